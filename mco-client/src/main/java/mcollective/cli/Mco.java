@@ -1,0 +1,124 @@
+package mcollective.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import mcollective.McollectiveException;
+import mcollective.Version;
+import mcollective.config.Config;
+import mcollective.config.ConfigLocator;
+import mcollective.config.ConfigParser;
+import mcollective.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code mco} command. Port of {@code /usr/bin/mco} and {@code lib/mcollective/applications.rb}: finds the
+ * application named by the first word, parses its options (plus {@code MCOLLECTIVE_EXTRA_OPTS}), loads the config
+ * ({@code -c} or the per-user lookup) and runs it, turning every failure into one line and MCollective's exit code.
+ */
+public final class Mco {
+    private final PluginRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+    private final Map<String, String> env;
+
+    public Mco(PluginRegistry registry, PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+        this.in = in;
+        this.env = Map.copyOf(env);
+    }
+
+    public static void main(String[] args) {
+        int code = new Mco(PluginRegistry.discover(), System.out, System.err, System.in, System.getenv()).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs {@code mco args...} and returns the exit code. */
+    public int run(String... argv) {
+        List<String> names = registry.names(Application.class);
+        if (argv.length == 0 || argv[0].startsWith("-")) {
+            banner(names, Optional.empty());
+            return 0;
+        }
+        String name = argv[0];
+        if (!names.contains(name)) {
+            banner(names, Optional.of(name));
+            return 1;
+        }
+        Application app = registry.create(Application.class, name);
+        List<String> args = new ArrayList<>(List.of(argv).subList(1, argv.length));
+        args.addAll(ConfigLocator.extraOptions(env.get("MCOLLECTIVE_EXTRA_OPTS")));
+        CommandLine cli = new CommandLine(app);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            cli.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            err.println(e.getMessage());
+            err.println();
+            err.println("Please run with --help for detailed help");
+            return 1;
+        }
+        if (cli.isUsageHelpRequested()) {
+            out.print(HelpRenderer.render(app, cli.getCommandSpec()));
+            return 0;
+        }
+        boolean verbose = cli.getCommandSpec().mixins().containsKey("rpc")
+                && ((RpcOptions) cli.getCommandSpec().mixins().get("rpc").userObject()).verbose();
+        try {
+            Optional<String> configOption = cli.getCommandSpec().mixins().containsKey("rpc")
+                    ? ((RpcOptions) cli.getCommandSpec().mixins().get("rpc").userObject()).config()
+                    : Optional.empty();
+            Path configFile = configOption.map(Path::of).orElseGet(() -> ConfigLocator.clientConfig(env));
+            Config config = new ConfigParser(env).parse(configFile);
+            mcollective.logging.LogSetup.configure(config);
+            return app.main(new AppContext(config, registry, out, err, in, env));
+        } catch (McollectiveException e) {
+            err.println();
+            err.printf("The %s application failed to run%s: %s%n", name,
+                    verbose ? "" : ", use -v for full error backtrace details", e.getMessage());
+            if (verbose) {
+                err.println();
+                err.printf("%s (%s)%n", e.getMessage(), e.getClass().getSimpleName());
+                for (StackTraceElement frame : e.getStackTrace()) {
+                    err.println("\tfrom " + frame);
+                }
+            }
+            return 1;
+        }
+    }
+
+    /** {@code mco} with no or an unknown command (CLI-2). */
+    private void banner(List<String> names, Optional<String> unknown) {
+        out.println("The Marionette Collective version " + Version.VERSION);
+        out.println();
+        if (unknown.isPresent()) {
+            out.println("Unknown command '" + unknown.get() + "', searched for applications in the class path");
+        } else {
+            out.println("usage: mco command <options>");
+        }
+        out.println();
+        out.println("Known commands:");
+        out.println();
+        for (int i = 0; i < names.size(); i += 3) {
+            StringBuilder row = new StringBuilder("  ");
+            for (int j = i; j < Math.min(i + 3, names.size()); j++) {
+                row.append(String.format(" %-20s", names.get(j)));
+            }
+            out.println(row);
+        }
+        out.println();
+        out.println("Type 'mco help' for a detailed list of commands and 'mco help command'");
+        out.println("to get detailed help for a command");
+        out.println();
+    }
+}

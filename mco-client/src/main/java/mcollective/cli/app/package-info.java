@@ -1,0 +1,2 @@
+/** The built-in {@code mco} applications, one class each. */
+package mcollective.cli.app;

@@ -1,0 +1,2 @@
+/** Finding and instantiating plugins by their MCollective names. */
+package mcollective.plugin;

@@ -1,0 +1,19 @@
+package mcollective.spi;
+
+import java.util.List;
+import java.util.Map;
+
+import mcollective.matcher.NodeView;
+
+/**
+ * What a node offers its agents through {@link PluginContext#service(Class)}: its inventory and its statistics,
+ * as {@code rpcutil} reports them. Thread-safe; every call reads current values.
+ */
+public interface NodeInfo extends NodeView {
+
+    /** Names of the agents this node runs, sorted. */
+    List<String> agentNames();
+
+    /** The counters of {@code rpcutil#daemon_stats}, keyed by their Ruby names. */
+    Map<String, Object> stats();
+}

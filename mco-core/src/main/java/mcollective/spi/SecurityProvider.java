@@ -1,0 +1,32 @@
+package mcollective.spi;
+
+import mcollective.protocol.Reply;
+import mcollective.protocol.Request;
+
+/**
+ * Serialises, signs and verifies messages, selected by the {@code securityprovider} config key. Port of the
+ * contract of {@code lib/mcollective/security/base.rb} ({@code encoderequest}, {@code decodemsg},
+ * {@code encodereply}, {@code callerid}).
+ *
+ * <p>Thread-safe: nodes decode on the receiving thread and encode replies on worker threads.
+ */
+public interface SecurityProvider extends Plugin {
+
+    /** Encodes a request into the wire payload, computing the integrity field. */
+    byte[] encodeRequest(Request request);
+
+    /**
+     * Decodes and verifies a request payload. Throws {@link mcollective.SecurityValidationFailedException} when the
+     * integrity check fails and {@link mcollective.MessageDecodeException} when the payload is not a request.
+     */
+    Request decodeRequest(byte[] payload);
+
+    /** Encodes a reply. */
+    byte[] encodeReply(Reply reply);
+
+    /** Decodes and verifies a reply, throwing as {@link #decodeRequest} does. */
+    Reply decodeReply(byte[] payload);
+
+    /** The callerid this process sends, e.g. {@code uid=1000}. */
+    String callerId();
+}

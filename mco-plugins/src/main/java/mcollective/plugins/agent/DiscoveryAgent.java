@@ -1,0 +1,35 @@
+package mcollective.plugins.agent;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import mcollective.protocol.Request;
+import mcollective.spi.Agent;
+
+/**
+ * Port of {@code lib/mcollective/agent/discovery.rb}: the legacy, non-RPC agent that {@code mc} discovery and
+ * {@code mco ping} talk to. Body {@code "ping"} is answered {@code "pong"}; anything else
+ * {@code "Unknown Request: <body>"}.
+ */
+public final class DiscoveryAgent implements Agent {
+
+    @Override
+    public String name() {
+        return "discovery";
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public Optional<Object> handle(Request request) {
+        Object body = request.body();
+        if ("ping".equals(body)) {
+            return Optional.of("pong");
+        }
+        return Optional.of("Unknown Request: " + (body instanceof byte[] b ? new String(b,
+                java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(body)));
+    }
+}

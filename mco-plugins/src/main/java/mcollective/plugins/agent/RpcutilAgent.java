@@ -1,0 +1,94 @@
+package mcollective.plugins.agent;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import mcollective.McollectiveException;
+import mcollective.Version;
+import mcollective.config.Config;
+import mcollective.rpc.RpcReply;
+import mcollective.rpc.RpcRequest;
+import mcollective.spi.NodeInfo;
+import mcollective.spi.PluginContext;
+import mcollective.spi.support.RpcAgent;
+
+/**
+ * Port of {@code lib/mcollective/agent/rpcutil.rb}: the node's utility agent. This foundation carries
+ * {@code ping}, {@code get_fact}, {@code get_facts}, {@code collective_info}, {@code daemon_stats} and
+ * {@code inventory}; the DDL-driven details arrive with SimpleRPC.
+ */
+public final class RpcutilAgent extends RpcAgent {
+    private Config config;
+    private NodeInfo node;
+    private Clock clock;
+
+    public RpcutilAgent() {
+        action("ping", this::ping);
+        action("get_fact", this::getFact);
+        action("get_facts", this::getFacts);
+        action("collective_info", this::collectiveInfo);
+        action("daemon_stats", this::daemonStats);
+        action("inventory", this::inventory);
+    }
+
+    @Override
+    public String name() {
+        return "rpcutil";
+    }
+
+    @Override
+    public void init(PluginContext context) {
+        this.config = context.config();
+        this.clock = context.clock();
+        this.node = context.service(NodeInfo.class)
+                .orElseThrow(() -> new McollectiveException("rpcutil runs only inside a node"));
+    }
+
+    private void ping(RpcRequest request, RpcReply reply) {
+        reply.put("pong", clock.instant().getEpochSecond());
+    }
+
+    private void getFact(RpcRequest request, RpcReply reply) {
+        String fact = String.valueOf(request.require("fact"));
+        reply.put("fact", fact);
+        reply.put("value", node.facts().get(fact));
+    }
+
+    private void getFacts(RpcRequest request, RpcReply reply) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String fact : String.valueOf(request.require("facts")).split(",")) {
+            values.put(fact.strip(), node.facts().get(fact.strip()));
+        }
+        reply.put("values", values);
+    }
+
+    private void collectiveInfo(RpcRequest request, RpcReply reply) {
+        reply.put("main_collective", config.mainCollective());
+        reply.put("collectives", List.copyOf(config.collectives()));
+    }
+
+    private void daemonStats(RpcRequest request, RpcReply reply) {
+        Map<String, Object> stats = node.stats();
+        for (String key : List.of("threads", "agents", "pid", "times")) {
+            reply.put(key, stats.get(key));
+        }
+        reply.put("configfile", config.configFile().map(Object::toString).orElse(""));
+        reply.put("version", Version.VERSION);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counters = (Map<String, Object>) stats.getOrDefault("stats", Map.of());
+        counters.forEach(reply::put);
+    }
+
+    private void inventory(RpcRequest request, RpcReply reply) {
+        reply.put("agents", node.agentNames());
+        reply.put("facts", node.facts());
+        reply.put("version", Version.VERSION);
+        reply.put("classes", node.classes());
+        reply.put("main_collective", config.mainCollective());
+        reply.put("collectives", List.copyOf(config.collectives()));
+        reply.put("data_plugins", List.of());
+    }
+
+}

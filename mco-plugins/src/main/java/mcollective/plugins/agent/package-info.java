@@ -1,0 +1,2 @@
+/** Agents every node runs: the legacy discovery agent and rpcutil. */
+package mcollective.plugins.agent;

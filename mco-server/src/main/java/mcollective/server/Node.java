@@ -1,0 +1,155 @@
+package mcollective.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import mcollective.config.Config;
+import mcollective.matcher.ClassesFile;
+import mcollective.plugin.PluginRegistry;
+import mcollective.spi.Agent;
+import mcollective.spi.Connector;
+import mcollective.spi.FactSource;
+import mcollective.spi.NodeInfo;
+import mcollective.spi.PluginContext;
+import mcollective.spi.SecurityProvider;
+import mcollective.spi.Subscription;
+
+/**
+ * One MCollective node: a library object, so that one JVM can run many nodes (tests, benchmarks) and
+ * {@link Mcollectived} runs one. Port of {@code lib/mcollective/runner.rb}: connect, subscribe the directed queue
+ * of every collective, then every agent's topic in every collective, then answer requests until {@link #stop()}.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    private static final int WORKERS = 16;
+    private static final int QUEUE = 1024;
+
+    private final Config config;
+    private final PluginRegistry registry;
+    private final Clock clock;
+    private final Map<String, String> env;
+    private final RunnerStats stats;
+    private Connector connector;
+    private ThreadPoolExecutor workers;
+    private ScheduledExecutorService watchdog;
+    private volatile boolean started;
+
+    public Node(Config config, PluginRegistry registry) {
+        this(config, registry, Clock.systemUTC(), System.getenv());
+    }
+
+    public Node(Config config, PluginRegistry registry, Clock clock, Map<String, String> env) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.env = Map.copyOf(env);
+        this.stats = new RunnerStats(clock);
+    }
+
+    /**
+     * Loads the plugins the config selects, connects and subscribes. Throws a
+     * {@link mcollective.McollectiveException} naming what is wrong (an unknown plugin lists the available ones;
+     * an unreachable broker keeps being retried by the connector unless it gives up).
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        String identity = config.identity();
+        PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
+        SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider());
+        security.init(base.forPlugin(security.name()));
+        FactSource facts = registry.create(FactSource.class, config.factSource());
+        facts.init(base.forPlugin(facts.name()));
+        ClassesFile classes = new ClassesFile(config.classesFile());
+
+        List<Agent> agents = new ArrayList<>();
+        Map<String, Agent> byName = new LinkedHashMap<>();
+        NodeInfo info = new NodeInventory(identity, facts, classes, () -> List.copyOf(byName.keySet()), stats);
+        PluginContext agentContext = new PluginContext(config, "node", registry, clock, env,
+                Map.of(NodeInfo.class, info));
+        for (Agent agent : registry.createAll(Agent.class)) {
+            if (!isActive(agent.name())) {
+                LOG.info("Not activating agent {} due to configuration", agent.name());
+                continue;
+            }
+            agent.init(agentContext.forPlugin(agent.name()));
+            agents.add(agent);
+            byName.put(agent.name(), agent);
+        }
+
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                Threads.named("mco-worker-" + identity));
+        workers.allowCoreThreadTimeOut(true);
+        watchdog = Executors.newSingleThreadScheduledExecutor(Threads.named("mco-watchdog-" + identity));
+
+        connector = registry.create(Connector.class, config.connector());
+        connector.init(base.forPlugin(connector.name()));
+        RequestProcessor processor = new RequestProcessor(identity, security, connector, byName, info, stats, clock,
+                workers, watchdog);
+        connector.onMessage(processor::onMessage);
+        connector.connect();
+        List<String> collectives = config.collectives();
+        if (config.directAddressing()) {
+            collectives.forEach(c -> connector.subscribe(Subscription.directed(c)));
+        }
+        for (Agent agent : agents) {
+            collectives.forEach(c -> connector.subscribe(Subscription.broadcast(agent.name(), c)));
+        }
+        started = true;
+        LOG.info("The Marionette Collective {} started: identity {}, agents {}, collectives {}",
+                mcollective.Version.VERSION, identity, byName.keySet(), collectives);
+    }
+
+    /** Whether an agent is activated: {@code plugin.<agent>.activate_agent}, else {@code activate_agents}. */
+    private boolean isActive(String agent) {
+        return config.plugin(agent).get("activate_agent")
+                .map(v -> config.plugin(agent).getBool("activate_agent", true))
+                .orElse(config.activateAgents());
+    }
+
+    /** The node's counters, as {@code rpcutil#daemon_stats} reports them. */
+    public RunnerStats stats() {
+        return stats;
+    }
+
+    public String identity() {
+        return config.identity();
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    /** Disconnects and stops the workers. Idempotent. */
+    public synchronized void stop() {
+        if (connector != null) {
+            connector.disconnect();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+            watchdog.shutdownNow();
+        }
+        if (started) {
+            LOG.info("Node {} stopped", config.identity());
+        }
+        started = false;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,57 @@
+package mcollective.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import mcollective.matcher.ClassesFile;
+import mcollective.spi.FactSource;
+import mcollective.spi.NodeInfo;
+
+/** The node's live inventory, read by the filter and by rpcutil. */
+final class NodeInventory implements NodeInfo {
+    private final String identity;
+    private final FactSource facts;
+    private final ClassesFile classes;
+    private final Supplier<List<String>> agents;
+    private final RunnerStats stats;
+
+    NodeInventory(String identity, FactSource facts, ClassesFile classes, Supplier<List<String>> agents,
+            RunnerStats stats) {
+        this.identity = identity;
+        this.facts = facts;
+        this.classes = classes;
+        this.agents = agents;
+        this.stats = stats;
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return facts.facts();
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes.classes();
+    }
+
+    @Override
+    public List<String> agents() {
+        return agents.get();
+    }
+
+    @Override
+    public List<String> agentNames() {
+        return agents.get().stream().sorted().toList();
+    }
+
+    @Override
+    public Map<String, Object> stats() {
+        return stats.toMap(agentNames());
+    }
+}

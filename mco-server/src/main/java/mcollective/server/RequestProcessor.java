@@ -1,0 +1,172 @@
+package mcollective.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import mcollective.McollectiveException;
+import mcollective.SecurityValidationFailedException;
+import mcollective.matcher.FilterEvaluator;
+import mcollective.protocol.CallerId;
+import mcollective.protocol.Reply;
+import mcollective.protocol.Request;
+import mcollective.spi.Agent;
+import mcollective.spi.Connector;
+import mcollective.spi.InboundMessage;
+import mcollective.spi.NodeInfo;
+import mcollective.spi.OutboundReply;
+import mcollective.spi.SecurityProvider;
+
+/**
+ * The per-message path of a node. Port of {@code runner.rb receive/handlemsg} and {@code message.rb validate}:
+ * decode and verify (security), then callerid, then TTL against {@code :msgtime}, then filter, then dispatch to the
+ * agent on a bounded worker pool with the agent's timeout, then reply to {@code reply-to}.
+ *
+ * <p>A bad, hostile or oversized message is logged once, counted in {@link RunnerStats} and dropped; nothing here
+ * lets it stop the node. {@link #onMessage} runs on the connector's receiving thread and only decodes and checks;
+ * agents run on the worker pool.
+ */
+final class RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+
+    /** Requests are small (a Ruby inventory reply is a few KB); anything past this is refused unread. */
+    static final int MAX_PAYLOAD = 2 * 1024 * 1024;
+
+    private final String identity;
+    private final SecurityProvider security;
+    private final Connector connector;
+    private final Map<String, Agent> agents;
+    private final NodeInfo node;
+    private final RunnerStats stats;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService watchdog;
+    private final FilterEvaluator filters = new FilterEvaluator();
+
+    RequestProcessor(String identity, SecurityProvider security, Connector connector, Map<String, Agent> agents,
+            NodeInfo node, RunnerStats stats, Clock clock, ExecutorService workers,
+            ScheduledExecutorService watchdog) {
+        this.identity = identity;
+        this.security = security;
+        this.connector = connector;
+        this.agents = Map.copyOf(agents);
+        this.node = node;
+        this.stats = stats;
+        this.clock = clock;
+        this.workers = workers;
+        this.watchdog = watchdog;
+    }
+
+    void onMessage(InboundMessage message) {
+        stats.total.incrementAndGet();
+        try {
+            accept(message).ifPresent(request -> dispatch(request, message));
+        } catch (RuntimeException e) {
+            stats.errors.incrementAndGet();
+            LOG.error("Failed to handle message from {}: {}", message.sender(), e.toString(), e);
+        }
+    }
+
+    /** Every check before dispatch, in MCollective's order; empty when the message is dropped. */
+    private Optional<Request> accept(InboundMessage message) {
+        if (message.payload().length > MAX_PAYLOAD) {
+            stats.oversized.incrementAndGet();
+            LOG.warn("Rejecting a {} byte message from {} on {}: larger than {} bytes", message.payload().length,
+                    message.sender(), message.destination(), MAX_PAYLOAD);
+            return Optional.empty();
+        }
+        Request request;
+        try {
+            request = security.decodeRequest(message.payload());
+        } catch (SecurityValidationFailedException e) {
+            stats.unvalidated.incrementAndGet();
+            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", message.sender(),
+                    e.getMessage());
+            return Optional.empty();
+        } catch (McollectiveException e) {
+            stats.malformed.incrementAndGet();
+            LOG.warn("Rejecting a malformed message from {} on {}: {}", message.sender(), message.destination(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (!CallerId.isValid(request.callerId())) {
+            stats.unvalidated.incrementAndGet();
+            LOG.warn("Rejecting message {} from {}: callerid '{}' is not valid", request.requestId(),
+                    request.senderId(), request.callerId());
+            return Optional.empty();
+        }
+        stats.validated.incrementAndGet();
+        long age = clock.instant().getEpochSecond() - request.msgtime();
+        if (age > request.ttl()) {
+            stats.ttlexpired.incrementAndGet();
+            LOG.warn("Message {} from {} created at {} is {} seconds old, TTL is {}. Rejecting message.",
+                    request.requestId(), request.senderId(), request.msgtime(), age, request.ttl());
+            return Optional.empty();
+        }
+        if (!filters.matches(request.filter(), node)) {
+            stats.filtered.incrementAndGet();
+            LOG.debug("Message {} from {} does not pass filters. Ignoring message.", request.requestId(),
+                    request.senderId());
+            return Optional.empty();
+        }
+        stats.passed.incrementAndGet();
+        return Optional.of(request);
+    }
+
+    private void dispatch(Request request, InboundMessage message) {
+        Agent agent = agents.get(request.agent());
+        if (agent == null) {
+            stats.dropped.incrementAndGet();
+            LOG.warn("Message {} from {} is for agent '{}', which this node does not run", request.requestId(),
+                    request.senderId(), request.agent());
+            return;
+        }
+        try {
+            Future<?> task = workers.submit(() -> run(agent, request, message));
+            Duration timeout = agent.timeout();
+            watchdog.schedule(() -> {
+                if (!task.isDone() && task.cancel(true)) {
+                    stats.timeouts.incrementAndGet();
+                    LOG.warn("Timeout while handling message {} for agent {} after {}s; no reply sent",
+                            request.requestId(), request.agent(), timeout.toSeconds());
+                }
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            stats.dropped.incrementAndGet();
+            LOG.warn("Dropping message {} for agent {}: every worker is busy and the queue is full",
+                    request.requestId(), request.agent());
+        }
+    }
+
+    private void run(Agent agent, Request request, InboundMessage message) {
+        Optional<Object> body;
+        try {
+            body = agent.handle(request);
+        } catch (RuntimeException e) {
+            stats.errors.incrementAndGet();
+            LOG.error("Agent {} failed on message {}: {}", agent.name(), request.requestId(), e.toString(), e);
+            return;
+        }
+        if (body.isEmpty() || Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        Optional<String> replyTo = message.replyTo();
+        if (replyTo.isEmpty()) {
+            LOG.debug("Message {} has no reply-to; not replying", request.requestId());
+            return;
+        }
+        Reply reply = new Reply(request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(),
+                body.get());
+        connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
+        stats.replies.incrementAndGet();
+    }
+}

@@ -1,0 +1,88 @@
+package mcollective.server;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Port of {@code lib/mcollective/runnerstats.rb}: the counters a node keeps and {@code rpcutil#daemon_stats}
+ * reports. The Ruby counters keep their names; the ones Ruby lacks ({@code malformed}, {@code oversized},
+ * {@code dropped}, {@code errors}, {@code timeouts}) count what a Ruby node would have lost silently or
+ * crashed on. Thread-safe.
+ */
+public final class RunnerStats {
+    final AtomicLong total = new AtomicLong();
+    final AtomicLong validated = new AtomicLong();
+    final AtomicLong unvalidated = new AtomicLong();
+    final AtomicLong passed = new AtomicLong();
+    final AtomicLong filtered = new AtomicLong();
+    final AtomicLong ttlexpired = new AtomicLong();
+    final AtomicLong replies = new AtomicLong();
+    final AtomicLong malformed = new AtomicLong();
+    final AtomicLong oversized = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong timeouts = new AtomicLong();
+    private final long starttime;
+
+    RunnerStats(Clock clock) {
+        this.starttime = clock.instant().getEpochSecond();
+    }
+
+    /** The counters by their Ruby names, in Ruby's order, then ours. */
+    public Map<String, Object> counters() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("validated", validated.get());
+        map.put("unvalidated", unvalidated.get());
+        map.put("passed", passed.get());
+        map.put("filtered", filtered.get());
+        map.put("starttime", starttime);
+        map.put("total", total.get());
+        map.put("ttlexpired", ttlexpired.get());
+        map.put("replies", replies.get());
+        map.put("malformed", malformed.get());
+        map.put("oversized", oversized.get());
+        map.put("dropped", dropped.get());
+        map.put("errors", errors.get());
+        map.put("timeouts", timeouts.get());
+        return map;
+    }
+
+    public long get(String name) {
+        Object value = counters().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("No counter named '" + name + "'");
+        }
+        return (Long) value;
+    }
+
+    /** The whole {@code to_hash} of Ruby: stats, threads, pid, times, agents. */
+    Map<String, Object> toMap(List<String> agents) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("stats", counters());
+        map.put("threads", (long) Thread.activeCount());
+        map.put("pid", ProcessHandle.current().pid());
+        map.put("times", times());
+        map.put("agents", agents);
+        return map;
+    }
+
+    private static Map<String, Object> times() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double cpu = 0;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            cpu = os.getProcessCpuTime() / 1e9;
+        }
+        double user = threads.isCurrentThreadCpuTimeSupported() ? cpu : 0;
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("utime", user);
+        times.put("stime", 0.0);
+        times.put("cutime", 0.0);
+        times.put("cstime", 0.0);
+        return times;
+    }
+}
