@@ -31,7 +31,7 @@ public final class StompClient implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private State state = State.NEW;
-    private Optional<StompConnection> current = Optional.empty();
+    private volatile Optional<StompConnection> current = Optional.empty(); // written under lock
     private Runnable stopHeartbeats = () -> { };
 
     /**
@@ -181,6 +181,7 @@ public final class StompClient implements AutoCloseable {
     /** Closes the socket and stops all threads without DISCONNECT. Idempotent; any thread. */
     @Override
     public void close() {
+        current.ifPresent(StompConnection::close); // unblocks a write that holds the lock
         Optional<StompConnection> c;
         synchronized (lock) {
             if (state == State.CLOSED) {
@@ -226,16 +227,21 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
-    /** Drops a connection that failed; the reader thread then reconnects. Only the first call per connection acts. */
+    /**
+     * Drops a connection that failed; the reader thread then reconnects. Only the first call per connection acts.
+     * The socket is closed before taking the lock, so that a write blocked while holding it fails and lets go.
+     */
     private void lost(StompConnection c, String reason) {
-        synchronized (lock) {
-            if (current.orElse(null) != c) {
-                return;
-            }
-            current = Optional.empty();
-            stopHeartbeats.run();
+        if (!c.markLost()) {
+            return;
         }
         c.close();
+        synchronized (lock) {
+            if (current.orElse(null) == c) {
+                current = Optional.empty();
+                stopHeartbeats.run();
+            }
+        }
         events.emit(ConnectionEvent.Type.LOST, c.host().url(), 0, reason);
     }
 

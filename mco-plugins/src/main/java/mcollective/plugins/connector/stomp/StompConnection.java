@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -30,6 +31,7 @@ final class StompConnection implements Closeable {
     private final OutputStream out;
     private final StompFrameReader reader;
     private final Object writeLock = new Object();
+    private final AtomicBoolean lost = new AtomicBoolean();
     private volatile long lastReadNanos = System.nanoTime();
     private volatile long lastWriteNanos = System.nanoTime();
     private StompVersion version = StompVersion.V1_0;
@@ -175,6 +177,11 @@ final class StompConnection implements Closeable {
 
     long lastWriteNanos() {
         return lastWriteNanos;
+    }
+
+    /** Marks this connection as lost; true only for the first caller. */
+    boolean markLost() {
+        return lost.compareAndSet(false, true);
     }
 
     /** Closes the socket; idempotent, any thread. */

@@ -127,5 +127,4 @@ record TlsSetup(SSLContext context, boolean verified) {
             return new X509Certificate[0];
         }
     }
-
 }
