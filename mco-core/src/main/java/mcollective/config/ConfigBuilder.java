@@ -1,0 +1,85 @@
+package mcollective.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Builds a {@link Config} from {@code key = value} pairs given in code, converted and validated exactly as
+ * {@link ConfigParser} does for lines of a file (errors name {@code Config.builder():<n>}, n = the n-th
+ * {@code set} call). Example: {@code Config.builder().set("identity", "n1").set("plugin.psk", "x").build()}.
+ * Mutable and not thread-safe; {@link #build()} may be called more than once.
+ */
+public final class ConfigBuilder {
+    static final String SOURCE = "Config.builder()";
+
+    private final List<String[]> entries = new ArrayList<>();
+    private Map<String, String> environment = System.getenv();
+    private Supplier<String> hostname = ConfigAssembler::localHostname;
+    private Optional<Path> configFile = Optional.empty();
+
+    ConfigBuilder() {
+    }
+
+    /**
+     * Adds one setting, as the line {@code key = value} would. Accumulating keys (libdir,
+     * default_discovery_options) accumulate; other keys are overridden by a later call.
+     *
+     * @param key   a core key, a deprecated key or a {@code plugin.*} key; not null
+     * @param value the value text; not null
+     * @throws ConfigException at once when the key is unknown or the value does not convert
+     */
+    public ConfigBuilder set(String key, String value) {
+        entries.add(new String[] {key, value});
+        try {
+            assemble(entries);
+        } catch (ConfigException e) {
+            entries.remove(entries.size() - 1);
+            throw e;
+        }
+        return this;
+    }
+
+    /** {@link #set(String, String)} by {@link ConfigKey}. */
+    public ConfigBuilder set(ConfigKey key, String value) {
+        return set(key.rubyName(), value);
+    }
+
+    /** The environment plugins will see through {@link Config#env(String)}; defaults to System.getenv(). */
+    public ConfigBuilder environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** The host name used as the default identity; defaults to the local host name. */
+    public ConfigBuilder hostname(String hostname) {
+        this.hostname = () -> hostname;
+        return this;
+    }
+
+    /** The file the configuration claims to come from ({@link Config#configFile()}); no file is read. */
+    public ConfigBuilder configFile(Path file) {
+        this.configFile = Optional.of(file);
+        return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws ConfigException when a whole-configuration check fails, e.g. an identity that is not {@code [\w.-]+}
+     */
+    public Config build() {
+        return assemble(entries).build(configFile);
+    }
+
+    private ConfigAssembler assemble(List<String[]> all) {
+        ConfigAssembler assembler = new ConfigAssembler(SOURCE, environment, hostname);
+        for (int i = 0; i < all.size(); i++) {
+            assembler.accept(all.get(i)[0], new Setting(all.get(i)[1], SOURCE, i + 1));
+        }
+        return assembler;
+    }
+}
