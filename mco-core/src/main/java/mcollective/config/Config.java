@@ -66,7 +66,10 @@ public final class Config {
         return configFile;
     }
 
-    /** Every {@code plugin.*} setting without the {@code plugin.} prefix (e.g. {@code "psk.callertype"}), file order. */
+    /**
+     * Every {@code plugin.*} setting without the {@code plugin.} prefix (e.g. {@code "psk.callertype"}), in file
+     * order; unmodifiable.
+     */
     public Map<String, String> pluginSettings() {
         Map<String, String> out = new LinkedHashMap<>();
         pluginconf.forEach((k, v) -> out.put(k, v.value()));

@@ -28,20 +28,16 @@ final class ConfigAssembler {
     private static final Path LINUX_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
     private final String sourceName;
-    private final Map<String, String> environment;
-    private final Supplier<String> hostname;
     private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
     private final Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
     private final Map<ConfigKey, Setting> origins = new EnumMap<>(ConfigKey.class);
     private final Map<String, Setting> pluginconf = new LinkedHashMap<>();
 
-    ConfigAssembler(String sourceName, Map<String, String> environment, Supplier<String> hostname) {
+    ConfigAssembler(String sourceName) {
         this.sourceName = sourceName;
-        this.environment = Map.copyOf(environment);
-        this.hostname = hostname;
     }
 
-    /** One {@code key = value} from the main file, in file order. */
+    /** One {@code key = value} from the main file, in file order; changes nothing when it throws. */
     void accept(String key, Setting setting) {
         // Ruby matches /^plugin.(.+)$/: any one character after "plugin", and at least one after that
         if (key.length() > "plugin.".length() && key.startsWith("plugin")) {
@@ -81,53 +77,57 @@ final class ConfigAssembler {
         pluginconf.put(plugin + "." + key, setting);
     }
 
-    /** Applies defaults, runs the whole-file checks and returns the immutable result. */
-    Config build(Optional<Path> configFile) {
+    /**
+     * Applies defaults, runs the whole-configuration checks and returns the immutable result. Does not change
+     * this assembler, so it may be called again after more settings.
+     */
+    Config build(Optional<Path> configFile, Map<String, String> environment, Supplier<String> hostname) {
+        Map<ConfigKey, Object> typed = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, String> text = new EnumMap<>(raw);
         for (ConfigKey k : ConfigKey.values()) {
-            if (values.containsKey(k)) {
-                if (k.isOptional()) {
-                    values.put(k, Optional.of(values.get(k)));
-                } else if (k.type().accumulates()) {
-                    values.put(k, List.copyOf((List<?>) values.get(k)));
-                }
-                continue;
+            Object v = values.get(k);
+            if (v == null) {
+                typed.put(k, defaultValue(k, text, hostname));
+            } else if (k.isOptional()) {
+                typed.put(k, Optional.of(v));
+            } else {
+                typed.put(k, k.type().accumulates() ? List.copyOf((List<?>) v) : v);
             }
-            values.put(k, defaultValue(k));
         }
-        String identity = (String) values.get(ConfigKey.IDENTITY);
+        String identity = (String) typed.get(ConfigKey.IDENTITY);
         if (!IDENTITY.matcher(identity).matches()) {
             Setting where = Optional.ofNullable(origins.get(ConfigKey.IDENTITY))
                     .orElse(new Setting(identity, sourceName, 0));
             throw where.error("Identities can only match /\\w\\.\\-/ but identity is '" + identity + "'");
         }
-        if ("syslog".equals(values.get(ConfigKey.LOGGER_TYPE)) && isWindows()) {
+        if ("syslog".equals(typed.get(ConfigKey.LOGGER_TYPE)) && isWindows()) {
             throw origins.get(ConfigKey.LOGGER_TYPE).error("The sylog logger is not usable on the Windows platform");
         }
-        for (Object dir : (List<?>) values.get(ConfigKey.LIBDIR)) {
+        for (Object dir : (List<?>) typed.get(ConfigKey.LIBDIR)) {
             if (!Files.isDirectory((Path) dir)) {
                 LOG.debug("Cannot find libdir: {}", dir);
             }
         }
-        return new Config(values, raw, pluginconf, configFile, environment);
+        return new Config(typed, text, pluginconf, configFile, Map.copyOf(environment));
     }
 
-    private Object defaultValue(ConfigKey k) {
+    private static Object defaultValue(ConfigKey k, Map<ConfigKey, String> text, Supplier<String> hostname) {
         if (k == ConfigKey.IDENTITY) {
             String name = hostname.get();
-            raw.put(k, name);
+            text.put(k, name);
             return name;
         }
         if (k == ConfigKey.COLOR) {
-            raw.put(k, Boolean.toString(!isWindows()));
+            text.put(k, Boolean.toString(!isWindows()));
             return !isWindows();
         }
         if (k.type().accumulates()) {
             return List.of();
         }
         return k.defaultText()
-                .<Object>map(text -> {
-                    raw.put(k, text);
-                    return convert(k, new Setting(text, "default", 0));
+                .<Object>map(t -> {
+                    text.put(k, t);
+                    return convert(k, new Setting(t, "default", 0));
                 })
                 .orElse(Optional.empty());
     }

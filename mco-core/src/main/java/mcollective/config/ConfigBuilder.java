@@ -1,22 +1,22 @@
 package mcollective.config;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Builds a {@link Config} from {@code key = value} pairs given in code, converted and validated exactly as
- * {@link ConfigParser} does for lines of a file (errors name {@code Config.builder():<n>}, n = the n-th
- * {@code set} call). Example: {@code Config.builder().set("identity", "n1").set("plugin.psk", "x").build()}.
+ * {@link ConfigParser} does for lines of a file (errors name {@code Config.builder():<n>}, n counting
+ * the accepted {@code set} calls).
+ * Example: {@code Config.builder().set("identity", "n1").set("plugin.psk", "x").build()}.
  * Mutable and not thread-safe; {@link #build()} may be called more than once.
  */
 public final class ConfigBuilder {
     static final String SOURCE = "Config.builder()";
 
-    private final List<String[]> entries = new ArrayList<>();
+    private final ConfigAssembler assembler = new ConfigAssembler(SOURCE);
+    private int count;
     private Map<String, String> environment = System.getenv();
     private Supplier<String> hostname = ConfigAssembler::localHostname;
     private Optional<Path> configFile = Optional.empty();
@@ -33,13 +33,8 @@ public final class ConfigBuilder {
      * @throws ConfigException at once when the key is unknown or the value does not convert
      */
     public ConfigBuilder set(String key, String value) {
-        entries.add(new String[] {key, value});
-        try {
-            assemble(entries);
-        } catch (ConfigException e) {
-            entries.remove(entries.size() - 1);
-            throw e;
-        }
+        assembler.accept(key, new Setting(value, SOURCE, count + 1));
+        count++;
         return this;
     }
 
@@ -72,14 +67,6 @@ public final class ConfigBuilder {
      * @throws ConfigException when a whole-configuration check fails, e.g. an identity that is not {@code [\w.-]+}
      */
     public Config build() {
-        return assemble(entries).build(configFile);
-    }
-
-    private ConfigAssembler assemble(List<String[]> all) {
-        ConfigAssembler assembler = new ConfigAssembler(SOURCE, environment, hostname);
-        for (int i = 0; i < all.size(); i++) {
-            assembler.accept(all.get(i)[0], new Setting(all.get(i)[1], SOURCE, i + 1));
-        }
-        return assembler;
+        return assembler.build(configFile, environment, hostname);
     }
 }

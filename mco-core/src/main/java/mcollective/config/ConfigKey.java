@@ -135,7 +135,10 @@ public enum ConfigKey {
         return defaultText == null && !type.accumulates() && this != IDENTITY && this != COLOR;
     }
 
-    /** The key with that Ruby name (case-sensitive, as in Ruby); empty for unknown, deprecated and {@code plugin.*} names. */
+    /**
+     * The key with that Ruby name (case-sensitive, as in Ruby); empty for unknown, deprecated and
+     * {@code plugin.*} names.
+     */
     public static Optional<ConfigKey> byName(String rubyName) {
         return Optional.ofNullable(BY_NAME.get(rubyName));
     }

@@ -58,11 +58,11 @@ public final class ConfigParser {
         if (!Files.exists(file)) {
             throw new ConfigException("Cannot find config file '" + file + "'");
         }
-        ConfigAssembler assembler = new ConfigAssembler(file.toString(), environment, hostname);
+        ConfigAssembler assembler = new ConfigAssembler(file.toString());
         readLines(read(file), file.toString(), assembler::accept);
         Path dir = Optional.ofNullable(file.getParent()).orElse(Path.of("."));
         readPluginDir(dir.resolve("plugin.d"), assembler);
-        return assembler.build(Optional.of(file));
+        return assembler.build(Optional.of(file), environment, hostname);
     }
 
     /**
@@ -71,9 +71,9 @@ public final class ConfigParser {
      * @throws ConfigException on any error of a setting
      */
     public Config parse(String text, String sourceName) {
-        ConfigAssembler assembler = new ConfigAssembler(sourceName, environment, hostname);
+        ConfigAssembler assembler = new ConfigAssembler(sourceName);
         readLines(text, sourceName, assembler::accept);
-        return assembler.build(Optional.empty());
+        return assembler.build(Optional.empty(), environment, hostname);
     }
 
     private void readPluginDir(Path dir, ConfigAssembler assembler) {

@@ -11,7 +11,8 @@ public final class RubyValues {
     private static final Pattern TRUE = Pattern.compile("^(1|yes|true|y|t)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FALSE = Pattern.compile("^(0|no|false|n|f)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECIMAL_FLOAT =
-            Pattern.compile("[+-]?(?:\\d+(?:_\\d+)*(?:\\.\\d+(?:_\\d+)*)?|\\.\\d+(?:_\\d+)*)(?:[eE][+-]?\\d+(?:_\\d+)*)?");
+            Pattern.compile("[+-]?(?:\\d+(?:_\\d+)*(?:\\.\\d+(?:_\\d+)*)?|\\.\\d+(?:_\\d+)*)"
+                    + "(?:[eE][+-]?\\d+(?:_\\d+)*)?");
     private static final Pattern HEX_FLOAT =
             Pattern.compile("[+-]?0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*(?:\\.[0-9a-fA-F]+)?(?:[pP][+-]?\\d+)?");
 
@@ -55,8 +56,8 @@ public final class RubyValues {
                 radix = prefixed;
                 s = s.substring(2);
             } else {
+                // a leading 0 means octal; Ruby allows "0_7", so keep the 0 as a digit
                 radix = 8;
-                s = s.substring(1);
             }
         }
         long sign = negative ? -1 : 1;

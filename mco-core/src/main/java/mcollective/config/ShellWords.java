@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Port of Ruby's {@code Shellwords.shellwords}, which OptionParser#environment uses to split MCOLLECTIVE_EXTRA_OPTS. */
+/**
+ * Port of Ruby's {@code Shellwords.shellwords}, which OptionParser#environment uses to split
+ * MCOLLECTIVE_EXTRA_OPTS.
+ */
 final class ShellWords {
     // bare word | 'single' | "double" | backslash escape | anything else (an unmatched quote), then a separator
     private static final Pattern TOKEN = Pattern.compile(

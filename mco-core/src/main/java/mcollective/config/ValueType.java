@@ -12,7 +12,7 @@ public enum ValueType {
     PLUGIN_NAME("plugin name"),
     /** A file name ({@link java.nio.file.Path}). */
     PATH("path"),
-    /** Ruby {@code Integer(val)}: decimal, {@code 0x}/{@code 0b}/{@code 0o}/{@code 0} prefixes, {@code _} ({@link Integer}). */
+    /** Ruby {@code Integer(val)}: decimal, {@code 0x}/{@code 0b}/{@code 0o}/{@code 0} prefixes, {@code _}. */
     INT("integer"),
     /** Ruby {@code Float(val)} ({@link Double}). */
     FLOAT("float"),
