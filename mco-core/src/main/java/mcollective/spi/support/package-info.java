@@ -1,0 +1,6 @@
+/**
+ * Base classes that hold the framework logic of the Ruby {@code base.rb} files, so that a plugin implements a single
+ * hook: {@link mcollective.spi.support.AbstractFactSource} caches and normalises facts for a
+ * {@link mcollective.spi.FactSource} that only knows how to load them.
+ */
+package mcollective.spi.support;
