@@ -1,6 +1,8 @@
 package mcollective.spi.support;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +65,7 @@ final class RubyScalars {
         if (value == 0) {
             return sign + "0.0";
         }
-        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        BigDecimal decimal = shortestDecimal(Math.abs(value));
         String digits = decimal.unscaledValue().toString();
         int decpt = digits.length() - decimal.scale(); // value = 0.<digits> * 10^decpt
         StringBuilder out = new StringBuilder(sign);
@@ -82,5 +84,17 @@ final class RubyScalars {
                     .append(String.format("%02d", Math.abs(exponent)));
         }
         return out.toString();
+    }
+
+    /** The fewest significant digits that read back as the same double (Java 17's Double.toString can use more). */
+    private static BigDecimal shortestDecimal(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 }
