@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +31,9 @@ class AbstractFactSourceTest {
 
         @SafeVarargs
         final ScriptedSource then(Supplier<Map<?, ?>>... results) {
-            loads.addAll(Arrays.asList(results));
+            for (Supplier<Map<?, ?>> result : results) {
+                loads.add(result);
+            }
             return this;
         }
 

@@ -76,7 +76,8 @@ final class YamlFactsReader {
             return alias(parser.getText());
         }
         checkTag(parser);
-        String anchor = parser instanceof YAMLParser yaml ? yaml.getCurrentAnchor() : null;
+        Object anchorId = parser.getObjectId(); // the YAML anchor (&name), if any
+        String anchor = anchorId == null ? null : anchorId.toString();
         int nodesBefore = nodes;
         Object value = switch (parser.currentToken()) {
             case START_OBJECT -> mapping(parser, depth);
