@@ -1,5 +1,6 @@
 /**
- * The message model shared by nodes and clients, independent of the security plugin's envelope: requests,
- * replies, filters and request ids. Wire quirks (Symbols, Marshal) live in {@code mcollective.protocol.codec}.
+ * The MCollective message model: requests, replies and the discovery {@link mcollective.protocol.Filter}, as plain
+ * immutable values. Ruby wire quirks (Symbol versus String keys, Marshal types) are mapped at the edges
+ * ({@code toRuby}/{@code fromRuby}) and in {@link mcollective.protocol.codec}.
  */
 package mcollective.protocol;

@@ -1,5 +1,5 @@
 /**
- * The plugin SPI: one interface per MCollective plugin type, each named after the config key that selects it.
- * A plugin is one class implementing one of these plus one line in {@code META-INF/services/<interface>}.
+ * Service-provider interfaces: what a plugin implements. Each interface is named after the configuration key that
+ * selects its implementation ({@code factsource} selects a {@link mcollective.spi.FactSource}).
  */
 package mcollective.spi;

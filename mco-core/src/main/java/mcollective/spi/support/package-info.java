@@ -1,2 +1,7 @@
-/** Base classes holding framework logic, so that a plugin overrides one hook. */
+/**
+ * Base classes that hold the framework logic of the Ruby {@code base.rb} files, so that a plugin implements a single
+ * hook: {@link mcollective.spi.support.AbstractFactSource} caches and normalises facts for a
+ * {@link mcollective.spi.FactSource} that only knows how to load them; {@link mcollective.spi.support.RpcAgent}
+ * dispatches SimpleRPC actions and maps failures to status codes.
+ */
 package mcollective.spi.support;

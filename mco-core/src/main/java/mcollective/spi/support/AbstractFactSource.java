@@ -1,0 +1,116 @@
+package mcollective.spi.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import mcollective.spi.FactSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Port of lib/mcollective/facts/base.rb: the caching and last-known-good logic shared by fact sources. A subclass
+ * implements {@link #loadFacts()} and may override {@link #forceReload()}.
+ *
+ * <p>Facts are loaded on first use and again once more than {@code fact_cache_time} whole seconds have passed since
+ * the last attempt, or when {@link #forceReload()} says so. A load that throws or returns no facts is logged as
+ * {@code Failed to load facts: ...} and the last good facts are kept; the next attempt waits a full cache period, so
+ * a broken source is not hammered. Thread-safe: {@link #facts()} may be called from many threads; loads are
+ * serialised and readers wait while one runs.
+ */
+public abstract class AbstractFactSource implements FactSource {
+    /** Ruby's default {@code fact_cache_time}. */
+    public static final Duration DEFAULT_CACHE_TIME = Duration.ofSeconds(300);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractFactSource.class);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Duration cacheTime;
+    private volatile Clock clock;
+    private Map<String, Object> facts = Map.of();
+    private Map<String, Object> lastGoodFacts = Map.of();
+    private long lastLoadEpochSecond = Long.MIN_VALUE;
+
+    /** A source with the default cache time and the system clock. */
+    protected AbstractFactSource() {
+        this(DEFAULT_CACHE_TIME, Clock.systemUTC());
+    }
+
+    /**
+     * @param cacheTime how long loaded facts are used before the next load ({@code fact_cache_time}); never null
+     * @param clock     the time source, replaceable in tests; never null
+     */
+    protected AbstractFactSource(Duration cacheTime, Clock clock) {
+        configureCache(cacheTime, clock);
+    }
+
+    /**
+     * Changes the cache settings; call before the source is used by worker threads.
+     *
+     * @param cacheTime {@code fact_cache_time}, zero or more; never null
+     * @param clock     the time source; never null
+     */
+    protected final void configureCache(Duration cacheTime, Clock clock) {
+        Objects.requireNonNull(cacheTime, "cacheTime");
+        if (cacheTime.isNegative()) {
+            throw new IllegalArgumentException("fact_cache_time must not be negative: " + cacheTime);
+        }
+        this.cacheTime = cacheTime;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Loads facts from the backend. Called with the source's lock held, never concurrently with itself.
+     *
+     * @return the raw facts: keys and scalars of any type (they are normalised with Ruby's {@code to_s}), nested Lists
+     *         and Maps allowed, null values allowed; an empty map counts as a failure
+     * @throws RuntimeException on failure; the last good facts are kept
+     */
+    protected abstract Map<?, ?> loadFacts();
+
+    /**
+     * Whether to reload now even though the cache has not expired (Ruby's {@code force_reload?}); the YAML source says
+     * yes when a file changed. Called with the lock held on every {@link #facts()} call within the cache time, so it
+     * must be cheap. A throw counts as a failed load.
+     *
+     * @return true to reload now; false by default
+     */
+    protected boolean forceReload() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        lock.lock();
+        try {
+            long now = clock.instant().getEpochSecond();
+            try {
+                if (expired(now) || forceReload()) {
+                    Map<?, ?> loaded = loadFacts();
+                    if (loaded == null || loaded.isEmpty()) {
+                        throw new IllegalStateException("Got empty facts");
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> normalized = (Map<String, Object>) RubyScalars.normalize(loaded);
+                    facts = normalized;
+                    lastGoodFacts = normalized;
+                    lastLoadEpochSecond = now;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Failed to load facts: {}: {}", e.getClass().getSimpleName(), e.getMessage());
+                LOG.debug("Fact load failure", e);
+                lastLoadEpochSecond = now; // retry only after another cache period, as Ruby does
+                facts = lastGoodFacts;
+            }
+            return facts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean expired(long now) {
+        // Ruby: Time.now.to_i - @last_facts_load > cache_time.to_i
+        return lastLoadEpochSecond == Long.MIN_VALUE || now - lastLoadEpochSecond > cacheTime.toSeconds();
+    }
+}

@@ -1,0 +1,228 @@
+package mcollective.plugins.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class YamlFactSourceTest {
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = new MovableClock();
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private Path write(String name, String yaml) throws IOException {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    /** Rewrites a file and moves its mtime on, so the change is visible whatever the file system's granularity. */
+    private static void rewrite(Path file, String yaml) throws IOException {
+        FileTime before = Files.getLastModifiedTime(file);
+        Files.writeString(file, yaml);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
+    }
+
+    private YamlFactSource source(Path... files) {
+        return new YamlFactSource(List.of(files), Duration.ofSeconds(300), clock);
+    }
+
+    @Test
+    void shouldBeNamedYaml() {
+        assertThat(new YamlFactSource().name()).isEqualTo("yaml");
+    }
+
+    @Test
+    void shouldSplitPluginYamlOnThePathSeparator() {
+        String setting = "/etc/mcollective/facts.yaml" + File.pathSeparator + "/etc/more.yaml";
+
+        assertThat(YamlFactSource.parseFileList(setting))
+                .containsExactly(Path.of("/etc/mcollective/facts.yaml"), Path.of("/etc/more.yaml"));
+    }
+
+    @Nested
+    class Loading {
+        @Test
+        void shouldMergeFilesInOrderWithTheLaterFileWinning() throws IOException {
+            Path base = write("base.yaml", "country: uk\nrole: web\n");
+            Path local = write("local.yaml", "role: db\nrack: r1\n");
+
+            Map<String, Object> facts = source(base, local).facts();
+
+            assertThat(facts).containsExactly(
+                    Map.entry("country", "uk"), Map.entry("role", "db"), Map.entry("rack", "r1"));
+        }
+
+        @Test
+        void shouldStringifyScalarsAsRubyDoes() throws IOException {
+            Path file = write("facts.yaml", String.join("\n",
+                    "processorcount: 2", "virtual: true", "load: 1.5", "empty:", "legacy: yes", "octal: 010",
+                    "hex: 0x1A", "sep: 1_000", "notfloat: 1.0e5", "sci: 1.5e+3", "quoted: 'yes'", "tagged: !!str 5",
+                    "big: 12345678901234567890", "inf: -.inf", ""));
+
+            Map<String, Object> facts = source(file).facts();
+
+            assertThat(facts).containsEntry("processorcount", "2").containsEntry("virtual", "true")
+                    .containsEntry("load", "1.5").containsEntry("empty", "").containsEntry("legacy", "true")
+                    .containsEntry("octal", "8").containsEntry("hex", "26").containsEntry("sep", "1000")
+                    .containsEntry("notfloat", "1.0e5").containsEntry("sci", "1500.0")
+                    .containsEntry("quoted", "yes").containsEntry("tagged", "5")
+                    .containsEntry("big", "12345678901234567890").containsEntry("inf", "-Infinity");
+        }
+
+        @Test
+        void shouldKeepStructuredFactsAsMapsAndLists() throws IOException {
+            Path file = write("facts.yaml", "os:\n  family: RedHat\n  release: {major: 7}\nips: [10.0.0.1, 2]\n");
+
+            Map<String, Object> facts = source(file).facts();
+
+            assertThat(facts).containsEntry("os", Map.of("family", "RedHat", "release", Map.of("major", "7")))
+                    .containsEntry("ips", List.of("10.0.0.1", "2"));
+        }
+
+        @Test
+        void shouldResolveAliasesAsRubyDoes() throws IOException {
+            Path file = write("facts.yaml", "a: &shared [x, y]\nb: *shared\n");
+
+            assertThat(source(file).facts()).containsEntry("b", List.of("x", "y"));
+        }
+
+        @Test
+        void shouldSkipAMissingFileAndLoadTheOthers() throws IOException {
+            Path present = write("facts.yaml", "country: uk\n");
+
+            assertThat(source(dir.resolve("missing.yaml"), present).facts()).containsExactly(Map.entry("country", "uk"));
+        }
+
+        @Test
+        void shouldHaveNoFactsWithoutFiles() {
+            assertThat(new YamlFactSource().facts()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Reloading {
+        @Test
+        void shouldReloadAsSoonAsAFileChanges() throws IOException {
+            Path file = write("facts.yaml", "role: web\n");
+            YamlFactSource source = source(file);
+            assertThat(source.facts()).containsEntry("role", "web");
+
+            rewrite(file, "role: db\n");
+
+            assertThat(source.facts()).containsEntry("role", "db");
+        }
+
+        @Test
+        void shouldReloadWhenAMissingFileAppears() throws IOException {
+            Path base = write("base.yaml", "role: web\n");
+            Path later = dir.resolve("later.yaml");
+            YamlFactSource source = source(base, later);
+            assertThat(source.facts()).doesNotContainKey("rack");
+
+            Files.writeString(later, "rack: r1\n");
+
+            assertThat(source.facts()).containsEntry("rack", "r1");
+        }
+
+        @Test
+        void shouldUseTheCacheWhileNothingChanges() throws IOException {
+            Path file = write("facts.yaml", "role: web\n");
+            YamlFactSource source = source(file);
+            Map<String, Object> first = source.facts();
+
+            clock.advance(Duration.ofSeconds(300));
+
+            assertThat(source.facts()).isSameAs(first);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(source.facts()).isEqualTo(first).isNotSameAs(first);
+        }
+    }
+
+    @Nested
+    class BrokenFiles {
+        @Test
+        void shouldKeepTheLastGoodFactsWhenAFileBecomesInvalidYaml() throws IOException {
+            Path file = write("facts.yaml", "role: web\n");
+            YamlFactSource source = source(file);
+            source.facts();
+
+            rewrite(file, "role: [web\n  : : :\n");
+
+            assertThat(source.facts()).containsExactly(Map.entry("role", "web"));
+        }
+
+        @Test
+        void shouldRecoverOnceTheFileIsFixed() throws IOException {
+            Path file = write("facts.yaml", "role: web\n");
+            YamlFactSource source = source(file);
+            source.facts();
+            rewrite(file, "role: [web\n");
+            source.facts();
+
+            rewrite(file, "role: db\n");
+
+            assertThat(source.facts()).containsEntry("role", "db");
+        }
+
+        @Test
+        void shouldRefuseTagsThatWouldInstantiateRubyObjects() throws IOException {
+            Path file = write("facts.yaml", "role: web\nevil: !ruby/object:Gem::Installer {i: x}\n");
+
+            assertThat(source(file).facts()).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseADocumentThatIsNotAHash() throws IOException {
+            Path file = write("facts.yaml", "- a\n- b\n");
+
+            assertThat(source(file).facts()).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAnAliasBomb() throws IOException {
+            StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+            for (int i = 1; i < 10; i++) {
+                yaml.append("a").append(i).append(": &a").append(i).append(" [");
+                yaml.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+            }
+
+            assertThat(source(write("facts.yaml", yaml.toString())).facts()).isEmpty();
+        }
+    }
+}
