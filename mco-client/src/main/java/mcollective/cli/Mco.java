@@ -3,7 +3,6 @@ package mcollective.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ public final class Mco {
     private final PrintStream err;
     private final InputStream in;
     private final Map<String, String> env;
+    private boolean configureLogging;
 
     public Mco(PluginRegistry registry, PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
         this.registry = registry;
@@ -38,7 +38,9 @@ public final class Mco {
     }
 
     public static void main(String[] args) {
-        int code = new Mco(PluginRegistry.discover(), System.out, System.err, System.in, System.getenv()).run(args);
+        Mco mco = new Mco(PluginRegistry.discover(), System.out, System.err, System.in, System.getenv());
+        mco.configureLogging = true;
+        int code = mco.run(args);
         System.out.flush();
         System.exit(code);
     }
@@ -56,8 +58,8 @@ public final class Mco {
             return 1;
         }
         Application app = registry.create(Application.class, name);
-        List<String> args = new ArrayList<>(List.of(argv).subList(1, argv.length));
-        args.addAll(ConfigLocator.extraOptions(env.get("MCOLLECTIVE_EXTRA_OPTS")));
+        List<String> args = ConfigLocator.withExtraOpts(List.of(argv).subList(1, argv.length),
+                env.get(ConfigLocator.EXTRA_OPTS_ENV));
         CommandLine cli = new CommandLine(app);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         try {
@@ -78,9 +80,11 @@ public final class Mco {
             Optional<String> configOption = cli.getCommandSpec().mixins().containsKey("rpc")
                     ? ((RpcOptions) cli.getCommandSpec().mixins().get("rpc").userObject()).config()
                     : Optional.empty();
-            Path configFile = configOption.map(Path::of).orElseGet(() -> ConfigLocator.clientConfig(env));
+            Path configFile = configOption.map(Path::of).orElseGet(() -> new ConfigLocator().clientConfig());
             Config config = new ConfigParser(env).parse(configFile);
-            mcollective.logging.LogSetup.configure(config);
+            if (configureLogging) {
+                mcollective.logging.LogSetup.configure(config);
+            }
             return app.main(new AppContext(config, registry, out, err, in, env));
         } catch (McollectiveException e) {
             err.println();

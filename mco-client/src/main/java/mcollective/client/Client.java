@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -18,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
-import mcollective.MiddlewareException;
 import mcollective.config.Config;
 import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.Filter;
@@ -80,23 +77,7 @@ public final class Client implements AutoCloseable {
      */
     public void connect() {
         Optional<Integer> timeout = options.connectionTimeout().or(config::connectionTimeout);
-        if (timeout.isEmpty()) {
-            connector.connect();
-            return;
-        }
-        var attempt = java.util.concurrent.CompletableFuture.runAsync(connector::connect);
-        try {
-            attempt.get(timeout.get(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            attempt.cancel(true);
-            connector.disconnect();
-            throw new MiddlewareException("Timeout occured while trying to connect to middleware");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new MiddlewareException(e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MiddlewareException("Interrupted while connecting to the middleware");
-        }
+        connector.connect(timeout.map(Duration::ofSeconds));
     }
 
     /** The collective requests go to: {@code -T}, else {@code main_collective}. */

@@ -89,6 +89,21 @@ public record Filter(List<FactFilter> fact, List<String> cfClass, List<String> a
         return isEmpty() && collective.isEmpty() && standardShape;
     }
 
+    /** The same filter with {@code "collective"} set, as RPC discovery sends it. */
+    public Filter withCollective(String name) {
+        return new Filter(fact, cfClass, agent, identity, compound, Optional.of(name), standardShape);
+    }
+
+    /** The same filter with this agent added, unless it is there already (an RPC client adds its agent). */
+    public Filter withAgent(String name) {
+        if (agent.contains(name)) {
+            return this;
+        }
+        List<String> agents = new ArrayList<>(agent);
+        agents.add(name);
+        return new Filter(fact, cfClass, agents, identity, compound, collective, standardShape);
+    }
+
     /**
      * The wire form: a Hash with String keys {@code "fact", "cf_class", "agent", "identity", "compound"} in that order
      * (as Ruby writes them), then {@code "collective"} only when present. Fact entries are Symbol-keyed hashes.

@@ -20,9 +20,10 @@ public interface Connector extends Plugin {
 
     /**
      * Connects, blocking until connected. Throws {@link mcollective.MiddlewareException} with a one-line reason
-     * (bad credentials, unreachable broker, connection timeout) when it gives up.
+     * (bad credentials, unreachable broker) when it gives up: after {@code giveUpAfter} if given (the client's
+     * {@code connection_timeout}), else only when its own reconnect settings say so (a node retries forever).
      */
-    void connect();
+    void connect(java.util.Optional<java.time.Duration> giveUpAfter);
 
     /** Subscribes once; a second identical subscription is ignored. */
     void subscribe(Subscription subscription);

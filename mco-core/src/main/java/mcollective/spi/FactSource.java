@@ -12,7 +12,7 @@ import java.util.Optional;
  * be thread-safe and cheap (implementations cache; see {@code mcollective.spi.support.AbstractFactSource}).
  * Neither method throws for a failing backend: it answers with the last facts it loaded successfully, or none.
  */
-public interface FactSource {
+public interface FactSource extends Plugin {
     /**
      * @return the plugin name as written in the config file ({@code factsource = yaml} selects {@code "yaml"})
      */

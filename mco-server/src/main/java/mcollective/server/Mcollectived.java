@@ -60,7 +60,7 @@ public final class Mcollectived {
             }
         }
         try {
-            Path file = configFile.orElseGet(ConfigLocator::serverConfig);
+            Path file = configFile.orElseGet(() -> new ConfigLocator().serverConfig());
             Config config = new ConfigParser().parse(file);
             mcollective.logging.LogSetup.configure(config);
             return serve(config, pidFile);

@@ -100,7 +100,7 @@ public final class Node implements AutoCloseable {
         RequestProcessor processor = new RequestProcessor(identity, security, connector, byName, info, stats, clock,
                 workers, watchdog);
         connector.onMessage(processor::onMessage);
-        connector.connect();
+        connector.connect(java.util.Optional.empty());
         List<String> collectives = config.collectives();
         if (config.directAddressing()) {
             collectives.forEach(c -> connector.subscribe(Subscription.directed(c)));

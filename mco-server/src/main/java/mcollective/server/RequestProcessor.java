@@ -112,7 +112,7 @@ final class RequestProcessor {
                     request.requestId(), request.senderId(), request.msgtime(), age, request.ttl());
             return Optional.empty();
         }
-        if (!filters.matches(request.filter(), node)) {
+        if (!filters.evaluate(request.filter(), node).passed()) {
             stats.filtered.incrementAndGet();
             LOG.debug("Message {} from {} does not pass filters. Ignoring message.", request.requestId(),
                     request.senderId());

@@ -75,6 +75,13 @@ public final class YamlFactSource extends AbstractFactSource {
                 .toList();
     }
 
+    /** Reads {@code plugin.yaml} (the fact files) and {@code fact_cache_time}. */
+    @Override
+    public void init(mcollective.spi.PluginContext context) {
+        String list = context.config().pluginSettings().getOrDefault("yaml", "/etc/mcollective/facts.yaml");
+        configure(parseFileList(list), Duration.ofSeconds(context.config().factCacheTime()), context.clock());
+    }
+
     /** @return {@code "yaml"} */
     @Override
     public String name() {

@@ -100,19 +100,6 @@ final class Envelope {
                 integer(envelope, MSGTIME), nonNull(body));
     }
 
-    /**
-     * The agent name as the instance held by the filter, when the filter names it: Ruby writes the envelope's
-     * {@code :agent} as an object link to that string, and so does our writer for one shared instance.
-     */
-    static Object agentOf(Request request) {
-        for (String agent : request.filter().agent()) {
-            if (agent.equals(request.agent())) {
-                return agent;
-            }
-        }
-        return request.agent();
-    }
-
     private static Object nonNull(Object body) {
         if (body == null) {
             throw new MessageDecodeException("Message :body is nil");

@@ -58,7 +58,8 @@ public final class PskSecurityProvider implements SecurityProvider {
         envelope.put(Envelope.REQUESTID, RubyString.ascii(request.requestId()));
         envelope.put(Envelope.FILTER, request.filter().toRuby());
         envelope.put(Envelope.COLLECTIVE, request.collective());
-        envelope.put(Envelope.AGENT, Envelope.agentOf(request));
+        // The same String instance as in the filter becomes an object link, exactly where Ruby's objects were shared.
+        envelope.put(Envelope.AGENT, request.agent());
         envelope.put(Envelope.CALLERID, request.callerId());
         envelope.put(Envelope.TTL, (long) request.ttl());
         envelope.put(Envelope.MSGTIME, request.msgtime());

@@ -1,0 +1,30 @@
+package mcollective.it;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import mcollective.cli.Mco;
+import mcollective.plugin.PluginRegistry;
+
+/** Runs the Java {@code mco} in this JVM and captures what it printed. */
+record McoRun(int exitCode, String out, String err) {
+
+    static McoRun run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Mco(PluginRegistry.discover(), o, e, new ByteArrayInputStream(new byte[0]), Map.of()).run(args);
+        }
+        return new McoRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    List<String> lines() {
+        return out.lines().toList();
+    }
+}

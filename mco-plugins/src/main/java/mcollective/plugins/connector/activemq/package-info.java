@@ -1,0 +1,2 @@
+/** The {@code activemq} connector: MCollective's destinations and headers over STOMP. */
+package mcollective.plugins.connector.activemq;
