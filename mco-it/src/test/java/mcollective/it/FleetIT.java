@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FleetIT {
     @TempDir
-    Path dir;
+    static Path dir;
     JavaFleet fleet;
     String cfg;
 

@@ -41,7 +41,7 @@ class HostileInputIT {
     private static final String REPLIES = "/queue/mcollective.reply.hostile_1.1";
 
     @TempDir
-    java.nio.file.Path dir;
+    static java.nio.file.Path dir;
     JavaFleet fleet;
     Node node;
     StompClient raw;
