@@ -28,9 +28,10 @@ public final class LogSetup {
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.setLevel(level(config.loglevel()));
-        // Artemis is chatty at INFO; its warnings still show.
-        context.getLogger("org.apache.activemq").setLevel(Level.WARN);
-        context.getLogger("org.apache.artemis").setLevel(Level.WARN);
+        // The embedded Artemis warns about every client that disconnects and every expired reply; only its errors
+        // are worth a node's log.
+        context.getLogger("org.apache.activemq").setLevel(Level.ERROR);
+        context.getLogger("org.apache.artemis").setLevel(Level.ERROR);
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);

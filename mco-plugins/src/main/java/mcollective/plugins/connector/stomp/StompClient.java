@@ -161,6 +161,8 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
+    private volatile boolean closing;
+
     /** Sends DISCONNECT if connected, then {@link #close()}s. Idempotent. */
     public void disconnect() {
         Optional<StompConnection> c;
@@ -181,6 +183,7 @@ public final class StompClient implements AutoCloseable {
     /** Closes the socket and stops all threads without DISCONNECT. Idempotent; any thread. */
     @Override
     public void close() {
+        closing = true; // before the socket goes: the reader's failure is then a close, not a loss
         current.ifPresent(StompConnection::close); // unblocks a write that holds the lock
         Optional<StompConnection> c;
         synchronized (lock) {
@@ -304,6 +307,9 @@ public final class StompClient implements AutoCloseable {
             try {
                 Dispatch.frame(c.get().read(), c.get().host().url(), options);
             } catch (IOException | StompException e) {
+                if (closing) {
+                    return;
+                }
                 lost(c.get(), e.toString());
             }
         }
