@@ -95,7 +95,9 @@ public final class Mcollectived {
             pidFile.ifPresent(Mcollectived::writePid);
             node.start();
         } catch (RuntimeException e) {
-            log.error("Failed to start: {}", e.getMessage());
+            if (!"console".equals(config.loggerType())) {
+                log.error("Failed to start: {}", e.getMessage());
+            }
             System.err.println("mcollectived: " + e.getMessage());
             return 1;
         }
