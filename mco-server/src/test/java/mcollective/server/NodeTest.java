@@ -1,0 +1,184 @@
+package mcollective.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import mcollective.config.Config;
+import mcollective.plugin.PluginRegistry;
+import mcollective.protocol.Filter;
+import mcollective.protocol.Reply;
+import mcollective.protocol.Request;
+import mcollective.protocol.RequestId;
+import mcollective.protocol.codec.RubySymbol;
+import mcollective.spi.Agent;
+import mcollective.spi.Connector;
+import mcollective.spi.PluginContext;
+import mcollective.spi.SecurityProvider;
+import mcollective.spi.Subscription;
+import mcollective.testkit.InMemoryConnector;
+
+/** A node on the in-memory connector: subscriptions, the checks before dispatch, timeouts and replies. */
+class NodeTest {
+    static final String PSK = "unit-psk";
+
+    /** An agent whose only request blocks until interrupted. */
+    static final class StuckAgent implements Agent {
+        @Override
+        public String name() {
+            return "stuck";
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofMillis(300);
+        }
+
+        @Override
+        public Optional<Object> handle(Request request) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of("too late");
+        }
+    }
+
+    @TempDir
+    Path dir;
+    InMemoryConnector connector;
+    Node node;
+    SecurityProvider security;
+
+    @BeforeEach
+    void start() throws Exception {
+        Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: centos\n");
+        connector = new InMemoryConnector();
+        PluginRegistry registry = PluginRegistry.builder()
+                .add(Connector.class, () -> connector)
+                .add(Agent.class, StuckAgent::new)
+                .build();
+        Config config = Config.builder().set("identity", "unit.example.net").set("connector", "inmemory")
+                .set("collectives", "mcollective,eu").set("plugin.psk", PSK)
+                .set("plugin.yaml", dir.resolve("facts.yaml").toString())
+                .set("classesfile", dir.resolve("classes.txt").toString()).environment(Map.of()).build();
+        node = new Node(config, registry, Clock.systemUTC(), Map.of());
+        node.start();
+        security = registry.create(SecurityProvider.class, "psk");
+        security.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+    }
+
+    @AfterEach
+    void stop() {
+        node.stop();
+    }
+
+    @Test
+    void shouldSubscribeTheDirectedQueueAndEveryAgentInEveryCollective() {
+        assertThat(connector.isConnected()).isTrue();
+        assertThat(connector.subscriptions()).contains(Subscription.directed("mcollective"),
+                Subscription.directed("eu"), Subscription.broadcast("discovery", "mcollective"),
+                Subscription.broadcast("discovery", "eu"), Subscription.broadcast("rpcutil", "eu"),
+                Subscription.broadcast("stuck", "mcollective"));
+    }
+
+    @Nested
+    class Replies {
+        @Test
+        void shouldAnswerADiscoveryPingWithPong() {
+            Request ping = request("discovery", "ping", Filter.empty());
+
+            connector.deliver(security.encodeRequest(ping), "/topic/mcollective.discovery.agent", "/queue/r.1");
+
+            Reply reply = awaitReply();
+            assertThat(reply.body()).isEqualTo("pong");
+            assertThat(reply.requestId()).isEqualTo(ping.requestId());
+            assertThat(reply.senderId()).isEqualTo("unit.example.net");
+            assertThat(connector.replies().get(0).replyTo()).isEqualTo("/queue/r.1");
+            assertThat(node.stats().get("replies")).isEqualTo(1);
+        }
+
+        @Test
+        void shouldAnswerRpcutilPingWithTheTime() {
+            Map<Object, Object> body = new LinkedHashMap<>();
+            body.put(RubySymbol.of("agent"), "rpcutil");
+            body.put(RubySymbol.of("action"), "ping");
+            body.put(RubySymbol.of("caller"), "uid=0");
+            body.put(RubySymbol.of("data"), Map.of(RubySymbol.of("process_results"), true));
+
+            connector.deliver(security.encodeRequest(request("rpcutil", body, Filter.empty())), "t", "/queue/r.2");
+
+            Map<?, ?> reply = (Map<?, ?>) awaitReply().body();
+            assertThat(reply.get(RubySymbol.of("statuscode"))).isEqualTo(0L);
+            assertThat(reply.get(RubySymbol.of("statusmsg"))).isEqualTo("OK");
+        }
+
+        @Test
+        void shouldNotReplyWhenProcessResultsIsFalse() {
+            Map<Object, Object> body = new LinkedHashMap<>();
+            body.put(RubySymbol.of("action"), "ping");
+            body.put(RubySymbol.of("data"), Map.of(RubySymbol.of("process_results"), false));
+
+            connector.deliver(security.encodeRequest(request("rpcutil", body, Filter.empty())), "t", "/queue/r");
+
+            await().until(() -> node.stats().get("passed") == 1);
+            assertThat(connector.replies()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Drops {
+        @Test
+        void shouldCountRequestsFilteredOut() {
+            Filter windows = Filter.builder().addFact("platform=windows").build();
+
+            connector.deliver(security.encodeRequest(request("discovery", "ping", windows)), "t", "/queue/r");
+
+            assertThat(node.stats().get("filtered")).isEqualTo(1);
+            assertThat(connector.replies()).isEmpty();
+        }
+
+        @Test
+        void shouldGiveUpOnAStuckAgentAfterItsTimeoutAndKeepServing() {
+            connector.deliver(security.encodeRequest(request("stuck", "x", Filter.empty())), "t", "/queue/r");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> node.stats().get("timeouts") == 1);
+            connector.deliver(security.encodeRequest(request("discovery", "ping", Filter.empty())), "t", "/queue/r");
+            assertThat(awaitReply().body()).isEqualTo("pong");
+            assertThat(connector.replies()).hasSize(1);
+        }
+
+        @Test
+        void shouldCountARequestForAnAgentItDoesNotRun() {
+            connector.deliver(security.encodeRequest(request("nosuch", "x", Filter.empty())), "t", "/queue/r");
+
+            assertThat(node.stats().get("dropped")).isEqualTo(1);
+        }
+    }
+
+    Request request(String agent, Object body, Filter filter) {
+        return new Request(RequestId.next(), "tester", "uid=0", agent, "mcollective", filter, 60,
+                Clock.systemUTC().instant().getEpochSecond(), body);
+    }
+
+    Reply awaitReply() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !connector.replies().isEmpty());
+        return security.decodeReply(connector.replies().get(connector.replies().size() - 1).payload());
+    }
+
+}
