@@ -1,11 +1,16 @@
 package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.config.Config;
+import mcollective.plugin.PluginRegistry;
+import mcollective.plugins.connector.stomp.StompClient;
+import mcollective.plugins.connector.stomp.StompClientOptions;
+import mcollective.plugins.connector.stomp.StompFrame;
+import mcollective.plugins.connector.stomp.StompHost;
+import mcollective.protocol.Reply;
+import mcollective.protocol.Request;
+import mcollective.protocol.RequestId;
+import mcollective.spi.PluginContext;
+import mcollective.spi.SecurityProvider;
 import mcollective.testkit.FleetConfig;
 import mcollective.testkit.RubyEnvironment;
 import mcollective.testkit.RubyMco;
@@ -131,6 +147,56 @@ class MixedFleetCompatIT {
         void shouldFindBySubcollective() {
             assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-T", "eu_collective").lines())
                     .containsExactlyInAnyOrder("node3.example.net", "node4.example.net");
+        }
+    }
+
+    @Nested
+    class GoldenFrames {
+        @Test
+        void shouldHaveARubyNodeAcceptReEncodedRubyRequests() throws Exception {
+            Path frames = dir.getFileSystem().getPath("").toAbsolutePath();
+            while (!Files.isDirectory(frames.resolve("mco-core"))) {
+                frames = frames.getParent();
+            }
+            frames = frames.resolveSibling("shared/reference/frames");
+            SecurityProvider psk = security();
+            List<StompFrame> replies =
+                    new CopyOnWriteArrayList<>();
+            try (var raw = new StompClient(
+                    StompClientOptions.builder()
+                            .host(StompHost.plain("127.0.0.1", fleet.port(),
+                                    JavaFleet.USER, JavaFleet.PASSWORD))
+                            .onMessage(replies::add).build())) {
+                raw.connect();
+                raw.subscribe("/queue/mcollective.reply.golden_1.1", Map.of());
+                for (String name : List.of("psk-request-discovery-ping.bin", "psk-request-rpcutil-ping.bin")) {
+                    Request ruby = psk.decodeRequest(
+                            Files.readAllBytes(frames.resolve(name)));
+                    // Ruby's own request, as decoded, re-encoded now (fresh id and time, so the TTL holds).
+                    Request again = new Request(
+                            RequestId.next(), ruby.senderId(), ruby.callerId(), ruby.agent(),
+                            ruby.collective(), ruby.filter(), ruby.ttl(), Instant.now().getEpochSecond(),
+                            ruby.body());
+                    replies.clear();
+                    raw.send("/queue/mcollective.nodes", Map.of("reply-to", "/queue/mcollective.reply.golden_1.1",
+                            "mc_identity", "node2.example.net"), psk.encodeRequest(again));
+                    await().atMost(Duration.ofSeconds(20))
+                            .until(() -> !replies.isEmpty());
+                    Reply reply = psk.decodeReply(replies.get(0).body());
+                    assertThat(reply.senderId()).isEqualTo("node2.example.net");
+                    assertThat(reply.requestId()).isEqualTo(again.requestId());
+                }
+            }
+        }
+
+        private SecurityProvider security() {
+            Config config = fleet.baseConfig(List.of("mcollective")).set("identity", "golden")
+                    .build();
+            PluginRegistry registry = PluginRegistry.discover();
+            SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
+            provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(),
+                    Map.of(), Map.of()));
+            return provider;
         }
     }
 
