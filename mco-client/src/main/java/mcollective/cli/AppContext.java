@@ -1,6 +1,5 @@
 package mcollective.cli;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -11,6 +10,6 @@ import mcollective.plugin.PluginRegistry;
  * What an application runs with: the parsed config, the plugin registry, the standard streams and the
  * environment, all injectable so tests run applications in-process.
  */
-public record AppContext(Config config, PluginRegistry registry, PrintStream out, PrintStream err, InputStream in,
+public record AppContext(Config config, PluginRegistry registry, PrintStream out, PrintStream err, Stdin in,
         Map<String, String> env) {
 }

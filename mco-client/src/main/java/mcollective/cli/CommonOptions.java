@@ -69,6 +69,17 @@ public final class CommonOptions {
         return Optional.ofNullable(discoveryTimeout).or(config::discoveryTimeout);
     }
 
+    /** The discovery the user asked for, with whether standard input is piped. */
+    public mcollective.client.Discoverer.Request discovery(boolean stdinPiped) {
+        return new mcollective.client.Discoverer.Request(Optional.ofNullable(discoveryMethod), discoveryOptions,
+                Optional.ofNullable(discoveryTimeout), Optional.ofNullable(nodes), stdinPiped);
+    }
+
+    /** Whether the user named a discovery source, so standard input must not be probed. */
+    boolean choseDiscovery() {
+        return discoveryMethod != null || nodes != null;
+    }
+
     public ClientOptions clientOptions(Config config) {
         Optional<Integer> connect = Optional.ofNullable(connectionTimeout).or(config::connectionTimeout)
                 .or(() -> Optional.of(DEFAULT_CLI_CONNECTION_TIMEOUT));

@@ -1,6 +1,5 @@
 package mcollective.cli;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +24,11 @@ public final class Mco {
     private final PluginRegistry registry;
     private final PrintStream out;
     private final PrintStream err;
-    private final InputStream in;
+    private final Stdin in;
     private final Map<String, String> env;
     private boolean configureLogging;
 
-    public Mco(PluginRegistry registry, PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+    public Mco(PluginRegistry registry, PrintStream out, PrintStream err, Stdin in, Map<String, String> env) {
         this.registry = registry;
         this.out = out;
         this.err = err;
@@ -38,7 +37,7 @@ public final class Mco {
     }
 
     public static void main(String[] args) {
-        Mco mco = new Mco(PluginRegistry.discover(), System.out, System.err, System.in, System.getenv());
+        Mco mco = new Mco(PluginRegistry.discover(), System.out, System.err, Stdin.system(), System.getenv());
         mco.configureLogging = true;
         int code = mco.run(args);
         System.out.flush();

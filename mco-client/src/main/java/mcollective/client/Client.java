@@ -107,6 +107,15 @@ public final class Client implements AutoCloseable {
      */
     public RequestStats request(Object body, String agent, Filter filter, List<String> targets, Duration timeout,
             Predicate<Integer> done, java.util.function.Consumer<Reply> onReply) {
+        return request(body, agent, filter, targets, timeout, Optional.empty(), done, onReply);
+    }
+
+    /**
+     * As {@link #request(Object, String, Filter, List, Duration, Predicate, java.util.function.Consumer)}, and once
+     * the first reply came, stops as soon as no further reply has come for {@code quiet} (windowed discovery).
+     */
+    public RequestStats request(Object body, String agent, Filter filter, List<String> targets, Duration timeout,
+            Optional<Duration> quiet, Predicate<Integer> done, java.util.function.Consumer<Reply> onReply) {
         long start = System.nanoTime();
         long sequence = SEQUENCE.incrementAndGet();
         String collective = collective();
@@ -127,6 +136,9 @@ public final class Client implements AutoCloseable {
             long deadline = start + timeout.toNanos();
             while (!done.test(responses)) {
                 long left = deadline - System.nanoTime();
+                if (responses > 0 && quiet.isPresent()) {
+                    left = Math.min(left, quiet.get().toNanos());
+                }
                 if (left <= 0) {
                     break;
                 }

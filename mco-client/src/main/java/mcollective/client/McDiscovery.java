@@ -41,9 +41,15 @@ public final class McDiscovery {
      * @param limit stop as soon as this many nodes replied; 0 for no limit
      */
     public static List<String> discover(Client client, Filter filter, Duration timeout, int limit) {
+        return discover(client, filter, timeout, Optional.empty(), limit);
+    }
+
+    /** As {@link #discover(Client, Filter, Duration, int)}, stopping once replies pause for {@code quiet}. */
+    public static List<String> discover(Client client, Filter filter, Duration timeout, Optional<Duration> quiet,
+            int limit) {
         Filter withCollective = filter.withCollective(client.collective());
         List<String> hosts = new ArrayList<>();
-        client.request("ping", "discovery", withCollective, List.of(), timeout,
+        client.request("ping", "discovery", withCollective, List.of(), timeout, quiet,
                 count -> limit > 0 && count >= limit, reply -> hosts.add(reply.senderId()));
         return limit > 0 && hosts.size() > limit ? List.copyOf(hosts.subList(0, limit)) : List.copyOf(hosts);
     }

@@ -26,7 +26,7 @@ class McoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Mco(PluginRegistry.discover(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), env)
+                new PrintStream(err, true, StandardCharsets.UTF_8), new mcollective.cli.Stdin(new ByteArrayInputStream(new byte[0]), false), env)
                 .run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

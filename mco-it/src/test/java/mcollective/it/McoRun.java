@@ -14,12 +14,17 @@ import mcollective.plugin.PluginRegistry;
 record McoRun(int exitCode, String out, String err) {
 
     static McoRun run(String... args) {
+        return withStdin(null, args);
+    }
+
+    /** Runs with {@code stdin} piped in (null: nothing piped). */
+    static McoRun withStdin(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Mco(PluginRegistry.discover(), o, e, new ByteArrayInputStream(new byte[0]), Map.of()).run(args);
+            code = new Mco(PluginRegistry.discover(), o, e, new mcollective.cli.Stdin(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)), false), Map.of()).run(args);
         }
         return new McoRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

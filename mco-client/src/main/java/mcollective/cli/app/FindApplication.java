@@ -1,18 +1,14 @@
 package mcollective.cli.app;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.CommonOptions;
+import mcollective.cli.DiscoverySession;
 import mcollective.cli.FilterOptions;
 import mcollective.cli.RpcOptions;
-import mcollective.client.Client;
-import mcollective.client.McDiscovery;
-import mcollective.config.Config;
 import mcollective.protocol.Filter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,27 +43,14 @@ public final class FindApplication implements Application {
 
     @Override
     public int main(AppContext context) {
-        Config config = context.config();
         // An RPC client always adds its agent to the filter (rpc/client.rb); find uses rpcutil.
         Filter wanted = filter.toFilter().withAgent("rpcutil");
         long start = System.nanoTime();
         List<String> nodes;
-        Optional<List<String>> shortcut = McDiscovery.identityShortcut(wanted);
-        if (shortcut.isPresent()) {
-            nodes = shortcut.get();
-        } else {
-            int timeout = common.discoveryTimeout(config).orElse((int) McDiscovery.DEFAULT_TIMEOUT.toSeconds());
-            try (Client client = new Client(config, context.registry(), common.clientOptions(config),
-                    java.time.Clock.systemUTC(), context.env())) {
-                client.connect();
-                if (rpc.verbose()) {
-                    context.err().printf("Discovering hosts using the mc method for %d second(s) .... ", timeout);
-                }
-                nodes = McDiscovery.discover(client, wanted, Duration.ofSeconds(timeout), 0);
-                if (rpc.verbose()) {
-                    context.err().println(nodes.size());
-                }
-            }
+        String method;
+        try (DiscoverySession discovery = new DiscoverySession(context, common)) {
+            method = discovery.discoverer().methodName();
+            nodes = discovery.discover(wanted, 0, rpc.verbose());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (rpc.verbose()) {
@@ -75,8 +58,8 @@ public final class FindApplication implements Application {
         }
         nodes.forEach(context.out()::println);
         if (rpc.verbose()) {
-            context.err().printf(Locale.ROOT, "%nDiscovered %s nodes in %.2f seconds using the mc discovery plugin%n",
-                    nodes.size(), seconds);
+            context.err().printf(Locale.ROOT, "%nDiscovered %s nodes in %.2f seconds using the %s discovery plugin%n",
+                    nodes.size(), seconds, method);
         }
         return nodes.isEmpty() ? 1 : 0;
     }

@@ -1,0 +1,76 @@
+package mcollective.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import mcollective.client.Client;
+import mcollective.client.Discoverer;
+import mcollective.client.McDiscovery;
+import mcollective.protocol.Filter;
+
+/**
+ * Discovery as the CLI applications run it: the client connects only if the network is asked (an offline method
+ * needs no broker), plain {@code -I} names skip discovery, and {@code -v} prints MCollective's discovery line on
+ * stderr. Close it to disconnect.
+ */
+public final class DiscoverySession implements AutoCloseable {
+    private final AppContext context;
+    private final CommonOptions common;
+    private final Discoverer discoverer;
+    private Client client;
+
+    public DiscoverySession(AppContext context, CommonOptions common) {
+        this.context = context;
+        this.common = common;
+        boolean piped = !common.choseDiscovery() && context.in().isPiped();
+        this.discoverer = new Discoverer(context.config(), context.registry(), common.discovery(piped),
+                Optional.of(context.in().stream()), this::client);
+    }
+
+    /** The connected client, connecting on first use. */
+    public Client client() {
+        if (client == null) {
+            Client created = new Client(context.config(), context.registry(),
+                    common.clientOptions(context.config()), java.time.Clock.systemUTC(), context.env());
+            created.connect();
+            client = created;
+        }
+        return client;
+    }
+
+    public Discoverer discoverer() {
+        return discoverer;
+    }
+
+    /** Discovers the nodes for {@code filter}; with {@code verbose}, prints the discovery line on stderr. */
+    public List<String> discover(Filter filter, int limit, boolean verbose) {
+        if (discoverer.methodName().equals("mc")) {
+            Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
+            if (shortcut.isPresent()) {
+                return shortcut.get();
+            }
+        }
+        Duration timeout = discoverer.timeout();
+        if (verbose) {
+            if (timeout.isZero()) {
+                context.err().printf("Discovering hosts using the %s method .... ", discoverer.methodName());
+            } else {
+                context.err().printf("Discovering hosts using the %s method for %d second(s) .... ",
+                        discoverer.methodName(), timeout.toSeconds());
+            }
+        }
+        List<String> nodes = discoverer.discover(filter, limit);
+        if (verbose) {
+            context.err().println(nodes.size());
+        }
+        return nodes;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
