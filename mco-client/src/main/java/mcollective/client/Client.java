@@ -80,6 +80,11 @@ public final class Client implements AutoCloseable {
         connector.connect(timeout.map(Duration::ofSeconds));
     }
 
+    /** The callerid this client's security plugin sends. */
+    public String callerId() {
+        return security.callerId();
+    }
+
     /** The collective requests go to: {@code -T}, else {@code main_collective}. */
     public String collective() {
         return options.collective().orElse(config.mainCollective());
@@ -116,40 +121,56 @@ public final class Client implements AutoCloseable {
      */
     public RequestStats request(Object body, String agent, Filter filter, List<String> targets, Duration timeout,
             Optional<Duration> quiet, Predicate<Integer> done, java.util.function.Consumer<Reply> onReply) {
+        List<List<String>> batches = targets.isEmpty() ? List.of() : List.of(targets);
+        return call(new Call(body, agent, filter, batches, timeout, quiet, done, Duration.ZERO), onReply);
+    }
+
+    /**
+     * One request, possibly sent in batches: a broadcast when {@code batches} is empty, else one directed message
+     * per node, batch after batch, all with one request id and one reply queue. Each batch waits until {@code done}
+     * holds for the replies so far or its {@code timeout} passes, then {@code batchSleep} before the next.
+     *
+     * @param quiet once a reply came, stop waiting when no further reply has come for this long
+     */
+    public record Call(Object body, String agent, Filter filter, List<List<String>> batches, Duration timeout,
+            Optional<Duration> quiet, Predicate<Integer> done, Duration batchSleep) {
+        public Call {
+            batches = List.copyOf(batches);
+        }
+    }
+
+    /** Runs a {@link Call}; replies go to {@code onReply} on this thread. */
+    public RequestStats call(Call call, java.util.function.Consumer<Reply> onReply) {
         long start = System.nanoTime();
         long sequence = SEQUENCE.incrementAndGet();
         String collective = collective();
-        Request request = new Request(RequestId.next(), config.identity(), security.callerId(), agent, collective,
-                filter, options.ttl().orElse(config.ttl()), clock.instant().getEpochSecond(), body);
+        Request request = new Request(RequestId.next(), config.identity(), security.callerId(), call.agent(),
+                collective, call.filter(), options.ttl().orElse(config.ttl()), clock.instant().getEpochSecond(),
+                call.body());
         Subscription replies = Subscription.reply(collective, sequence);
         boolean subscribed = options.replyTo().isEmpty();
         if (subscribed) {
             connector.subscribe(replies);
         }
-        int responses = 0;
+        int[] responses = {0};
         try {
-            connector.publish(new OutboundRequest(agent, collective, targets, request.ttl(), options.replyTo(),
-                    sequence, security.encodeRequest(request)));
-            if (!subscribed) {
-                return new RequestStats(request.requestId(), 0, elapsed(start));
-            }
-            long deadline = start + timeout.toNanos();
-            while (!done.test(responses)) {
-                long left = deadline - System.nanoTime();
-                if (responses > 0 && quiet.isPresent()) {
-                    left = Math.min(left, quiet.get().toNanos());
+            byte[] payload = security.encodeRequest(request);
+            List<List<String>> batches = call.batches().isEmpty() ? List.of(List.of()) : call.batches();
+            int expected = 0;
+            for (int i = 0; i < batches.size(); i++) {
+                expected += batches.get(i).size();
+                int batchEnd = expected;
+                Call batch = batches.size() == 1 ? call : new Call(call.body(), call.agent(), call.filter(),
+                        call.batches(), call.timeout(), call.quiet(), n -> n >= batchEnd || call.done().test(n),
+                        call.batchSleep());
+                connector.publish(new OutboundRequest(call.agent(), collective, batches.get(i), request.ttl(),
+                        options.replyTo(), sequence, payload));
+                if (!subscribed) {
+                    continue;
                 }
-                if (left <= 0) {
-                    break;
-                }
-                InboundMessage message = inbox.poll(left, TimeUnit.NANOSECONDS);
-                if (message == null) {
-                    break;
-                }
-                Optional<Reply> reply = decode(message, request.requestId());
-                if (reply.isPresent()) {
-                    responses++;
-                    onReply.accept(reply.get());
+                receive(request.requestId(), System.nanoTime() + call.timeout().toNanos(), batch, responses, onReply);
+                if (i < batches.size() - 1 && !call.batchSleep().isZero()) {
+                    Thread.sleep(call.batchSleep().toMillis());
                 }
             }
         } catch (InterruptedException e) {
@@ -159,7 +180,29 @@ public final class Client implements AutoCloseable {
                 connector.unsubscribe(replies);
             }
         }
-        return new RequestStats(request.requestId(), responses, elapsed(start));
+        return new RequestStats(request.requestId(), responses[0], elapsed(start));
+    }
+
+    private void receive(String requestId, long deadline, Call call, int[] responses,
+            java.util.function.Consumer<Reply> onReply) throws InterruptedException {
+        while (!call.done().test(responses[0])) {
+            long left = deadline - System.nanoTime();
+            if (responses[0] > 0 && call.quiet().isPresent()) {
+                left = Math.min(left, call.quiet().get().toNanos());
+            }
+            if (left <= 0) {
+                return;
+            }
+            InboundMessage message = inbox.poll(left, TimeUnit.NANOSECONDS);
+            if (message == null) {
+                return;
+            }
+            Optional<Reply> reply = decode(message, requestId);
+            if (reply.isPresent()) {
+                responses[0]++;
+                onReply.accept(reply.get());
+            }
+        }
     }
 
     private Optional<Reply> decode(InboundMessage message, String requestId) {

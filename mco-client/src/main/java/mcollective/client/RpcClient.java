@@ -1,0 +1,221 @@
+package mcollective.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import mcollective.McollectiveException;
+import mcollective.config.Config;
+import mcollective.protocol.Filter;
+import mcollective.protocol.codec.RubyString;
+import mcollective.protocol.codec.RubySymbol;
+
+/**
+ * The SimpleRPC client for one agent, for embedding and for {@code mco rpc}. Port of
+ * {@code lib/mcollective/rpc/client.rb}: discovery (with the identity shortcut), {@code --one}/{@code --limit},
+ * direct addressing up to {@code direct_addressing_threshold}, batches, the effective timeout (agent timeout plus
+ * discovery timeout unless {@code -t} is given), fire-and-forget, and results as values with {@link RpcStats}.
+ *
+ * <p>Not thread-safe: one thread drives it.
+ */
+public final class RpcClient {
+
+    /**
+     * How calls are made.
+     *
+     * @param filter       the user's filter; the agent is added
+     * @param timeout      {@code -t}: replaces the computed timeout when present
+     * @param agentTimeout the agent DDL's {@code :timeout}
+     * @param limit        {@code --limit N} or {@code N%}, or {@code --one} as {@code "1"}
+     * @param limitSeed    {@code --limit-seed}
+     * @param batch        {@code --batch N} or {@code N%}; empty or "0" for no batching
+     * @param batchSleep   {@code --batch-sleep}
+     */
+    public record Settings(Filter filter, Optional<Integer> timeout, Duration agentTimeout, Optional<String> limit,
+            Optional<Long> limitSeed, Optional<String> batch, Duration batchSleep) {
+        public Settings {
+            Objects.requireNonNull(filter, "filter");
+            limit.ifPresent(l -> {
+                if (!l.matches("^\\d+%*$")) {
+                    throw new McollectiveException("Invalid limit specified: " + l
+                            + " Valid limits are /^\\d+%*$/");
+                }
+            });
+            batch.ifPresent(b -> {
+                if (!b.matches("^(\\d+|[1-9]\\d*%)$")) {
+                    throw new McollectiveException("Invalid batch size '" + b + "': use N or N%");
+                }
+            });
+        }
+    }
+
+    private final Config config;
+    private final Discoverer discoverer;
+    private final Supplier<Client> client;
+    private final String agent;
+    private final Settings settings;
+    private final Filter filter;
+    private List<String> discovered;
+    private boolean forceDirect;
+    private Duration discoveryTime = Duration.ZERO;
+
+    public RpcClient(Config config, Discoverer discoverer, Supplier<Client> client, String agent, Settings settings) {
+        this.config = config;
+        this.discoverer = discoverer;
+        this.client = client;
+        this.agent = agent;
+        this.settings = settings;
+        this.filter = settings.filter().withAgent(agent);
+    }
+
+    /** The nodes this client addresses, discovering once; the limit is applied. */
+    public List<String> discover() {
+        if (discovered != null) {
+            return discovered;
+        }
+        long start = System.nanoTime();
+        List<String> found;
+        Optional<List<String>> shortcut = discoverer.methodName().equals("mc") ? McDiscovery.identityShortcut(filter)
+                : Optional.empty();
+        if (shortcut.isPresent()) {
+            found = shortcut.get();
+            forceDirect = config.directAddressing();
+        } else {
+            int firstN = settings.limit().filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
+                    .map(Integer::parseInt).orElse(0);
+            found = discoverer.discover(filter, firstN);
+            forceDirect = discoverer.isOffline();
+            discoveryTime = Duration.ofNanos(System.nanoTime() - start);
+        }
+        discovered = settings.limit().map(l -> pick(found, l)).orElse(List.copyOf(found));
+        if (settings.limit().isPresent() && discovered.size() < found.size()) {
+            forceDirect = config.directAddressing();
+        }
+        return discovered;
+    }
+
+    /** {@code pick_nodes_from_discovered}: the first N, or N at random (repeatable with a seed). */
+    private List<String> pick(List<String> nodes, String limit) {
+        int count;
+        if (limit.endsWith("%")) {
+            int pct = (int) (nodes.size() * (Double.parseDouble(limit.replace("%", "")) / 100));
+            count = pct == 0 ? 1 : pct;
+        } else {
+            count = Integer.parseInt(limit);
+        }
+        if (nodes.size() <= count) {
+            return List.copyOf(nodes);
+        }
+        if (config.rpclimitmethod().equals("first")) {
+            return List.copyOf(nodes.subList(0, count));
+        }
+        List<String> haystack = new ArrayList<>(nodes);
+        Random random = settings.limitSeed().map(Random::new).orElseGet(Random::new);
+        if (settings.limitSeed().isPresent()) {
+            haystack.sort(null);
+        }
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            picked.add(haystack.remove(random.nextInt(haystack.size())));
+        }
+        return picked;
+    }
+
+    /** Agent timeout plus discovery timeout, unless {@code -t} says otherwise (RPC-2). */
+    public Duration timeout() {
+        return settings.timeout().map(Duration::ofSeconds)
+                .orElse(settings.agentTimeout().plus(discoverer.timeout()));
+    }
+
+    /**
+     * Calls {@code action} on the discovered nodes and hands each result to {@code onResult} as it arrives.
+     * Discovering nobody sends nothing; the stats then show zero discovered.
+     */
+    public RpcStats call(String action, Map<String, Object> arguments, Consumer<RpcResult> onResult) {
+        Instant start = Instant.now();
+        List<String> nodes = discover();
+        List<String> responded = new ArrayList<>();
+        int[] counts = {0, 0};
+        if (nodes.isEmpty()) {
+            return new RpcStats("", Optional.of(nodes), responded, 0, 0, start, discoveryTime, Duration.ZERO);
+        }
+        Map<Object, Object> body = body(action, arguments, true);
+        boolean direct = forceDirect || config.directAddressing() && nodes.size() <= config.directAddressingThreshold();
+        List<List<String>> batches = direct ? batches(nodes) : List.of();
+        if (!direct && settings.batch().filter(b -> !b.equals("0")).isPresent()) {
+            throw new McollectiveException("Batched requests requires direct addressing");
+        }
+        Filter sent = direct ? Filter.builder().addAgent(agent).build() : filter;
+        long blockStart = System.nanoTime();
+        RequestStats request = client.get().call(new Client.Call(body, agent, sent, batches, timeout(),
+                Optional.empty(), count -> count >= nodes.size() && !nodes.isEmpty(),
+                batches.size() > 1 ? settings.batchSleep() : Duration.ZERO), reply -> {
+                    RpcResult result = RpcResult.from(agent, action, reply);
+                    responded.add(result.sender());
+                    counts[result.ok() ? 0 : 1]++;
+                    onResult.accept(result);
+                });
+        return new RpcStats(request.requestId(), Optional.of(nodes), responded, counts[0], counts[1], start,
+                discoveryTime, Duration.ofNanos(System.nanoTime() - blockStart));
+    }
+
+    /**
+     * Sends {@code action} without waiting for replies ({@code --nr}, {@code --reply-to}, {@code process_results =
+     * false}) and returns the request id.
+     */
+    public String fireAndForget(String action, Map<String, Object> arguments, boolean processResults) {
+        Map<Object, Object> body = body(action, arguments, processResults);
+        List<String> targets = List.of();
+        Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
+        if (shortcut.isPresent() && config.directAddressing()) {
+            targets = shortcut.get();
+        } else if (discoverer.isOffline()) {
+            targets = discover();
+        }
+        Filter sent = targets.isEmpty() ? filter : Filter.builder().addAgent(agent).build();
+        return client.get().call(new Client.Call(body, agent, sent, targets.isEmpty() ? List.of() : List.of(targets),
+                Duration.ZERO, Optional.empty(), count -> true, Duration.ZERO), reply -> { }).requestId();
+    }
+
+    private List<List<String>> batches(List<String> nodes) {
+        Optional<String> batch = settings.batch().filter(b -> !b.equals("0"));
+        if (batch.isEmpty()) {
+            return List.of(nodes);
+        }
+        String size = batch.get();
+        int n = size.endsWith("%")
+                ? (int) Math.ceil(nodes.size() * Integer.parseInt(size.replace("%", "")) / 100.0)
+                : Integer.parseInt(size);
+        n = Math.max(1, n);
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i += n) {
+            batches.add(List.copyOf(nodes.subList(i, Math.min(nodes.size(), i + n))));
+        }
+        return batches;
+    }
+
+    /** {@code {:agent, :action, :caller, :data}} with Symbol keys, as Ruby's {@code new_request} builds it. */
+    private Map<Object, Object> body(String action, Map<String, Object> arguments, boolean processResults) {
+        Map<Object, Object> data = new LinkedHashMap<>();
+        arguments.forEach((k, v) -> data.put(RubySymbol.of(k), v));
+        data.put(RubySymbol.of("process_results"), processResults);
+        Map<Object, Object> body = new LinkedHashMap<>();
+        body.put(RubySymbol.of("agent"), agent);
+        body.put(RubySymbol.of("action"), RubyString.ascii(action));
+        body.put(RubySymbol.of("caller"), client.get().callerId());
+        body.put(RubySymbol.of("data"), data);
+        return body;
+    }
+
+    public Duration discoveryTime() {
+        return discoveryTime;
+    }
+}
