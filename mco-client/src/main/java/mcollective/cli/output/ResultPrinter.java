@@ -1,0 +1,90 @@
+package mcollective.cli.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import mcollective.client.RpcResult;
+
+/**
+ * The text of SimpleRPC results. Port of {@code rpc/helpers.rb rpcresults}, {@code text_for_result} and
+ * {@code old_rpcresults}: per-host blocks aligned by {@code display_as} and filtered by the action's
+ * {@code display} mode, or with {@code -v} the raw status and data of every host.
+ */
+public final class ResultPrinter {
+    private static final String[] STATUS = {"", "Request Aborted", "Unknown Action", "Missing Request Data",
+        "Invalid Request Data", "Unknown Request Status"};
+
+    private final Colors colors;
+
+    public ResultPrinter(Colors colors) {
+        this.colors = colors;
+    }
+
+    /** One result's block, or "" when the display mode hides it. */
+    public String text(RpcResult result, ActionLayout layout, boolean verbose) {
+        if (verbose) {
+            return verbose(result);
+        }
+        boolean show = switch (layout.display()) {
+            case "ok" -> result.statuscode() == 0;
+            case "always" -> true;
+            default -> result.statuscode() > 0;
+        };
+        return show ? block(result, layout) : "";
+    }
+
+    private String block(RpcResult result, ActionLayout layout) {
+        int code = (int) Math.max(0, Math.min(5, result.statuscode()));
+        String status = switch (code) {
+            case 1, 5 -> colors.red(STATUS[code]);
+            case 0 -> "";
+            default -> colors.yellow(STATUS[code]);
+        };
+        StringBuilder text = new StringBuilder(String.format("%-40s %s%n", result.sender(), status));
+        if (!result.statusmsg().equals("OK")) {
+            text.append(String.format("   %s%n", colors.yellow(result.statusmsg())));
+        }
+        if (result.statuscode() == 0) {
+            Map<String, Object> data = result.data();
+            int longest = 0;
+            for (String key : data.keySet()) {
+                longest = Math.max(longest, layout.label(key).orElse(key).length());
+            }
+            List<String> keys = new ArrayList<>(data.keySet());
+            keys.sort(null);
+            for (String key : keys) {
+                String label = layout.label(key).orElse(key);
+                int padding = longest - label.length() + 3;
+                text.append(" ".repeat(padding)).append(label).append(':');
+                Object value = data.get(key);
+                if (value instanceof String || value instanceof Number) {
+                    String string = value.toString();
+                    // Ruby's split("\n") drops trailing empty lines, and gives nothing for ""; so does Java's.
+                    String[] lines = string.isEmpty() ? new String[0] : string.split("\n");
+                    if (lines.length == 0) {
+                        text.append('\n');
+                    }
+                    for (int i = 0; i < lines.length; i++) {
+                        text.append(i == 0 ? " " : " ".repeat(padding + label.length() + 2)).append(lines[i])
+                                .append('\n');
+                    }
+                } else {
+                    text.append(' ').append(RubyInspect.inspect(value)).append('\n');
+                }
+            }
+        }
+        return text.append('\n').toString();
+    }
+
+    /** {@code old_rpcresults} with {@code :verbose}. */
+    private String verbose(RpcResult result) {
+        StringBuilder text = new StringBuilder(String.format("%-40s: %s%n", result.sender(), result.statusmsg()));
+        if (result.statuscode() <= 1) {
+            text.append("    ").append(RubyInspect.inspectData(result.data())).append("\n\n");
+        } else if (result.statuscode() >= 5) {
+            text.append("    ").append(result.statusmsg());
+        }
+        return text.toString();
+    }
+}

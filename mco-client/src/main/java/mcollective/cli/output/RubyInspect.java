@@ -1,0 +1,66 @@
+package mcollective.cli.output;
+
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import mcollective.protocol.codec.RubyString;
+import mcollective.protocol.codec.RubySymbol;
+
+/** Ruby's {@code inspect} of decoded values, as {@code mco rpc -v} and non-scalar outputs print them. */
+public final class RubyInspect {
+    private RubyInspect() {
+    }
+
+    public static String inspect(Object value) {
+        if (value == null) {
+            return "nil";
+        }
+        if (value instanceof String s) {
+            return quote(s);
+        }
+        if (value instanceof RubyString s) {
+            return quote(s.text());
+        }
+        if (value instanceof byte[] b) {
+            return quote(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        if (value instanceof RubySymbol s) {
+            return ":" + s.name();
+        }
+        if (value instanceof List<?> list) {
+            StringJoiner joiner = new StringJoiner(", ", "[", "]");
+            list.forEach(v -> joiner.add(inspect(v)));
+            return joiner.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringJoiner joiner = new StringJoiner(", ", "{", "}");
+            map.forEach((k, v) -> joiner.add(inspect(k) + "=>" + inspect(v)));
+            return joiner.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** A data map whose keys were Symbols on the wire: printed back as Symbols. */
+    public static String inspectData(Map<String, Object> data) {
+        StringJoiner joiner = new StringJoiner(", ", "{", "}");
+        data.forEach((k, v) -> joiner.add(":" + k + "=>" + inspect(v)));
+        return joiner.toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '#' -> out.append('#');
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
