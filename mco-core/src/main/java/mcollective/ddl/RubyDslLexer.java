@@ -1,0 +1,284 @@
+package mcollective.ddl;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Splits DDL source into tokens: the subset of Ruby the DDL DSL uses (identifiers, symbols, strings with escapes,
+ * {@code %q()}, heredocs, numbers, regex literals, punctuation, newlines). No Ruby is evaluated; string
+ * interpolation is refused.
+ */
+final class RubyDslLexer {
+    enum Type { IDENT, SYMBOL, STRING, INT, FLOAT, REGEX, PUNCT, LABEL, NEWLINE, EOF }
+
+    record Token(Type type, String text, int line) {
+    }
+
+    private final String src;
+    private final String file;
+    private int pos;
+    private int line = 1;
+    private final List<Token> tokens = new ArrayList<>();
+    private final Deque<String[]> heredocs = new ArrayDeque<>();
+
+    RubyDslLexer(String src, String file) {
+        this.src = src;
+        this.file = file;
+    }
+
+    List<Token> tokens() {
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == '\n') {
+                add(Type.NEWLINE, "\n");
+                pos++;
+                line++;
+                readHeredocBodies();
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                pos++;
+            } else if (c == '\\' && peek(1) == '\n') {
+                pos += 2;
+                line++;
+            } else if (c == '#') {
+                while (pos < src.length() && src.charAt(pos) != '\n') {
+                    pos++;
+                }
+            } else if (src.startsWith("__END__", pos) && (pos == 0 || src.charAt(pos - 1) == '\n')) {
+                break;
+            } else if (c == '"' || c == '\'') {
+                pos++;
+                add(Type.STRING, quoted(c));
+            } else if (c == '%' && (peek(1) == 'q' || peek(1) == 'Q') && "({[<|!/".indexOf(peek(2)) >= 0) {
+                pos += 2;
+                add(Type.STRING, percent());
+            } else if (c == '<' && peek(1) == '<' && (peek(2) == '-' || peek(2) == '~' || Character.isUpperCase(peek(2))
+                    || peek(2) == '\'' || peek(2) == '"')) {
+                heredocStart();
+            } else if (c == ':' && peek(1) == '"') {
+                pos += 2;
+                add(Type.SYMBOL, quoted('"'));
+            } else if (c == ':' && isIdentStart(peek(1))) {
+                pos++;
+                add(Type.SYMBOL, identifier());
+            } else if (Character.isDigit(c) || (c == '-' && Character.isDigit(peek(1)) && valuePosition())) {
+                number();
+            } else if (c == '/' && valuePosition()) {
+                pos++;
+                add(Type.REGEX, regex());
+            } else if (isIdentStart(c)) {
+                String word = identifier();
+                if (pos < src.length() && src.charAt(pos) == ':' && peek(1) != ':') {
+                    pos++;
+                    add(Type.LABEL, word);
+                } else {
+                    add(Type.IDENT, word);
+                }
+            } else if (c == '=' && peek(1) == '>') {
+                pos += 2;
+                add(Type.PUNCT, "=>");
+            } else if ("(),[]{}".indexOf(c) >= 0) {
+                pos++;
+                add(Type.PUNCT, String.valueOf(c));
+            } else {
+                throw error("unexpected character '" + c + "'");
+            }
+        }
+        if (!heredocs.isEmpty()) {
+            throw error("unterminated heredoc " + heredocs.peek()[0]);
+        }
+        add(Type.NEWLINE, "\n");
+        add(Type.EOF, "");
+        return tokens;
+    }
+
+    private boolean valuePosition() {
+        if (tokens.isEmpty()) {
+            return true;
+        }
+        Token last = tokens.get(tokens.size() - 1);
+        return last.type() == Type.PUNCT || last.type() == Type.LABEL || last.type() == Type.NEWLINE
+                || (last.type() == Type.IDENT && pos > 0 && src.charAt(pos - 1) == ' ' && peek(1) != ' ');
+    }
+
+    private void number() {
+        int start = pos;
+        if (src.charAt(pos) == '-') {
+            pos++;
+        }
+        while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+            pos++;
+        }
+        boolean isFloat = false;
+        if (pos < src.length() - 1 && src.charAt(pos) == '.' && Character.isDigit(src.charAt(pos + 1))) {
+            isFloat = true;
+            pos++;
+            while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                pos++;
+            }
+        }
+        add(isFloat ? Type.FLOAT : Type.INT, src.substring(start, pos).replace("_", ""));
+    }
+
+    private String identifier() {
+        int start = pos;
+        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+            pos++;
+        }
+        if (pos < src.length() && (src.charAt(pos) == '?' || src.charAt(pos) == '!')) {
+            pos++;
+        }
+        return src.substring(start, pos);
+    }
+
+    private static boolean isIdentStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private String quoted(char quote) {
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                throw error("unterminated string");
+            }
+            char c = src.charAt(pos++);
+            if (c == quote) {
+                return out.toString();
+            }
+            if (c == '\n') {
+                line++;
+            }
+            if (c == '#' && quote == '"' && pos < src.length() && src.charAt(pos) == '{') {
+                throw error("string interpolation is not supported in a DDL");
+            }
+            if (c == '\\' && pos < src.length()) {
+                char next = src.charAt(pos++);
+                if (quote == '\'') {
+                    out.append(next == '\'' || next == '\\' ? String.valueOf(next) : "\\" + next);
+                } else {
+                    out.append(switch (next) {
+                        case 'n' -> "\n";
+                        case 't' -> "\t";
+                        case 'r' -> "\r";
+                        case 'e' -> "\u001b";
+                        case '0' -> "\0";
+                        default -> String.valueOf(next);
+                    });
+                }
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    private String percent() {
+        char open = src.charAt(pos++);
+        char close = switch (open) {
+            case '(' -> ')';
+            case '{' -> '}';
+            case '[' -> ']';
+            case '<' -> '>';
+            default -> open;
+        };
+        int depth = 1;
+        StringBuilder out = new StringBuilder();
+        while (pos < src.length()) {
+            char c = src.charAt(pos++);
+            if (c == '\n') {
+                line++;
+            }
+            if (c == open && open != close) {
+                depth++;
+            } else if (c == close && --depth == 0) {
+                return out.toString();
+            }
+            out.append(c);
+        }
+        throw error("unterminated %q string");
+    }
+
+    private String regex() {
+        StringBuilder out = new StringBuilder();
+        while (pos < src.length()) {
+            char c = src.charAt(pos++);
+            if (c == '\\' && pos < src.length()) {
+                out.append(c).append(src.charAt(pos++));
+            } else if (c == '/') {
+                while (pos < src.length() && Character.isLetter(src.charAt(pos))) {
+                    pos++;
+                }
+                return out.toString();
+            } else if (c == '\n') {
+                throw error("unterminated regular expression");
+            } else {
+                out.append(c);
+            }
+        }
+        throw error("unterminated regular expression");
+    }
+
+    /** {@code <<-EOS}, {@code <<~EOS}, {@code <<EOS}: the body follows from the next line. */
+    private void heredocStart() {
+        pos += 2;
+        char flavour = src.charAt(pos);
+        if (flavour == '-' || flavour == '~') {
+            pos++;
+        } else {
+            flavour = ' ';
+        }
+        String tag;
+        if (src.charAt(pos) == '\'' || src.charAt(pos) == '"') {
+            char q = src.charAt(pos++);
+            int end = src.indexOf(q, pos);
+            tag = src.substring(pos, end);
+            pos = end + 1;
+        } else {
+            tag = identifier();
+        }
+        tokens.add(new Token(Type.STRING, "", line));
+        heredocs.add(new String[] {tag, String.valueOf(flavour), Integer.toString(tokens.size() - 1)});
+    }
+
+    private void readHeredocBodies() {
+        while (!heredocs.isEmpty()) {
+            String[] doc = heredocs.poll();
+            List<String> lines = new ArrayList<>();
+            while (true) {
+                if (pos >= src.length()) {
+                    throw error("unterminated heredoc " + doc[0]);
+                }
+                int end = src.indexOf('\n', pos);
+                String text = src.substring(pos, end < 0 ? src.length() : end);
+                pos = end < 0 ? src.length() : end + 1;
+                line++;
+                String candidate = doc[1].equals(" ") ? text : text.strip();
+                if (candidate.equals(doc[0])) {
+                    break;
+                }
+                lines.add(text);
+            }
+            if (doc[1].equals("~")) {
+                int indent = lines.stream().filter(l -> !l.isBlank())
+                        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+                lines.replaceAll(l -> l.length() >= indent ? l.substring(indent) : l.strip());
+            }
+            int index = Integer.parseInt(doc[2]);
+            Token old = tokens.get(index);
+            tokens.set(index, new Token(Type.STRING, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"),
+                    old.line()));
+        }
+    }
+
+    private char peek(int ahead) {
+        return pos + ahead < src.length() ? src.charAt(pos + ahead) : '\0';
+    }
+
+    private void add(Type type, String text) {
+        tokens.add(new Token(type, text, line));
+    }
+
+    private DdlException error(String message) {
+        return new DdlException(file + ":" + line + ": " + message);
+    }
+}

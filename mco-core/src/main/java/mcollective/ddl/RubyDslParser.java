@@ -1,0 +1,237 @@
+package mcollective.ddl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import mcollective.ddl.RubyDslLexer.Token;
+import mcollective.ddl.RubyDslLexer.Type;
+import mcollective.protocol.codec.RubySymbol;
+
+/**
+ * Reads DDL source into {@link RubyCall}s: statements are method calls with or without parentheses, optional
+ * {@code do ... end} or {@code { }} blocks; arguments are literals, arrays, hashes ({@code =>} or {@code key:}),
+ * regex literals and nested calls. What it does not understand is a {@link DdlException} naming file and line.
+ */
+public final class RubyDslParser {
+    private final String file;
+    private List<Token> tokens;
+    private int pos;
+
+    private RubyDslParser(String file) {
+        this.file = file;
+    }
+
+    /** The top-level calls of {@code source}; {@code file} names it in error messages. */
+    public static List<RubyCall> parse(String source, String file) {
+        RubyDslParser parser = new RubyDslParser(file);
+        parser.tokens = new RubyDslLexer(source, file).tokens();
+        return parser.statements(false);
+    }
+
+    private List<RubyCall> statements(boolean inBlock) {
+        List<RubyCall> calls = new ArrayList<>();
+        while (true) {
+            skipNewlines();
+            Token t = peek();
+            if (t.type() == Type.EOF) {
+                if (inBlock) {
+                    throw error(t, "missing 'end'");
+                }
+                return calls;
+            }
+            if (inBlock && (isIdent(t, "end") || isPunct(t, "}"))) {
+                return calls;
+            }
+            calls.add(statement());
+        }
+    }
+
+    private RubyCall statement() {
+        Token name = next();
+        if (name.type() != Type.IDENT) {
+            throw error(name, "expected a DDL statement but found '" + name.text() + "'");
+        }
+        List<Object> args = new ArrayList<>();
+        Map<String, Object> hash = new LinkedHashMap<>();
+        Token t = peek();
+        if (isPunct(t, "(") && tokens.get(pos - 1).line() == t.line()) {
+            next();
+            arguments(args, hash, ")");
+            expect(")");
+        } else if (!endsStatement(t) && !isIdent(t, "do") && !isPunct(t, "{")) {
+            arguments(args, hash, null);
+        }
+        List<RubyCall> block = List.of();
+        if (isIdent(peek(), "do")) {
+            next();
+            block = statements(true);
+            expectIdent("end");
+        } else if (isPunct(peek(), "{")) {
+            next();
+            block = statements(true);
+            expect("}");
+        }
+        if (!endsStatement(peek())) {
+            throw error(peek(), "unexpected '" + peek().text() + "' after " + name.text());
+        }
+        return new RubyCall(name.text(), args, hash, block, name.line());
+    }
+
+    private void arguments(List<Object> args, Map<String, Object> hash, String close) {
+        while (true) {
+            if (close != null) {
+                skipNewlines();
+                if (isPunct(peek(), close)) {
+                    return;
+                }
+            }
+            Token t = peek();
+            if (t.type() == Type.LABEL) {
+                next();
+                hash.put(t.text(), value());
+            } else {
+                Object value = value();
+                if (isPunct(peek(), "=>")) {
+                    next();
+                    skipNewlines();
+                    hash.put(key(value, t), value());
+                } else if (!hash.isEmpty()) {
+                    throw error(t, "positional argument after hash arguments");
+                } else {
+                    args.add(value);
+                }
+            }
+            if (!isPunct(peek(), ",")) {
+                return;
+            }
+            next();
+            skipNewlines();
+        }
+    }
+
+    private String key(Object value, Token at) {
+        if (value instanceof RubySymbol s) {
+            return s.name();
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw error(at, "hash keys must be symbols or strings");
+    }
+
+    private Object value() {
+        Token t = next();
+        switch (t.type()) {
+            case STRING:
+                return t.text();
+            case SYMBOL:
+                return RubySymbol.of(t.text());
+            case INT:
+                return Long.parseLong(t.text());
+            case FLOAT:
+                return Double.parseDouble(t.text());
+            case REGEX:
+                return new RubyCall.RubyRegex(t.text());
+            case IDENT:
+                return identValue(t);
+            case PUNCT:
+                if (t.text().equals("[")) {
+                    List<Object> list = new ArrayList<>();
+                    skipNewlines();
+                    while (!isPunct(peek(), "]")) {
+                        list.add(value());
+                        skipNewlines();
+                        if (isPunct(peek(), ",")) {
+                            next();
+                            skipNewlines();
+                        }
+                    }
+                    next();
+                    return list;
+                }
+                if (t.text().equals("{")) {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    List<Object> ignored = new ArrayList<>();
+                    arguments(ignored, map, "}");
+                    expect("}");
+                    if (!ignored.isEmpty()) {
+                        throw error(t, "a hash needs key => value pairs");
+                    }
+                    return map;
+                }
+                throw error(t, "unexpected '" + t.text() + "'");
+            default:
+                throw error(t, "unexpected " + (t.type() == Type.NEWLINE ? "end of line" : "'" + t.text() + "'"));
+        }
+    }
+
+    private Object identValue(Token t) {
+        switch (t.text()) {
+            case "true":
+                return Boolean.TRUE;
+            case "false":
+                return Boolean.FALSE;
+            case "nil":
+                return null;
+            default:
+                break;
+        }
+        List<Object> args = new ArrayList<>();
+        Map<String, Object> hash = new LinkedHashMap<>();
+        if (isPunct(peek(), "(")) {
+            next();
+            arguments(args, hash, ")");
+            expect(")");
+        } else if (!endsStatement(peek()) && !isPunct(peek(), ",") && !isPunct(peek(), ")")
+                && !isIdent(peek(), "do")) {
+            arguments(args, hash, null);
+        }
+        return new RubyCall(t.text(), args, hash, List.of(), t.line());
+    }
+
+    private boolean endsStatement(Token t) {
+        return t.type() == Type.NEWLINE || t.type() == Type.EOF || isIdent(t, "end") || isPunct(t, "}");
+    }
+
+    private void skipNewlines() {
+        while (peek().type() == Type.NEWLINE) {
+            pos++;
+        }
+    }
+
+    private Token peek() {
+        return tokens.get(pos);
+    }
+
+    private Token next() {
+        return tokens.get(pos++);
+    }
+
+    private void expect(String punct) {
+        Token t = next();
+        if (!isPunct(t, punct)) {
+            throw error(t, "expected '" + punct + "' but found '" + t.text().replace("\n", "end of line") + "'");
+        }
+    }
+
+    private void expectIdent(String word) {
+        Token t = next();
+        if (!isIdent(t, word)) {
+            throw error(t, "expected '" + word + "'");
+        }
+    }
+
+    private static boolean isPunct(Token t, String text) {
+        return t.type() == Type.PUNCT && t.text().equals(text);
+    }
+
+    private static boolean isIdent(Token t, String text) {
+        return t.type() == Type.IDENT && t.text().equals(text);
+    }
+
+    private DdlException error(Token t, String message) {
+        return new DdlException(file + ":" + t.line() + ": " + message);
+    }
+}
