@@ -11,5 +11,10 @@ import mcollective.plugin.PluginRegistry;
  * environment, all injectable so tests run applications in-process.
  */
 public record AppContext(Config config, PluginRegistry registry, PrintStream out, PrintStream err, Stdin in,
-        Map<String, String> env) {
+        Map<String, String> env, boolean terminal) {
+
+    /** Colours as the config and the terminal allow ({@code color} on, stdout a terminal). */
+    public mcollective.cli.output.Colors colors() {
+        return new mcollective.cli.output.Colors(terminal && config.color());
+    }
 }

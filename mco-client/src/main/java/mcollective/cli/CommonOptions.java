@@ -60,6 +60,10 @@ public final class CommonOptions {
     /** Seconds the CLI waits for the middleware when neither the option nor {@code connection_timeout} says. */
     static final int DEFAULT_CLI_CONNECTION_TIMEOUT = 5;
 
+    public Optional<String> replyTo() {
+        return Optional.ofNullable(replyTo);
+    }
+
     public Optional<Integer> timeout() {
         return Optional.ofNullable(timeout);
     }

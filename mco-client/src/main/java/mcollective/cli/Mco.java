@@ -27,6 +27,7 @@ public final class Mco {
     private final Stdin in;
     private final Map<String, String> env;
     private boolean configureLogging;
+    private boolean terminal;
 
     public Mco(PluginRegistry registry, PrintStream out, PrintStream err, Stdin in, Map<String, String> env) {
         this.registry = registry;
@@ -39,6 +40,7 @@ public final class Mco {
     public static void main(String[] args) {
         Mco mco = new Mco(PluginRegistry.discover(), System.out, System.err, Stdin.system(), System.getenv());
         mco.configureLogging = true;
+        mco.terminal = Stdin.isTerminal(1);
         int code = mco.run(args);
         System.out.flush();
         System.exit(code);
@@ -84,7 +86,7 @@ public final class Mco {
             if (configureLogging) {
                 mcollective.logging.LogSetup.configure(config);
             }
-            return app.main(new AppContext(config, registry, out, err, in, env));
+            return app.main(new AppContext(config, registry, out, err, in, env, terminal));
         } catch (McollectiveException e) {
             err.println();
             err.printf("The %s application failed to run%s: %s%n", name,

@@ -58,4 +58,33 @@ public final class RpcOptions {
     public boolean json() {
         return json;
     }
+
+    public boolean noProgress() {
+        return noProgress;
+    }
+
+    /** {@code --display}, unchecked. */
+    public String display() {
+        return display;
+    }
+
+    /** {@code --limit}, or {@code "1"} for {@code --one}. */
+    public Optional<String> limit() {
+        return one ? Optional.of("1") : Optional.ofNullable(limit);
+    }
+
+    public Optional<Long> limitSeed() {
+        return Optional.ofNullable(limitSeed).map(Integer::longValue);
+    }
+
+    /** {@code --batch}, else {@code default_batch_size} when it is not 0. */
+    public Optional<String> batch() {
+        return Optional.ofNullable(batch);
+    }
+
+    /** {@code --batch-sleep}, else {@code default_batch_sleep_time}. */
+    public java.time.Duration batchSleep(mcollective.config.Config config) {
+        double seconds = batchSleep != null ? batchSleep : config.defaultBatchSleepTime();
+        return java.time.Duration.ofMillis((long) (seconds * 1000));
+    }
 }

@@ -23,14 +23,17 @@ public final class Stdin {
 
     /** The process's standard input; a terminal when file descriptor 0 is a tty. */
     public static Stdin system() {
-        boolean tty;
+        return new Stdin(System.in, isTerminal(0));
+    }
+
+    /** Whether this process's file descriptor {@code fd} (0 in, 1 out) is a terminal. */
+    public static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
-            tty = target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException e) {
-            tty = System.console() != null;
+            return System.console() != null;
         }
-        return new Stdin(System.in, tty);
     }
 
     /** Whether data is piped in. */

@@ -129,6 +129,34 @@ public final class RpcClient {
         return picked;
     }
 
+    /** The filter requests carry: the user's, with this agent added. */
+    public Filter filter() {
+        return filter;
+    }
+
+    public String agent() {
+        return agent;
+    }
+
+    /** Discovery may stop after this many nodes ({@code --limit N} with {@code rpclimitmethod = first}); 0: all. */
+    public int firstLimit() {
+        return settings.limit().filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
+                .map(Integer::parseInt).orElse(0);
+    }
+
+    /**
+     * Uses nodes discovered elsewhere (the CLI discovers itself to print its progress line): applies the limit and
+     * decides direct addressing as {@link #discover()} would. Returns the nodes that will be called.
+     */
+    public List<String> useDiscovered(List<String> nodes, Duration took) {
+        boolean shortcut = discoverer.methodName().equals("mc") && McDiscovery.identityShortcut(filter).isPresent();
+        discoveryTime = shortcut ? Duration.ZERO : took;
+        discovered = settings.limit().map(l -> pick(nodes, l)).orElse(List.copyOf(nodes));
+        forceDirect = config.directAddressing()
+                && (shortcut || discoverer.isOffline() || discovered.size() < nodes.size());
+        return discovered;
+    }
+
     /** Agent timeout plus discovery timeout, unless {@code -t} says otherwise (RPC-2). */
     public Duration timeout() {
         return settings.timeout().map(Duration::ofSeconds)

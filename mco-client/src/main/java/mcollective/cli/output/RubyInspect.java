@@ -41,6 +41,14 @@ public final class RubyInspect {
         return String.valueOf(value);
     }
 
+    /** {@code to_s}: strings bare, everything else inspected. */
+    public static String plain(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        return value == null ? "" : inspect(value);
+    }
+
     /** A data map whose keys were Symbols on the wire: printed back as Symbols. */
     public static String inspectData(Map<String, Object> data) {
         StringJoiner joiner = new StringJoiner(", ", "{", "}");

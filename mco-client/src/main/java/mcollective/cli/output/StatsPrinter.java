@@ -22,45 +22,68 @@ public final class StatsPrinter {
         this.colors = colors;
     }
 
-    public String text(RpcStats stats, boolean verbose, String caption) {
-        StringBuilder text = new StringBuilder();
+    /**
+     * {@code Stats#report} as {@code puts} prints it. {@code aggregates} is the text of the summaries (empty when
+     * there are none or they are not wanted).
+     */
+    public String text(RpcStats stats, boolean verbose, String caption, String aggregates) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(aggregates);
         if (verbose) {
-            text.append(colors.yellow("---- " + caption + " ----")).append('\n');
-            text.append(String.format("           Nodes: %d / %d%n", stats.discoveredCount(), stats.responses()));
-            text.append(String.format("     Pass / Fail: %d / %d%n", stats.okCount(), stats.failCount()));
-            text.append(String.format("      Start Time: %s%n", START.format(stats.startTime().atZone(ZoneOffset.UTC))));
-            text.append(String.format(Locale.ROOT, "  Discovery Time: %.2fms%n", ms(stats.discoveryTime())));
-            text.append(String.format(Locale.ROOT, "      Agent Time: %.2fms%n", ms(stats.blockTime())));
-            text.append(String.format(Locale.ROOT, "      Total Time: %.2fms%n", ms(stats.totalTime())));
+            boolean short_ = stats.responses() < stats.discoveredCount();
+            lines.add(colors.yellow("---- " + caption + " ----"));
+            lines.add(String.format("           Nodes: %s / %s", color(short_, stats.discoveredCount()),
+                    color(short_, stats.responses())));
+            lines.add(String.format("     Pass / Fail: %d / %d", stats.okCount(), stats.failCount()));
+            lines.add(String.format("      Start Time: %s", START.format(stats.startTime().atZone(ZoneOffset.UTC))));
+            lines.add(String.format(Locale.ROOT, "  Discovery Time: %.2fms", ms(stats.discoveryTime())));
+            lines.add(String.format(Locale.ROOT, "      Agent Time: %.2fms", ms(stats.blockTime())));
+            lines.add(String.format(Locale.ROOT, "      Total Time: %.2fms", ms(stats.totalTime())));
         } else {
-            boolean complete = stats.discoveredCount() == stats.responses();
+            boolean complete = stats.responses() >= stats.discoveredCount();
             String responses = Integer.toString(stats.responses());
             String discovered = Integer.toString(stats.discoveredCount());
-            text.append(String.format(Locale.ROOT, "Finished processing %s / %s hosts in %.2f ms%n%n",
+            lines.add(String.format(Locale.ROOT, "Finished processing %s / %s hosts in %.2f ms",
                     complete ? colors.green(responses) : colors.red(responses),
                     complete ? colors.green(discovered) : colors.red(discovered), ms(stats.blockTime())));
         }
-        text.append(nodeBlock("No response from:", stats.noResponseFrom()));
-        text.append(nodeBlock("Unexpected response from:", stats.unexpectedResponseFrom()));
-        return text.toString();
+        // Ruby tests the reports for truth, and "" is true: these blank lines always come.
+        lines.add("");
+        String missing = nodeBlock("No response from:", stats.noResponseFrom());
+        if (!missing.isEmpty()) {
+            lines.add("");
+            lines.add(missing);
+        }
+        String unexpected = nodeBlock("Unexpected response from:", stats.unexpectedResponseFrom());
+        if (!unexpected.isEmpty()) {
+            lines.add("");
+            lines.add(unexpected);
+        }
+        lines.add("");
+        String text = String.join("\n", lines);
+        return text.endsWith("\n") ? text : text + "\n";
     }
 
-    /** OUT-10: a red heading, then the names in columns of width max(30, longest), 90 characters a row. */
+    private String color(boolean red, int value) {
+        return red ? colors.red(Integer.toString(value)) : Integer.toString(value);
+    }
+
+    /** OUT-10: a red heading, a blank line, then the names sorted in columns of width max(30, longest). */
     private String nodeBlock(String heading, List<String> nodes) {
         if (nodes.isEmpty()) {
             return "";
         }
         int width = Math.max(30, nodes.stream().mapToInt(String::length).max().orElse(0));
         int columns = Math.max(1, 90 / width);
-        StringBuilder text = new StringBuilder("\n").append(colors.red(heading)).append("\n\n");
+        StringBuilder text = new StringBuilder(colors.red(heading)).append("\n\n");
         for (int i = 0; i < nodes.size(); i += columns) {
             StringBuilder row = new StringBuilder("   ");
             for (int j = 0; j < columns; j++) {
                 row.append(String.format(" %-" + width + "s", i + j < nodes.size() ? nodes.get(i + j) : ""));
             }
-            text.append(row).append('\n');
+            text.append(row).append("\n");
         }
-        return text.append('\n').toString();
+        return text.toString();
     }
 
     private static double ms(java.time.Duration duration) {
