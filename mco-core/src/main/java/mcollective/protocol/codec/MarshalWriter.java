@@ -3,11 +3,13 @@ package mcollective.protocol.codec;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import mcollective.protocol.codec.RubyString.Encoding;
 
@@ -24,6 +26,12 @@ final class MarshalWriter {
     /** Ruby's Fixnum range on 64-bit: wider Integers are Bignum objects, which Ruby links by identity. */
     private static final long RUBY_FIXNUM_MAX = (1L << 62) - 1;
     private static final long RUBY_FIXNUM_MIN = -(1L << 62);
+
+    /**
+     * Instances the JDK shares behind the caller's back ({@code List.of()}, {@code Map.of()}, the interned {@code ""}):
+     * the caller did not share them, and Ruby writes each {@code []} or {@code ''} afresh, so they are never linked.
+     */
+    private static final Set<Object> JDK_SINGLETONS = jdkSingletons();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final int maxDepth;
@@ -96,8 +104,18 @@ final class MarshalWriter {
         }
     }
 
+    private static Set<Object> jdkSingletons() {
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(List.of(List.of(), Map.of(), Collections.emptyList(), Collections.emptyMap(), ""));
+        return Collections.unmodifiableSet(set);
+    }
+
     /** Writes {@code @n} if this instance was written before and returns true; else numbers it and returns false. */
     private boolean linked(Object instance) {
+        if (JDK_SINGLETONS.contains(instance)) {
+            objectCount++;
+            return false;
+        }
         Integer index = instances.get(instance);
         if (index != null) {
             out.write('@');
