@@ -278,7 +278,7 @@ final class MarshalReader {
     private void ensureLeft(long needed, String what) {
         if (needed > data.length - pos) {
             throw new MarshalException(what + " at offset " + pos + " is larger than the " + (data.length - pos)
-                    + " bytes left");
+                    + " bytes left: truncated or corrupt Marshal data");
         }
     }
 
