@@ -1,159 +1,191 @@
 package mcollective.protocol.codec;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import mcollective.protocol.codec.RubyString.Encoding;
 
 /**
- * Writes one Marshal 4.8 stream ({@code marshal.c w_object}) from the Java values {@link RubyMarshal} documents.
- * Like Ruby, the same String/Array/Hash instance written twice becomes an object link, a repeated Symbol a symbol
- * link, and equal Floats that Ruby keeps as immediates ("flonums") links too. Not thread-safe: one writer per stream.
+ * Writes one Marshal 4.8 stream ({@code marshal.c w_object}) from the Java values {@link RubyMarshal} documents,
+ * numbering objects and linking exactly as Ruby does: the same String/Array/Hash/Bignum/non-immediate Float
+ * <em>instance</em> written again becomes {@code @n}, an equal immediate Float ("flonum") too, a repeated Symbol
+ * {@code ;n}, and a repeated named encoding links to its first name String. Not thread-safe: one writer per stream.
  */
 final class MarshalWriter {
-    private static final long FIXNUM_MAX = (1L << 30) - 1;
-    private static final long FIXNUM_MIN = -(1L << 30);
+    /** Marshal writes {@code i} only for what fits in 31 bits, whatever Ruby's own Fixnum range is. */
+    private static final long MARSHAL_FIXNUM_MAX = (1L << 30) - 1;
+    private static final long MARSHAL_FIXNUM_MIN = -(1L << 30);
+    /** Ruby's Fixnum range on 64-bit: wider Integers are Bignum objects, which Ruby links by identity. */
+    private static final long RUBY_FIXNUM_MAX = (1L << 62) - 1;
+    private static final long RUBY_FIXNUM_MIN = -(1L << 62);
+
+    /**
+     * Instances the JDK shares behind the caller's back ({@code List.of()}, {@code Map.of()}, the interned {@code ""}):
+     * the caller did not share them, and Ruby writes each {@code []} or {@code ''} afresh, so they are never linked.
+     */
+    private static final Set<Object> JDK_SINGLETONS = jdkSingletons();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final int maxDepth;
     private final Map<String, Integer> symbols = new HashMap<>();
-    private final Map<Object, Integer> objects = new IdentityHashMap<>();
+    private final Map<Object, Integer> instances = new IdentityHashMap<>();
     private final Map<Long, Integer> flonums = new HashMap<>();
+    private final Map<String, Integer> encodings = new HashMap<>();
     private int objectCount;
+
+    MarshalWriter(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
 
     byte[] writeTop(Object value) {
         out.write(4);
         out.write(8);
-        write(value);
+        write(value, 0);
         return out.toByteArray();
     }
 
-    private void write(Object value) {
+    private void write(Object value, int depth) {
+        if (depth > maxDepth) {
+            throw new MarshalException("Data nested deeper than " + maxDepth + " levels cannot be written");
+        }
         if (value == null) {
             out.write('0');
         } else if (value instanceof Boolean b) {
             out.write(b ? 'T' : 'F');
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
-            writeInteger(BigInteger.valueOf(((Number) value).longValue()));
+            writeInteger(value, ((Number) value).longValue());
         } else if (value instanceof BigInteger big) {
-            writeInteger(big);
+            writeBigInteger(big);
         } else if (value instanceof Double || value instanceof Float) {
-            writeFloat(((Number) value).doubleValue());
+            writeFloat(value, ((Number) value).doubleValue());
         } else if (value instanceof RubySymbol symbol) {
             writeSymbol(symbol.name());
-        } else if (linked(value)) {
-            return;
-        } else if (value instanceof String text) {
-            writeString(text.getBytes(StandardCharsets.UTF_8), RubyString.UTF_8);
+        } else if (value instanceof String || value instanceof byte[] || value instanceof RubyString
+                || value instanceof List || value instanceof Map) {
+            if (!linked(value)) {
+                writeObject(value, depth);
+            }
+        } else {
+            throw new MarshalException("Cannot write a " + value.getClass().getName()
+                    + " as Ruby Marshal data (only nil, booleans, integers, floats, Strings, Symbols, Lists, Maps)");
+        }
+    }
+
+    private void writeObject(Object value, int depth) {
+        if (value instanceof String text) {
+            writeString(text.getBytes(StandardCharsets.UTF_8), Encoding.UTF_8);
         } else if (value instanceof byte[] bytes) {
-            writeString(bytes, RubyString.BINARY);
+            writeString(bytes, Encoding.BINARY);
         } else if (value instanceof RubyString string) {
             writeString(string.bytes(), string.encoding());
         } else if (value instanceof List<?> list) {
             out.write('[');
             writeLong(list.size());
-            list.forEach(this::write);
-        } else if (value instanceof Map<?, ?> map) {
+            for (Object element : list) {
+                write(element, depth + 1);
+            }
+        } else {
+            Map<?, ?> map = (Map<?, ?>) value;
             out.write('{');
             writeLong(map.size());
-            map.forEach((k, v) -> {
-                write(k);
-                write(v);
-            });
-        } else {
-            throw new MarshalException("Cannot write a " + value.getClass().getName() + " as Ruby Marshal data");
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                write(entry.getKey(), depth + 1);
+                write(entry.getValue(), depth + 1);
+            }
         }
     }
 
-    /** Writes a link if this String/Array/Hash instance was written before, else numbers it. */
-    private boolean linked(Object value) {
-        Integer index = objects.get(value);
+    private static Set<Object> jdkSingletons() {
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(List.of(List.of(), Map.of(), Collections.emptyList(), Collections.emptyMap(), ""));
+        return Collections.unmodifiableSet(set);
+    }
+
+    /** Writes {@code @n} if this instance was written before and returns true; else numbers it and returns false. */
+    private boolean linked(Object instance) {
+        if (JDK_SINGLETONS.contains(instance)) {
+            objectCount++;
+            return false;
+        }
+        Integer index = instances.get(instance);
         if (index != null) {
             out.write('@');
             writeLong(index);
             return true;
         }
-        objects.put(value, objectCount++);
+        instances.put(instance, objectCount++);
         return false;
     }
 
-    private void writeInteger(BigInteger value) {
-        if (value.bitLength() < 63 && value.longValue() >= FIXNUM_MIN && value.longValue() <= FIXNUM_MAX) {
+    private void writeInteger(Object instance, long value) {
+        if (value >= MARSHAL_FIXNUM_MIN && value <= MARSHAL_FIXNUM_MAX) {
             out.write('i');
-            writeLong(value.intValue());
-            return;
-        }
-        objectCount++;
-        out.write('l');
-        out.write(value.signum() < 0 ? '-' : '+');
-        byte[] big = value.abs().toByteArray();
-        int start = big[0] == 0 ? 1 : 0;
-        int length = big.length - start;
-        int words = (length + 1) / 2;
-        writeLong(words);
-        for (int i = 0; i < words * 2; i++) {
-            int index = big.length - 1 - i;
-            out.write(index >= start ? big[index] : 0);
+            writeLong(value);
+        } else if (value >= RUBY_FIXNUM_MIN && value <= RUBY_FIXNUM_MAX) {
+            // A Ruby Fixnum too wide for 'i' is converted to a fresh Bignum: numbered, never linked.
+            objectCount++;
+            writeBignum(BigInteger.valueOf(value));
+        } else if (!linked(instance)) {
+            writeBignum(BigInteger.valueOf(value));
         }
     }
 
-    private void writeFloat(double value) {
+    private void writeBigInteger(BigInteger value) {
+        if (value.bitLength() < 64) {
+            writeInteger(value, value.longValue());
+        } else if (!linked(value)) {
+            writeBignum(value);
+        }
+    }
+
+    /** {@code l}, sign, length in 16-bit words, little-endian magnitude. */
+    private void writeBignum(BigInteger value) {
+        out.write('l');
+        out.write(value.signum() < 0 ? '-' : '+');
+        byte[] magnitude = value.abs().toByteArray();
+        int start = magnitude[0] == 0 ? 1 : 0;
+        int words = (magnitude.length - start + 1) / 2;
+        writeLong(words);
+        for (int i = 0; i < words * 2; i++) {
+            int index = magnitude.length - 1 - i;
+            out.write(index >= start ? magnitude[index] : 0);
+        }
+    }
+
+    /** Ruby keeps most doubles as immediates ("flonums"), equal by value, and links those by value; others by identity. */
+    private void writeFloat(Object instance, double value) {
         long bits = Double.doubleToRawLongBits(value);
-        int tag = (int) ((bits >>> 60) & 7);
-        boolean flonum = bits == 0L || (bits != 0x3000000000000000L && (tag == 3 || tag == 4));
-        if (flonum) {
+        if (isFlonum(bits)) {
             Integer index = flonums.get(bits);
             if (index != null) {
                 out.write('@');
                 writeLong(index);
                 return;
             }
-            flonums.put(bits, objectCount);
+            flonums.put(bits, objectCount++);
+        } else if (linked(instance)) {
+            return;
         }
-        objectCount++;
         out.write('f');
-        byte[] text = floatText(value).getBytes(StandardCharsets.US_ASCII);
-        writeLong(text.length);
-        out.write(text, 0, text.length);
+        writeBytes(FloatText.format(value).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** {@code w_float}: shortest digits, plain or with an exponent exactly where Ruby switches. */
-    static String floatText(double value) {
-        if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        if (value == 0) {
-            return 1 / value < 0 ? "-0" : "0";
-        }
-        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
-        String digits = decimal.unscaledValue().toString();
-        int decpt = digits.length() - decimal.scale();
-        int digs = digits.length();
-        StringBuilder text = new StringBuilder(value < 0 ? "-" : "");
-        if (decpt < -3 || decpt > digs) {
-            text.append(digits.charAt(0));
-            if (digs > 1) {
-                text.append('.').append(digits, 1, digs);
-            }
-            text.append('e').append(decpt - 1);
-        } else if (decpt > 0) {
-            text.append(digits, 0, decpt);
-            if (digs > decpt) {
-                text.append('.').append(digits, decpt, digs);
-            }
-        } else {
-            text.append("0.").append("0".repeat(-decpt)).append(digits);
-        }
-        return text.toString();
+    /** {@code rb_float_flonum_p} on 64-bit Ruby: +0.0, or a binary exponent within Ruby's immediate range. */
+    private static boolean isFlonum(long bits) {
+        int tag = (int) ((bits >>> 60) & 7);
+        return bits == 0L || (bits != 0x3000000000000000L && (tag == 3 || tag == 4));
     }
 
+    /** {@code w_symbol}: {@code ;n} for a repeat; a non-ASCII name carries {@code E true} like Ruby's UTF-8 Symbols. */
     private void writeSymbol(String name) {
         Integer index = symbols.get(name);
         if (index != null) {
@@ -161,39 +193,55 @@ final class MarshalWriter {
             writeLong(index);
             return;
         }
-        symbols.put(name, symbols.size());
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        out.write(':');
-        writeLong(bytes.length);
-        out.write(bytes, 0, bytes.length);
-    }
-
-    private void writeString(byte[] bytes, String encoding) {
-        boolean binary = RubyString.BINARY.equals(encoding);
-        if (!binary) {
+        boolean ascii = name.chars().allMatch(c -> c < 0x80);
+        if (!ascii) {
             out.write('I');
         }
-        out.write('"');
-        writeLong(bytes.length);
-        out.write(bytes, 0, bytes.length);
-        if (binary) {
-            return;
-        }
-        writeLong(1);
-        if (RubyString.UTF_8.equals(encoding) || RubyString.US_ASCII.equals(encoding)) {
+        out.write(':');
+        writeBytes(name.getBytes(StandardCharsets.UTF_8));
+        symbols.put(name, symbols.size());
+        if (!ascii) {
+            writeLong(1);
             writeSymbol("E");
-            out.write(RubyString.UTF_8.equals(encoding) ? 'T' : 'F');
-        } else {
-            writeSymbol("encoding");
-            objectCount++;
-            byte[] name = encoding.getBytes(StandardCharsets.US_ASCII);
-            out.write('"');
-            writeLong(name.length);
-            out.write(name, 0, name.length);
+            out.write('T');
         }
     }
 
-    /** {@code w_long}. */
+    private void writeString(byte[] bytes, Encoding encoding) {
+        if (encoding.equals(Encoding.BINARY)) {
+            out.write('"');
+            writeBytes(bytes);
+            return;
+        }
+        out.write('I');
+        out.write('"');
+        writeBytes(bytes);
+        writeLong(1);
+        if (encoding.equals(Encoding.UTF_8) || encoding.equals(Encoding.US_ASCII)) {
+            writeSymbol("E");
+            out.write(encoding.equals(Encoding.UTF_8) ? 'T' : 'F');
+            return;
+        }
+        writeSymbol("encoding");
+        // Ruby writes each encoding's name String once per stream and links to it afterwards.
+        String key = encoding.name().toLowerCase(Locale.ROOT);
+        Integer index = encodings.get(key);
+        if (index != null) {
+            out.write('@');
+            writeLong(index);
+            return;
+        }
+        encodings.put(key, objectCount++);
+        out.write('"');
+        writeBytes(encoding.name().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void writeBytes(byte[] bytes) {
+        writeLong(bytes.length);
+        out.write(bytes, 0, bytes.length);
+    }
+
+    /** {@code w_long}: 0, then n+5 / n-5 in one byte, else a length byte and up to four little-endian bytes. */
     private void writeLong(long x) {
         if (x == 0) {
             out.write(0);

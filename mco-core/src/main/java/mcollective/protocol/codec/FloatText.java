@@ -1,0 +1,93 @@
+package mcollective.protocol.codec;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
+
+/**
+ * Ruby's Marshal text for a Float ({@code marshal.c w_float}) and its parse. Ruby writes the shortest decimal that
+ * reads back as the same double ({@code ruby_dtoa} mode 0), plain or with an exponent exactly where Ruby switches:
+ * {@code 1.5}, {@code 0.1}, {@code 1e+20} is written {@code 1e20}, {@code 100.0} is {@code 1e2}. Java 17's
+ * {@link Double#toString(double)} is not always shortest, so the digits are searched for here. Stateless.
+ */
+final class FloatText {
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private FloatText() {
+    }
+
+    /** The bytes Ruby writes after {@code f}: {@code nan}, {@code inf}, {@code -inf}, {@code 0}, {@code -0}, digits. */
+    static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return 1 / value < 0 ? "-0" : "0";
+        }
+        BigDecimal shortest = shortest(Math.abs(value)).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int digs = digits.length();
+        int decpt = digs - shortest.scale();
+        StringBuilder text = new StringBuilder(value < 0 ? "-" : "");
+        if (decpt < -3 || decpt > digs) {
+            text.append(digits.charAt(0));
+            if (digs > 1) {
+                text.append('.').append(digits, 1, digs);
+            }
+            text.append('e').append(decpt - 1);
+        } else if (decpt > 0) {
+            text.append(digits, 0, decpt);
+            if (digs > decpt) {
+                text.append('.').append(digits, decpt, digs);
+            }
+        } else {
+            text.append("0.").append("0".repeat(-decpt)).append(digits);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code value}; of two such, the one nearer
+     * the exact binary value. Both neighbours are tried at each precision because the rounding interval of a power of
+     * two is lopsided, so the nearest decimal is not always the one that reads back.
+     */
+    private static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean downFits = down.doubleValue() == value;
+            boolean upFits = up.doubleValue() == value;
+            if (downFits && upFits) {
+                int nearer = exact.subtract(down).compareTo(up.subtract(exact));
+                return nearer < 0 ? down : nearer > 0 ? up
+                        : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            }
+            if (downFits || upFits) {
+                return downFits ? down : up;
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    }
+
+    /** Parses Marshal's Float text; anything but a plain decimal, {@code nan}, {@code inf} or {@code -inf} is refused. */
+    static double parse(String text, int offset) {
+        switch (text) {
+            case "nan":
+                return Double.NaN;
+            case "inf":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                if (!NUMBER.matcher(text).matches()) {
+                    throw new MarshalException("Bad Float text '" + text + "' at offset " + offset);
+                }
+                return Double.parseDouble(text);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package mcollective.protocol.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The frames captured from real Ruby MCollective, in {@code shared/reference/frames} beside the repository root (for a
+ * git worktree, beside one of its parents). Missing frames fail the test loudly.
+ */
+final class GoldenFrames {
+    private GoldenFrames() {
+    }
+
+    static Path directory() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("mco-core"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("a repository root (a directory holding mco-core) above %s", Path.of("").toAbsolutePath())
+                .isNotNull();
+        for (Path root = dir; root != null; root = root.getParent()) {
+            Path frames = root.resolveSibling("shared/reference/frames");
+            if (root.getParent() != null && Files.isDirectory(frames)) {
+                return frames;
+            }
+        }
+        throw new AssertionError("No shared/reference/frames beside " + dir + " or its parents");
+    }
+
+    /** Every {@code .bin} that is a Marshal stream (psk, ssl, aes envelopes; not the STOMP frames). */
+    static List<Path> marshalFrames() {
+        try (Stream<Path> files = Files.list(directory())) {
+            List<Path> frames = files.filter(p -> p.getFileName().toString().endsWith(".bin"))
+                    .filter(p -> !p.getFileName().toString().startsWith("stomp")).sorted().toList();
+            assertThat(frames).as("Marshal frames in %s", directory()).hasSizeGreaterThan(20);
+            return frames;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] read(String name) {
+        try {
+            return Files.readAllBytes(directory().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
