@@ -16,7 +16,11 @@ final class ReferenceFrames {
         if (dir == null) {
             throw new IllegalStateException("Cannot find the repository root above " + Path.of("").toAbsolutePath());
         }
+        // shared/ sits beside the repository (CI, main checkout) or beside one of its parents (worktrees).
         Path frames = dir.resolveSibling("shared").resolve("reference").resolve("frames");
+        for (Path up = dir.getParent(); !Files.isDirectory(frames) && up != null; up = up.getParent()) {
+            frames = up.resolveSibling("shared").resolve("reference").resolve("frames");
+        }
         if (!Files.isDirectory(frames)) {
             throw new IllegalStateException("The golden frames are missing: " + frames
                     + " (shared/ must sit beside the repository)");
