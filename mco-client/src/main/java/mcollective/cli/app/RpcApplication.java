@@ -130,8 +130,10 @@ public final class RpcApplication implements Application {
             List<String> nodes = session.discover(client.filter(), client.firstLimit(), !json);
             List<String> limited = client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
             if (limited.isEmpty()) {
+                // OUT-3: Ruby prints this without a newline.
                 context.err().print("\nNo request sent, we did not discover any nodes.");
-                context.err().println();
+                // What Ruby's printrpc of no results and the empty stats report leave on stdout.
+                context.out().print("\n\n\n\n");
                 return ExitCodes.haltCode(1, 0, 0, 0);
             }
             return call(context, client, interfaces, action, args, limited, display);

@@ -1,0 +1,130 @@
+package mcollective.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import mcollective.testkit.FleetConfig;
+import mcollective.testkit.RubyEnvironment;
+import mcollective.testkit.RubyMco;
+import mcollective.testkit.RubyNode;
+
+/**
+ * The Java and the Ruby {@code mco} print the same text against one mixed fleet (two Java nodes, two Ruby nodes).
+ * Times, timestamps and the order in which hosts answer are masked; everything else must match.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SameOutputCompatIT {
+    @TempDir
+    static Path dir;
+    JavaFleet fleet;
+    List<RubyNode> rubyNodes = new ArrayList<>();
+    Path rubyClient;
+    String javaClient;
+
+    @BeforeAll
+    void startFleet() {
+        RubyEnvironment.require();
+        fleet = new JavaFleet(dir);
+        fleet.startNode("node1.example.net", Map.of("platform", "centos", "chef_environment", "prod"),
+                List.of("role.base"), List.of("mcollective"));
+        fleet.startNode("node3.example.net", Map.of("platform", "centos", "chef_environment", "dev"),
+                List.of("role.base"), List.of("mcollective"));
+        FleetConfig config = new FleetConfig(fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK,
+                List.of("mcollective"));
+        rubyNodes.add(RubyNode.start(config, dir.resolve("node2"), "node2.example.net",
+                Map.of("platform", "ubuntu", "chef_environment", "dev"), List.of("role.base"),
+                List.of("mcollective")));
+        rubyNodes.add(RubyNode.start(config, dir.resolve("node4"), "node4.example.net",
+                Map.of("platform", "centos", "chef_environment", "prod"), List.of("role.base"),
+                List.of("mcollective")));
+        rubyClient = config.writeClient(dir.resolve("ruby/client.cfg"), List.of());
+        javaClient = fleet.clientConfig("java.cfg").toString();
+    }
+
+    @AfterAll
+    void stop() {
+        rubyNodes.forEach(RubyNode::close);
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "find --dt 1",
+        "find --dt 1 -F platform=centos",
+        "find --dt 1 -I /node[12]/",
+        "ping -t 2",
+        "rpc rpcutil ping --dt 1",
+        "rpc rpcutil get_fact fact=platform --dt 1",
+        "rpc rpcutil get_fact fact=chef_environment --dt 1 -F platform=centos",
+        "rpc rpcutil ping --dt 1 -v",
+        "rpc rpcutil ping -I node2.example.net -I node3.example.net",
+        "rpc rpcutil get_fact",
+        "rpc rpcutil no_such_action",
+        "rpc no_such_agent ping",
+        "rpc rpcutil ping --dt 1 -F platform=windows",
+    })
+    void shouldPrintWhatRubyPrints(String command) {
+        String[] args = command.split(" ");
+        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
+        String[] javaArgs = Arrays.copyOf(args, args.length + 2);
+        javaArgs[args.length] = "-c";
+        javaArgs[args.length + 1] = javaClient;
+        McoRun java = McoRun.run(javaArgs);
+
+        assertThat(java.exitCode()).as("exit code of " + command).isEqualTo(ruby.exitCode());
+        assertThat(normalise(java.out())).as("stdout of " + command + "\n--- java:\n" + java.out()
+                + "\n--- ruby:\n" + ruby.out()).isEqualTo(normalise(ruby.out()));
+        assertThat(normalise(java.err())).as("stderr of " + command).isEqualTo(normalise(ruby.err()));
+    }
+
+    /** Masks times and timestamps, and sorts the host blocks, which arrive in any order. */
+    static List<String> normalise(String text) {
+        String masked = text.replaceAll("\\d+\\.\\d\\d ?ms", "T ms").replaceAll("\\d+\\.\\d\\d seconds", "T seconds")
+                .replaceAll("\\b1\\d{9}\\b", "EPOCH")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}", "DATE")
+                .replaceAll("(?m)^.*\\r(\\d+ / \\d+)$", "PROGRESS")
+                .replaceAll("avg: T ms", "avg: T")
+                .replaceAll("(max|min|avg): \\d+\\.\\d\\d", "$1: T")
+                .replaceAll("time=\\d+\\.\\d\\d", "time=T");
+        // Host blocks (a host line and the lines under it, up to a blank line) come in reply order: sort them
+        // among themselves, in place.
+        List<String> lines = Arrays.asList(masked.split("\n", -1));
+        List<String> out = new ArrayList<>();
+        List<String> hostBlocks = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("^node\\d\\.example\\.net.*")) {
+                StringBuilder block = new StringBuilder(lines.get(i));
+                while (i + 1 < lines.size() && !lines.get(i + 1).isEmpty()
+                        && !lines.get(i + 1).matches("^node\\d\\.example\\.net.*")) {
+                    block.append('\n').append(lines.get(++i));
+                }
+                slots.add(out.size());
+                hostBlocks.add(block.toString());
+                out.add("");
+            } else {
+                out.add(lines.get(i));
+            }
+        }
+        hostBlocks.sort(null);
+        for (int i = 0; i < slots.size(); i++) {
+            out.set(slots.get(i), hostBlocks.get(i));
+        }
+        return out;
+    }
+}
