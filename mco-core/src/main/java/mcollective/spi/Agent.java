@@ -24,4 +24,13 @@ public interface Agent extends Plugin {
      * statuscode; an exception that still escapes is logged and counted by the node, and no reply is sent.
      */
     Optional<Object> handle(Request request);
+
+    /**
+     * What {@code rpcutil agent_inventory} reports: {@code license}, {@code timeout}, {@code description},
+     * {@code name}, {@code url}, {@code version}, {@code author} (a SimpleRPC agent's DDL metadata). Keys missing here
+     * are reported as {@code "unknown"}.
+     */
+    default java.util.Map<String, Object> meta() {
+        return java.util.Map.of();
+    }
 }

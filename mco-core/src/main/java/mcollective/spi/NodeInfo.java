@@ -16,4 +16,7 @@ public interface NodeInfo extends NodeView {
 
     /** The counters of {@code rpcutil#daemon_stats}, keyed by their Ruby names. */
     Map<String, Object> stats();
+
+    /** The node's agents by name, for {@code rpcutil agent_inventory}. */
+    Map<String, mcollective.spi.Agent> agentsByName();
 }

@@ -77,6 +77,14 @@ class SameOutputCompatIT {
         "rpc rpcutil no_such_action",
         "rpc no_such_agent ping",
         "rpc rpcutil ping --dt 1 -F platform=windows",
+        "rpc rpcutil agent_inventory -I node1.example.net -I node2.example.net",
+        "rpc rpcutil collective_info --dt 1",
+        "rpc rpcutil get_config_item item=identity --dt 1",
+        "rpc rpcutil get_config_item item=collectives -I node1.example.net -I node2.example.net",
+        "rpc rpcutil get_facts facts=platform,chef_environment --dt 1",
+        "rpc rpcutil inventory -I node1.example.net",
+        "rpc rpcutil inventory -I node2.example.net",
+        "rpc rpcutil ping --dt 1 -j",
     })
     void shouldPrintWhatRubyPrints(String command) {
         String[] args = command.split(" ");
@@ -90,6 +98,18 @@ class SameOutputCompatIT {
         assertThat(normalise(java.out())).as("stdout of " + command + "\n--- java:\n" + java.out()
                 + "\n--- ruby:\n" + ruby.out()).isEqualTo(normalise(ruby.out()));
         assertThat(normalise(java.err())).as("stderr of " + command).isEqualTo(normalise(ruby.err()));
+    }
+
+    static String sortedJson(String json) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<Map<String, Object>> results = mapper.readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
+            results.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("sender"))));
+            return mapper.writeValueAsString(results);
+        } catch (java.io.IOException e) {
+            return json;
+        }
     }
 
     /** Masks times and timestamps, and sorts the host blocks, which arrive in any order. */
@@ -124,6 +144,23 @@ class SameOutputCompatIT {
         hostBlocks.sort(null);
         for (int i = 0; i < slots.size(); i++) {
             out.set(slots.get(i), hostBlocks.get(i));
+        }
+        // Summary rows with equal counts, and JSON results, also come in reply order.
+        for (int i = 0; i < out.size(); i++) {
+            int j = i;
+            while (j < out.size() && out.get(j).matches("^ +\\S+ = \\d+$")) {
+                j++;
+            }
+            if (j - i > 1) {
+                List<String> run = new ArrayList<>(out.subList(i, j));
+                run.sort(null);
+                for (int k = i; k < j; k++) {
+                    out.set(k, run.get(k - i));
+                }
+            }
+            if (out.get(i).startsWith("[{")) {
+                out.set(i, sortedJson(out.get(i)));
+            }
         }
         return out;
     }

@@ -77,9 +77,10 @@ public final class Node implements AutoCloseable {
 
         List<Agent> agents = new ArrayList<>();
         Map<String, Agent> byName = new LinkedHashMap<>();
-        NodeInfo info = new NodeInventory(identity, facts, classes, () -> List.copyOf(byName.keySet()), stats);
+        NodeInfo info = new NodeInventory(identity, facts, classes, byName, stats);
         PluginContext agentContext = new PluginContext(config, "node", registry, clock, env,
-                Map.of(NodeInfo.class, info));
+                Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class,
+                        new mcollective.ddl.DdlLoader(config.libdirs())));
         for (Agent agent : registry.createAll(Agent.class)) {
             if (!isActive(agent.name())) {
                 LOG.info("Not activating agent {} due to configuration", agent.name());

@@ -14,10 +14,13 @@ final class NodeInventory implements NodeInfo {
     private final FactSource facts;
     private final ClassesFile classes;
     private final Supplier<List<String>> agents;
+    private final Map<String, mcollective.spi.Agent> byName;
     private final RunnerStats stats;
 
-    NodeInventory(String identity, FactSource facts, ClassesFile classes, Supplier<List<String>> agents,
+    NodeInventory(String identity, FactSource facts, ClassesFile classes, Map<String, mcollective.spi.Agent> byName,
             RunnerStats stats) {
+        this.byName = byName;
+        Supplier<List<String>> agents = () -> List.copyOf(byName.keySet());
         this.identity = identity;
         this.facts = facts;
         this.classes = classes;
@@ -48,6 +51,11 @@ final class NodeInventory implements NodeInfo {
     @Override
     public List<String> agentNames() {
         return agents.get().stream().sorted().toList();
+    }
+
+    @Override
+    public Map<String, mcollective.spi.Agent> agentsByName() {
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package mcollective.server;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,29 +59,37 @@ public final class RunnerStats {
         return (Long) value;
     }
 
-    /** The whole {@code to_hash} of Ruby: stats, threads, pid, times, agents. */
+    /**
+     * Ruby's {@code to_hash}, shaped as a Ruby node reports it so that {@code rpcutil daemon_stats} prints the same
+     * on Java and Ruby nodes: the eight Ruby counters, thread descriptions, pid, process times (Symbol keys) and
+     * agents. The port's extra counters stay in {@link #counters()}.
+     */
     Map<String, Object> toMap(List<String> agents) {
+        Map<String, Object> rubyCounters = new LinkedHashMap<>(counters());
+        rubyCounters.keySet().retainAll(List.of("validated", "unvalidated", "passed", "filtered", "starttime",
+                "total", "ttlexpired", "replies"));
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("stats", counters());
-        map.put("threads", (long) Thread.activeCount());
+        map.put("stats", rubyCounters);
+        map.put("threads", Thread.getAllStackTraces().keySet().stream()
+                .map(t -> "#<Thread:" + t.getName() + " " + t.getState().name().toLowerCase(java.util.Locale.ROOT) + ">")
+                .sorted().toList());
         map.put("pid", ProcessHandle.current().pid());
         map.put("times", times());
         map.put("agents", agents);
         return map;
     }
 
-    private static Map<String, Object> times() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** {@code Process.times}: user and system CPU seconds of this process (the JVM), Symbol keys as Ruby's. */
+    private static Map<Object, Object> times() {
         double cpu = 0;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             cpu = os.getProcessCpuTime() / 1e9;
         }
-        double user = threads.isCurrentThreadCpuTimeSupported() ? cpu : 0;
-        Map<String, Object> times = new LinkedHashMap<>();
-        times.put("utime", user);
-        times.put("stime", 0.0);
-        times.put("cutime", 0.0);
-        times.put("cstime", 0.0);
+        Map<Object, Object> times = new LinkedHashMap<>();
+        times.put(mcollective.protocol.codec.RubySymbol.of("utime"), cpu);
+        times.put(mcollective.protocol.codec.RubySymbol.of("stime"), 0.0);
+        times.put(mcollective.protocol.codec.RubySymbol.of("cutime"), 0.0);
+        times.put(mcollective.protocol.codec.RubySymbol.of("cstime"), 0.0);
         return times;
     }
 }

@@ -70,7 +70,9 @@ public final class ResultPrinter {
                                 .append('\n');
                     }
                 } else {
-                    text.append(' ').append(RubyInspect.inspect(value)).append('\n');
+                    String pad = " ".repeat(longest + 5);
+                    text.append(' ').append(String.join("\n" + pad, RubyPretty.pretty(value).split("\n")))
+                            .append('\n');
                 }
             }
         }
@@ -81,7 +83,13 @@ public final class ResultPrinter {
     private String verbose(RpcResult result) {
         StringBuilder text = new StringBuilder(String.format("%-40s: %s%n", result.sender(), result.statusmsg()));
         if (result.statuscode() <= 1) {
-            text.append("    ").append(RubyInspect.inspectData(result.data())).append("\n\n");
+            Map<Object, Object> symbols = new java.util.LinkedHashMap<>();
+            result.data().forEach((k, v) -> symbols.put(mcollective.protocol.codec.RubySymbol.of(k), v));
+            // old_rpcresults joins pp's lines with no newline between them, as printed here.
+            for (String line : RubyPretty.pretty(symbols).split("\n")) {
+                text.append("    ").append(line);
+            }
+            text.append("\n\n");
         } else if (result.statuscode() >= 5) {
             text.append("    ").append(result.statusmsg());
         }

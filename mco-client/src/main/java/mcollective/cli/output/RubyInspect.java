@@ -49,12 +49,6 @@ public final class RubyInspect {
         return value == null ? "" : inspect(value);
     }
 
-    /** A data map whose keys were Symbols on the wire: printed back as Symbols. */
-    public static String inspectData(Map<String, Object> data) {
-        StringJoiner joiner = new StringJoiner(", ", "{", "}");
-        data.forEach((k, v) -> joiner.add(":" + k + "=>" + inspect(v)));
-        return joiner.toString();
-    }
 
     private static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");

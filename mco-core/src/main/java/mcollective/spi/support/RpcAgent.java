@@ -32,6 +32,30 @@ public abstract class RpcAgent implements Agent {
     }
 
     private final Map<String, Action> actions = new LinkedHashMap<>();
+    private java.util.Optional<mcollective.ddl.Ddl> ddl = java.util.Optional.empty();
+    private final mcollective.ddl.DdlValidator validator = new mcollective.ddl.DdlValidator(name -> (value, v) -> {
+        throw new mcollective.ddl.DdlException("Unknown validator '" + v + "'");
+    });
+
+    /**
+     * Loads this agent's DDL through the host's {@link mcollective.ddl.DdlLoader} (a node offers one): its timeout,
+     * input validation and output defaults then apply. Subclasses that override this call {@code super.init}.
+     */
+    @Override
+    public void init(mcollective.spi.PluginContext context) {
+        ddl = context.service(mcollective.ddl.DdlLoader.class).flatMap(loader -> loader.find("agent", name()));
+    }
+
+    /** The DDL's metadata; empty without a DDL. */
+    @Override
+    public Map<String, Object> meta() {
+        return ddl.map(mcollective.ddl.Ddl::metadata).orElse(Map.of());
+    }
+
+    /** The agent's DDL, when one was found. */
+    protected final java.util.Optional<mcollective.ddl.Ddl> ddl() {
+        return ddl;
+    }
 
     /** Registers an action; registering a name twice is an error. */
     protected final void action(String name, Action action) {
@@ -40,10 +64,10 @@ public abstract class RpcAgent implements Agent {
         }
     }
 
-    /** The DDL timeout; 10 seconds unless the agent says otherwise. */
+    /** The DDL's {@code :timeout}; 10 seconds without a DDL. */
     @Override
     public Duration timeout() {
-        return Duration.ofSeconds(10);
+        return ddl.map(mcollective.ddl.Ddl::timeout).orElse(Duration.ofSeconds(10));
     }
 
     /** The names of the registered actions, in registration order. */
@@ -56,6 +80,7 @@ public abstract class RpcAgent implements Agent {
         RpcRequest rpc = toRpcRequest(request);
         RpcReply reply = new RpcReply();
         try {
+            ddl.ifPresent(d -> validate(d, rpc, reply));
             Action action = actions.get(rpc.action());
             if (action == null) {
                 throw RpcException.unknownAction(
@@ -69,6 +94,22 @@ public abstract class RpcAgent implements Agent {
             reply.fail(String.valueOf(e.getMessage()), RpcStatus.UNKNOWN_ERROR);
         }
         return rpc.processResults() ? Optional.of(toRuby(reply)) : Optional.empty();
+    }
+
+    /**
+     * {@code rpc/agent.rb}: reply data pre-filled with every declared output's default, then the request checked
+     * against the DDL; a failure is statuscode 4 with the DDL's message.
+     */
+    private void validate(mcollective.ddl.Ddl d, RpcRequest rpc, RpcReply reply) {
+        d.action(rpc.action()).ifPresent(a -> a.outputs().forEach((name, output) ->
+                reply.put(name, output.defaultValue().orElse(null))));
+        Map<String, Object> arguments = new LinkedHashMap<>(rpc.data());
+        arguments.remove("process_results");
+        try {
+            validator.validate(d, rpc.action(), arguments);
+        } catch (mcollective.ddl.DdlException e) {
+            throw RpcException.invalidData(e.getMessage());
+        }
     }
 
     private RpcRequest toRpcRequest(Request request) {

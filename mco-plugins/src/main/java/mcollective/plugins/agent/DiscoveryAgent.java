@@ -23,6 +23,20 @@ public final class DiscoveryAgent implements Agent {
         return Duration.ofSeconds(5);
     }
 
+    /** The metadata Ruby's discovery agent reports, in its order. */
+    @Override
+    public java.util.Map<String, Object> meta() {
+        java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("license", "Apache License, Version 2");
+        meta.put("author", "R.I.Pienaar <rip@devco.net>");
+        meta.put("timeout", 5L);
+        meta.put("name", "Discovery Agent");
+        meta.put("version", mcollective.Version.VERSION);
+        meta.put("url", "https://docs.puppetlabs.com/mcollective/");
+        meta.put("description", "MCollective Discovery Agent");
+        return meta;
+    }
+
     @Override
     public Optional<Object> handle(Request request) {
         Object body = request.body();

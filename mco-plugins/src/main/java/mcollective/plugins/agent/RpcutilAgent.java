@@ -31,6 +31,8 @@ public final class RpcutilAgent extends RpcAgent {
         action("collective_info", this::collectiveInfo);
         action("daemon_stats", this::daemonStats);
         action("inventory", this::inventory);
+        action("agent_inventory", this::agentInventory);
+        action("get_config_item", this::getConfigItem);
     }
 
     @Override
@@ -40,6 +42,7 @@ public final class RpcutilAgent extends RpcAgent {
 
     @Override
     public void init(PluginContext context) {
+        super.init(context);
         this.config = context.config();
         this.clock = context.clock();
         this.node = context.service(NodeInfo.class)
@@ -79,6 +82,44 @@ public final class RpcutilAgent extends RpcAgent {
         @SuppressWarnings("unchecked")
         Map<String, Object> counters = (Map<String, Object>) stats.getOrDefault("stats", Map.of());
         counters.forEach(reply::put);
+    }
+
+    private void agentInventory(RpcRequest request, RpcReply reply) {
+        List<Object> agents = new java.util.ArrayList<>();
+        node.agentsByName().keySet().stream().sorted().forEach(name -> {
+            Map<Object, Object> data = new LinkedHashMap<>();
+            for (String key : List.of("agent", "license", "timeout", "description", "name", "url", "version",
+                    "author")) {
+                data.put(mcollective.protocol.codec.RubySymbol.of(key), "unknown");
+            }
+            data.put(mcollective.protocol.codec.RubySymbol.of("agent"), name);
+            data.put(mcollective.protocol.codec.RubySymbol.of("name"), name);
+            data.put(mcollective.protocol.codec.RubySymbol.of("timeout"),
+                    node.agentsByName().get(name).timeout().toSeconds());
+            node.agentsByName().get(name).meta().forEach((k, v) ->
+                    data.put(mcollective.protocol.codec.RubySymbol.of(k), v));
+            agents.add(data);
+        });
+        reply.put("agents", agents);
+    }
+
+    /** Any config reader by its Ruby name; an unknown one fails with Ruby's message (statuscode 1). */
+    private void getConfigItem(RpcRequest request, RpcReply reply) {
+        String item = String.valueOf(request.require("item"));
+        Object value = mcollective.config.ConfigKey.byName(item).map(config::get)
+                .orElseThrow(() -> mcollective.rpc.RpcException.aborted("Unknown config property " + item));
+        if (value instanceof java.util.Optional<?> optional) {
+            value = optional.orElse(null);
+        }
+        if (value instanceof java.nio.file.Path path) {
+            value = path.toString();
+        } else if (value instanceof Integer n) {
+            value = n.longValue();
+        } else if (value instanceof List<?> list) {
+            value = list.stream().map(v -> v instanceof java.nio.file.Path p ? p.toString() : v).toList();
+        }
+        reply.put("item", item);
+        reply.put("value", value);
     }
 
     private void inventory(RpcRequest request, RpcReply reply) {
