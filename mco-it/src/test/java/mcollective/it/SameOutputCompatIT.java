@@ -112,6 +112,32 @@ class SameOutputCompatIT {
         }
     }
 
+    /**
+     * The Ruby {@code mco} asking a Java node (node1) gets what it gets from a Ruby node with the same facts and
+     * classes (node4).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ping", "get_fact fact=platform", "get_facts facts=platform,chef_environment",
+        "collective_info", "agent_inventory", "get_config_item item=identity", "get_config_item item=collectives",
+        "get_config_item item=direct_addressing", "get_config_item item=nosuch", "get_fact", "no_such_action"})
+    void shouldAnswerTheRubyClientAsARubyNodeDoes(String action) {
+        List<String> args = new ArrayList<>(List.of("rpc", "rpcutil"));
+        args.addAll(Arrays.asList(action.split(" ")));
+        List<String> toJava = new ArrayList<>(args);
+        toJava.addAll(List.of("-I", "node1.example.net"));
+        List<String> toRuby = new ArrayList<>(args);
+        toRuby.addAll(List.of("-I", "node4.example.net"));
+
+        RubyMco.Result java = RubyMco.run(rubyClient, Duration.ofSeconds(60), toJava.toArray(String[]::new));
+        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), toRuby.toArray(String[]::new));
+
+        assertThat(java.exitCode()).isEqualTo(ruby.exitCode());
+        assertThat(normalise(java.out().replace("node1.example.net", "NODE")))
+                .as("--- java node:\n" + java.out() + "\n--- ruby node:\n" + ruby.out())
+                .isEqualTo(normalise(ruby.out().replace("node4.example.net", "NODE")));
+        assertThat(java.err()).isEqualTo(ruby.err());
+    }
+
     /** Masks times and timestamps, and sorts the host blocks, which arrive in any order. */
     static List<String> normalise(String text) {
         String masked = text.replaceAll("\\d+\\.\\d\\d ?ms", "T ms").replaceAll("\\d+\\.\\d\\d seconds", "T seconds")
