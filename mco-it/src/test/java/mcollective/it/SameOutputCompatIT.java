@@ -85,6 +85,10 @@ class SameOutputCompatIT {
         "rpc rpcutil inventory -I node1.example.net",
         "rpc rpcutil inventory -I node2.example.net",
         "rpc rpcutil ping --dt 1 -j",
+        "facts platform --dt 1",
+        "facts chef_environment --dt 1 -v",
+        "facts no_such_fact --dt 1",
+        "facts",
     })
     void shouldPrintWhatRubyPrints(String command) {
         String[] args = command.split(" ");
@@ -140,7 +144,9 @@ class SameOutputCompatIT {
 
     /** Masks times and timestamps, and sorts the host blocks, which arrive in any order. */
     static List<String> normalise(String text) {
-        String masked = text.replaceAll("\\d+\\.\\d\\d ?ms", "T ms").replaceAll("\\d+\\.\\d\\d seconds", "T seconds")
+        String sorted = String.join("\n", text.lines().map(l -> l.startsWith("[{") ? sortedJson(l) : l).toList())
+                + (text.endsWith("\n") ? "\n" : "");
+        String masked = sorted.replaceAll("\\d+\\.\\d\\d ?ms", "T ms").replaceAll("\\d+\\.\\d\\d seconds", "T seconds")
                 .replaceAll("\\b1\\d{9}\\b", "EPOCH")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}", "DATE")
                 .replaceAll("(?m)^.*\\r(\\d+ / \\d+)$", "PROGRESS")
@@ -183,9 +189,6 @@ class SameOutputCompatIT {
                 for (int k = i; k < j; k++) {
                     out.set(k, run.get(k - i));
                 }
-            }
-            if (out.get(i).startsWith("[{")) {
-                out.set(i, sortedJson(out.get(i)));
             }
         }
         return out;

@@ -1,0 +1,93 @@
+package mcollective.cli.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import mcollective.McollectiveException;
+import mcollective.cli.AppContext;
+import mcollective.cli.Application;
+import mcollective.cli.CommonOptions;
+import mcollective.cli.DiscoverySession;
+import mcollective.cli.ExitCodes;
+import mcollective.cli.FilterOptions;
+import mcollective.cli.RpcOptions;
+import mcollective.cli.output.RubyInspect;
+import mcollective.cli.output.StatsPrinter;
+import mcollective.client.RpcClient;
+import mcollective.client.RpcStats;
+import mcollective.ddl.DdlLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Port of {@code lib/mcollective/application/facts.rb}: asks every node for one fact ({@code rpcutil get_fact})
+ * and reports how many nodes have each value; {@code -v} lists the nodes under each value.
+ */
+@Command(name = "facts")
+public final class FactsApplication implements Application {
+    @Mixin(name = "rpc")
+    RpcOptions rpc;
+    @Mixin(name = "common")
+    CommonOptions common;
+    @Mixin(name = "filter")
+    FilterOptions filter;
+
+    @Parameters(hidden = true)
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "facts";
+    }
+
+    @Override
+    public String description() {
+        return "Reports on usage for a specific fact";
+    }
+
+    @Override
+    public int main(AppContext context) {
+        if (words.isEmpty()) {
+            throw new McollectiveException("Please specify a fact to report for");
+        }
+        String fact = words.get(0);
+        Duration timeout = new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout();
+        Map<String, List<String>> facts = new TreeMap<>();
+        RpcStats stats;
+        try (DiscoverySession session = new DiscoverySession(context, common)) {
+            RpcClient client = new RpcClient(context.config(), session.discoverer(), session::client, "rpcutil",
+                    new RpcClient.Settings(filter.toFilter(), common.timeout(), timeout, rpc.limit(),
+                            rpc.limitSeed(), rpc.batch(), rpc.batchSleep(context.config())));
+            long start = System.nanoTime();
+            List<String> nodes = session.discover(client.filter(), client.firstLimit(), rpc.verbose());
+            client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
+            stats = client.call("get_fact", Map.of("fact", fact), result -> {
+                Object value = result.data().get("value");
+                if (value != null) {
+                    facts.computeIfAbsent(RubyInspect.plain(value), k -> new ArrayList<>()).add(result.sender());
+                }
+            });
+        }
+        if (facts.isEmpty()) {
+            context.out().println("No values found for fact " + fact);
+        } else {
+            context.out().print("Report for fact: " + fact + "\n\n");
+            int width = Math.max(40, facts.keySet().stream().mapToInt(String::length).max().orElse(0));
+            facts.forEach((value, senders) -> {
+                context.out().printf("        %-" + width + "s found %d times%n", value, senders.size());
+                if (rpc.verbose()) {
+                    context.out().println();
+                    senders.stream().sorted().forEach(s -> context.out().println("            " + s));
+                    context.out().println();
+                }
+            });
+        }
+        context.out().print(new StatsPrinter(context.colors()).text(stats, rpc.verbose(), "rpc stats", ""));
+        return ExitCodes.haltCode(stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(),
+                stats.failCount());
+    }
+}
