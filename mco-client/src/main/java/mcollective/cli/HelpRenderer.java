@@ -12,14 +12,14 @@ import picocli.CommandLine.Model.OptionSpec;
  * then one section per option group, each option as {@code "    -g, --graph"} padded to 32 columns with the
  * description after it (or on the next line when the switches are longer), and the version footer.
  */
-final class HelpRenderer {
+public final class HelpRenderer {
     private static final String INDENT = "    ";
     private static final int WIDTH = 32;
 
     private HelpRenderer() {
     }
 
-    static String render(Application app, CommandSpec spec) {
+    public static String render(Application app, CommandSpec spec) {
         StringBuilder out = new StringBuilder();
         for (String usage : app.usage()) {
             out.append("\nUsage: ").append(usage).append('\n');

@@ -102,6 +102,11 @@ public final class Mco {
         }
     }
 
+    /** How the user invoked us ({@code $0}), as the launcher passes it; {@code mco} otherwise. */
+    private static String program() {
+        return System.getProperty("mco.program", "mco");
+    }
+
     /** {@code mco} with no or an unknown command (CLI-2). */
     private void banner(List<String> names, Optional<String> unknown) {
         out.println("The Marionette Collective version " + Version.VERSION);
@@ -109,20 +114,22 @@ public final class Mco {
         if (unknown.isPresent()) {
             out.println("Unknown command '" + unknown.get() + "', searched for applications in the class path");
         } else {
-            out.println("usage: mco command <options>");
+            out.println("usage: " + program() + " command <options>");
         }
         out.println();
         out.println("Known commands:");
         out.println();
         for (int i = 0; i < names.size(); i += 3) {
             StringBuilder row = new StringBuilder("  ");
-            for (int j = i; j < Math.min(i + 3, names.size()); j++) {
-                row.append(String.format(" %-20s", names.get(j)));
+            for (int j = i; j < i + 3; j++) {
+                // Ruby formats a short last row with nil, which pads like an empty name.
+                row.append(String.format(" %-20s", j < names.size() ? names.get(j) : ""));
             }
             out.println(row);
         }
         out.println();
-        out.println("Type 'mco help' for a detailed list of commands and 'mco help command'");
+        out.println("Type '" + program() + " help' for a detailed list of commands and '" + program()
+                + " help command'");
         out.println("to get detailed help for a command");
         out.println();
     }
