@@ -35,7 +35,7 @@ public final class StatsPrinter {
             lines.add(String.format("           Nodes: %s / %s", color(short_, stats.discoveredCount()),
                     color(short_, stats.responses())));
             lines.add(String.format("     Pass / Fail: %d / %d", stats.okCount(), stats.failCount()));
-            lines.add(String.format("      Start Time: %s", START.format(stats.startTime().atZone(ZoneOffset.UTC))));
+            lines.add(String.format("      Start Time: %s", START.format(stats.startTime().atZone(java.time.ZoneId.systemDefault()))));
             lines.add(String.format(Locale.ROOT, "  Discovery Time: %.2fms", ms(stats.discoveryTime())));
             lines.add(String.format(Locale.ROOT, "      Agent Time: %.2fms", ms(stats.blockTime())));
             lines.add(String.format(Locale.ROOT, "      Total Time: %.2fms", ms(stats.totalTime())));
