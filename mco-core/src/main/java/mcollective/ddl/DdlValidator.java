@@ -26,6 +26,16 @@ public final class DdlValidator {
         this.namedValidators = namedValidators;
     }
 
+    /** Named validators from the registry's {@link mcollective.spi.Validator} plugins. */
+    public static DdlValidator using(mcollective.plugin.PluginRegistry registry) {
+        return new DdlValidator(name -> (value, validator) -> {
+            if (!registry.has(mcollective.spi.Validator.class, name)) {
+                throw new DdlException("Unknown validator '" + name + "'");
+            }
+            registry.create(mcollective.spi.Validator.class, name).validate(value, null);
+        });
+    }
+
     /**
      * Applies defaults ({@code set_default_input_arguments}: quirk Q-7 kept, only non-optional inputs get their
      * default) and validates; {@code arguments} is changed in place.
@@ -104,7 +114,7 @@ public final class DdlValidator {
             default -> true;
         };
         if (!ok) {
-            throw new DdlException("value should be a " + (type.equals("string") ? "String" : type));
+            throw new DdlException("value should be a " + type);
         }
     }
 

@@ -107,9 +107,7 @@ public final class RpcApplication implements Application {
         ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new McollectiveException(String.format(
                 "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         Map<String, Object> args = parse(arguments, interfaces);
-        new DdlValidator(name -> (value, validator) -> {
-            throw new McollectiveException("Unknown validator '" + validator + "'");
-        }).validate(ddl, action, args);
+        DdlValidator.using(context.registry()).validate(ddl, action, args);
         Optional<String> display = Optional.ofNullable(rpc.display());
         display.filter(d -> !List.of("ok", "all", "failed").contains(d)).ifPresent(d -> {
             throw new McollectiveException("--display has to be one of 'ok', 'all' or 'failed'");

@@ -33,7 +33,7 @@ public abstract class RpcAgent implements Agent {
 
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private java.util.Optional<mcollective.ddl.Ddl> ddl = java.util.Optional.empty();
-    private final mcollective.ddl.DdlValidator validator = new mcollective.ddl.DdlValidator(name -> (value, v) -> {
+    private mcollective.ddl.DdlValidator validator = new mcollective.ddl.DdlValidator(name -> (value, v) -> {
         throw new mcollective.ddl.DdlException("Unknown validator '" + v + "'");
     });
 
@@ -44,6 +44,7 @@ public abstract class RpcAgent implements Agent {
     @Override
     public void init(mcollective.spi.PluginContext context) {
         ddl = context.service(mcollective.ddl.DdlLoader.class).flatMap(loader -> loader.find("agent", name()));
+        validator = mcollective.ddl.DdlValidator.using(context.registry());
     }
 
     /** The DDL's metadata; empty without a DDL. */
