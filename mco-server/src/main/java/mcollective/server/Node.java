@@ -91,6 +91,8 @@ public final class Node implements AutoCloseable {
             byName.put(agent.name(), agent);
         }
 
+        addExternalAgents(agents, byName, agentContext);
+
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 Threads.named("mco-worker-" + identity));
         workers.allowCoreThreadTimeOut(true);
@@ -112,6 +114,30 @@ public final class Node implements AutoCloseable {
         started = true;
         LOG.info("The Marionette Collective {} started: identity {}, agents {}, collectives {}",
                 mcollective.Version.VERSION, identity, byName.keySet(), collectives);
+    }
+
+    /**
+     * Agents made of executables ({@code implemented_by}): a DDL on a libdir with a folder of the agent's name next
+     * to it, for every agent no plugin provides.
+     */
+    private void addExternalAgents(List<Agent> agents, Map<String, Agent> byName, PluginContext context) {
+        mcollective.ddl.DdlLoader loader = context.service(mcollective.ddl.DdlLoader.class).orElseThrow();
+        for (String name : loader.namesOnLibdirs("agent")) {
+            if (byName.containsKey(name) || !isActive(name)) {
+                continue;
+            }
+            for (java.nio.file.Path libdir : config.libdirs()) {
+                java.nio.file.Path folder = libdir.resolve("mcollective").resolve("agent").resolve(name);
+                if (java.nio.file.Files.isDirectory(folder)) {
+                    Agent agent = new ExternalAgent(name, folder, loader.find("agent", name).orElseThrow());
+                    agent.init(context.forPlugin(name));
+                    agents.add(agent);
+                    byName.put(name, agent);
+                    LOG.info("Loaded external agent {} from {}", name, folder);
+                    break;
+                }
+            }
+        }
     }
 
     /** Whether an agent is activated: {@code plugin.<agent>.activate_agent}, else {@code activate_agents}. */

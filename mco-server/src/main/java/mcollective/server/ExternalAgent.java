@@ -1,0 +1,145 @@
+package mcollective.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mcollective.ddl.Ddl;
+import mcollective.rpc.RpcException;
+import mcollective.rpc.RpcReply;
+import mcollective.rpc.RpcRequest;
+import mcollective.rpc.RpcStatus;
+import mcollective.spi.support.RpcAgent;
+
+/**
+ * An agent whose actions are executables, as MCollective's {@code implemented_by} (port of
+ * {@code rpc/actionrunner.rb}). A DDL at {@code <libdir>/mcollective/agent/<agent>.ddl} with a folder
+ * {@code <libdir>/mcollective/agent/<agent>/} makes one; action {@code x} runs {@code <folder>/x} with the request
+ * as JSON in the file named by its first argument and {@code MCOLLECTIVE_REQUEST_FILE}, and reads the reply
+ * JSON object from the second argument / {@code MCOLLECTIVE_REPLY_FILE}.
+ *
+ * <p>No shell is involved: the executable gets exactly two arguments, the file names, so nothing in a request can
+ * reach a command line. It runs in a temporary directory with {@code LC_ALL=C}, is killed at the agent's timeout,
+ * and a non-zero exit fails the request with its stderr, as Ruby does.
+ */
+final class ExternalAgent extends RpcAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(ExternalAgent.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_OUTPUT = 1024 * 1024;
+
+    private final String name;
+    private final Path folder;
+    private final Ddl ddl;
+
+    ExternalAgent(String name, Path folder, Ddl ddl) {
+        this.name = name;
+        this.folder = folder;
+        this.ddl = ddl;
+        for (String action : ddl.actions().keySet()) {
+            action(action, this::run);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Duration timeout() {
+        return ddl.timeout();
+    }
+
+    private void run(RpcRequest request, RpcReply reply) {
+        Path command = folder.resolve(request.action());
+        if (!Files.isExecutable(command)) {
+            throw RpcException.aborted("Cannot execute " + name + "#" + request.action() + " command: " + command);
+        }
+        Path requestFile = null;
+        Path replyFile = null;
+        Process process = null;
+        try {
+            requestFile = Files.createTempFile("mcollective_request", ".json");
+            replyFile = Files.createTempFile("mcollective_reply", ".json");
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("agent", name);
+            json.put("action", request.action());
+            json.put("sender", request.sender());
+            json.put("caller", request.caller());
+            json.put("data", mcollective.protocol.codec.RubyJson.plain(request.data()));
+            Files.writeString(requestFile, JSON.writeValueAsString(json));
+            ProcessBuilder builder = new ProcessBuilder(List.of(command.toString(), requestFile.toString(),
+                    replyFile.toString())).directory(requestFile.getParent().toFile());
+            builder.environment().put("MCOLLECTIVE_REQUEST_FILE", requestFile.toString());
+            builder.environment().put("MCOLLECTIVE_REPLY_FILE", replyFile.toString());
+            builder.environment().put("LC_ALL", "C");
+            process = builder.start();
+            process.getOutputStream().close();
+            CompletableFuture<String> stdout = drain(process.getInputStream());
+            CompletableFuture<String> stderr = drain(process.getErrorStream());
+            if (!process.waitFor(timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw RpcException.aborted("Timeout after " + timeout().toSeconds() + "s running " + command);
+            }
+            String err = stderr.get(5, TimeUnit.SECONDS);
+            stdout.get(5, TimeUnit.SECONDS).lines().forEach(l -> LOG.info("{}#{} command: {}: {}", name,
+                    request.action(), command, l));
+            err.lines().forEach(l -> LOG.error("{}#{} command: {}: {}", name, request.action(), command, l));
+            Object data = Files.size(replyFile) == 0 ? Map.of() : JSON.readValue(replyFile.toFile(), Object.class);
+            if (!(data instanceof Map<?, ?> map)) {
+                throw RpcException.aborted("Reply data from " + command + " is not a Hash");
+            }
+            map.forEach((k, v) -> reply.put(String.valueOf(k), v));
+            int exit = process.exitValue();
+            if (exit > 0) {
+                reply.fail("Failed to run " + command + ": " + err, RpcStatus.of(exit));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RpcException.aborted("Interrupted running " + command);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw RpcException.aborted("Unexpected failure calling " + command + ": " + e);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            deleteQuietly(requestFile);
+            deleteQuietly(replyFile);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                byte[] kept = in.readNBytes(MAX_OUTPUT);
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                return new String(kept, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.debug("Could not delete {}: {}", file, e.toString());
+            }
+        }
+    }
+}
