@@ -56,9 +56,7 @@ public final class FilterOptions {
         classes.forEach(filter::addClass);
         agents.forEach(filter::addAgent);
         identities.forEach(filter::addIdentity);
-        if (!select.isEmpty()) {
-            throw new McollectiveException("-S compound filters are not supported by this version yet");
-        }
+        select.forEach(s -> filter.addCompound(mcollective.matcher.CompoundParser.parse(s)));
         return filter.build();
     }
 }

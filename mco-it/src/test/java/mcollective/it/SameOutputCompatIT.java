@@ -89,13 +89,19 @@ class SameOutputCompatIT {
         "facts chef_environment --dt 1 -v",
         "facts no_such_fact --dt 1",
         "facts",
+        "find|--dt|1|-S|platform=centos and chef_environment=dev",
+        "find|--dt|1|-S|(platform=ubuntu or chef_environment=prod) and not role.nothere",
+        "find|--dt|1|-S|!platform=centos",
+        "find|--dt|1|-S|platform=/^cent/ and role.base",
+        "find|--dt|1|-S|platform=centos and and x",
+        "find|--dt|1|-S|(platform=centos",
         "inventory node1.example.net",
         "inventory node2.example.net",
         "inventory --lc --dt 1",
         "inventory",
     })
     void shouldPrintWhatRubyPrints(String command) {
-        String[] args = command.split(" ");
+        String[] args = command.contains("|") ? command.split("\\|") : command.split(" ");
         RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
         String[] javaArgs = Arrays.copyOf(args, args.length + 2);
         javaArgs[args.length] = "-c";
