@@ -18,7 +18,7 @@ import mcollective.protocol.codec.RubyString.Encoding;
  * instance read first. Not thread-safe: one reader per stream.
  */
 final class MarshalReader {
-    private static final String REFUSED_TYPES = "ocmMuUS/edC}";
+    private static final String REFUSED_TYPES = "ocmMuUSedC}";
 
     private final byte[] data;
     private final MarshalOptions options;
@@ -66,6 +66,7 @@ final class MarshalReader {
             case ';' -> symbolLink(at);
             case '"' -> remember(string(take(readLength()), Encoding.BINARY));
             case 'I' -> readWithIvars(depth);
+            case '/' -> regexp(Encoding.BINARY);
             case '[' -> readArray(depth);
             case '{' -> readHash(depth);
             case '@' -> objectLink(at);
@@ -80,7 +81,6 @@ final class MarshalReader {
             case 'm', 'M' -> "modules are not data";
             case 'u', 'U' -> "user-defined types (_dump, marshal_dump) are not data";
             case 'S' -> "Structs are not data";
-            case '/' -> "Regexps are not accepted";
             case 'e' -> "extended objects are not data";
             case 'd' -> "Data objects are not data";
             case 'C' -> "subclasses of String, Array or Hash are not data";
@@ -164,6 +164,13 @@ final class MarshalReader {
         if (type == ':') {
             return readSymbol(true, depth);
         }
+        if (type == '/') {
+            int index = reserve();
+            byte[] source = take(readLength());
+            int options = nextByte() & 0xff;
+            readEncoding(depth, "Regexp");
+            return fill(index, new RubyRegexp(new String(source, StandardCharsets.UTF_8), options));
+        }
         if (type != '"') {
             throw REFUSED_TYPES.indexOf(type) >= 0 ? refused(type, at) : new MarshalException(String.format(
                     "Refusing instance variables on Marshal type '%s' at offset %d: only a String or Symbol may carry"
@@ -172,6 +179,14 @@ final class MarshalReader {
         int index = reserve();
         byte[] bytes = take(readLength());
         return fill(index, string(bytes, readEncoding(depth, "String")));
+    }
+
+    /** A Regexp without an encoding ivar (binary source). */
+    private Object regexp(Encoding encoding) {
+        int index = reserve();
+        byte[] source = take(readLength());
+        int options = nextByte() & 0xff;
+        return fill(index, new RubyRegexp(new String(source, StandardCharsets.ISO_8859_1), options));
     }
 
     /** The ivar list of a String or Symbol: only its encoding ({@code E true/false} or {@code encoding "name"}). */

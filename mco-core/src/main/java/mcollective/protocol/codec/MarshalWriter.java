@@ -70,7 +70,7 @@ final class MarshalWriter {
         } else if (value instanceof RubySymbol symbol) {
             writeSymbol(symbol.name());
         } else if (value instanceof String || value instanceof byte[] || value instanceof RubyString
-                || value instanceof List || value instanceof Map) {
+                || value instanceof List || value instanceof Map || value instanceof RubyRegexp) {
             if (!linked(value)) {
                 writeObject(value, depth);
             }
@@ -81,7 +81,18 @@ final class MarshalWriter {
     }
 
     private void writeObject(Object value, int depth) {
-        if (value instanceof String text) {
+        if (value instanceof RubyRegexp regexp) {
+            // Ruby: I / source options, then its encoding: US-ASCII for an ASCII source, else UTF-8.
+            byte[] source = regexp.source().getBytes(StandardCharsets.UTF_8);
+            out.write('I');
+            out.write('/');
+            writeLong(source.length);
+            out.write(source, 0, source.length);
+            out.write(regexp.options());
+            writeLong(1);
+            writeSymbol("E");
+            out.write(source.length == regexp.source().length() ? 'F' : 'T');
+        } else if (value instanceof String text) {
             writeString(text.getBytes(StandardCharsets.UTF_8), Encoding.UTF_8);
         } else if (value instanceof byte[] bytes) {
             writeString(bytes, Encoding.BINARY);

@@ -32,7 +32,6 @@ class RubyMarshalRefusalTest {
         @CsvSource(delimiter = '|', value = {
             "Object.new                                   | o | objects are not data",
             "(S = Struct.new(:a); S.new(1))               | S | Structs are not data",
-            "/re/                                         | / | Regexps are not accepted",
             "String                                       | c | classes are not data",
             "Kernel                                       | m | modules are not data",
             "Hash.new(5).merge(1=>2)                      | } | Hashes with a default value",
@@ -51,7 +50,7 @@ class RubyMarshalRefusalTest {
         }
 
         @ParameterizedTest(name = "type {0}")
-        @CsvSource({"o", "c", "m", "M", "u", "U", "S", "/", "e", "d", "C", "}", "Z"})
+        @CsvSource({"o", "c", "m", "M", "u", "U", "S", "e", "d", "C", "}", "Z"})
         void shouldRefuseEveryTypeByteThatIsNotDataWithoutReadingFurther(char type) {
             // The bytes after the type byte would name a class; the reader must stop before looking at them.
             byte[] stream = bytes(4, 8, '[', 7, 'i', 6, type, ':', 8, 'F', 'i', 'l', 'e');
