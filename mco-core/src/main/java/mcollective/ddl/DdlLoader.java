@@ -70,6 +70,35 @@ public final class DdlLoader {
         }
     }
 
+    /** Every plugin of a kind with a DDL, on the libdirs or the class path, sorted. */
+    public List<String> names(String kind) {
+        java.util.Set<String> names = new java.util.TreeSet<>(namesOnLibdirs(kind));
+        try {
+            var urls = classLoader.getResources("mcollective/" + kind);
+            while (urls.hasMoreElements()) {
+                java.net.URL url = urls.nextElement();
+                if (url.getProtocol().equals("file")) {
+                    try (var files = Files.list(Path.of(url.toURI()))) {
+                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".ddl"))
+                                .forEach(f -> names.add(f.substring(0, f.length() - 4)));
+                    }
+                } else if (url.getProtocol().equals("jar")) {
+                    String jar = url.getPath().substring("file:".length(), url.getPath().indexOf('!'));
+                    try (var zip = new java.util.zip.ZipFile(java.net.URLDecoder.decode(jar,
+                            java.nio.charset.StandardCharsets.UTF_8))) {
+                        String prefix = "mcollective/" + kind + "/";
+                        zip.stream().map(java.util.zip.ZipEntry::getName)
+                                .filter(n -> n.startsWith(prefix) && n.endsWith(".ddl") && n.indexOf('/', prefix.length()) < 0)
+                                .forEach(n -> names.add(n.substring(prefix.length(), n.length() - 4)));
+                    }
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new DdlException("Cannot list the " + kind + " DDLs on the class path: " + e.getMessage());
+        }
+        return List.copyOf(names);
+    }
+
     /** The names of the plugins of a kind whose DDLs are on the libdirs (not the class path), sorted. */
     public List<String> namesOnLibdirs(String kind) {
         List<String> names = new ArrayList<>();
