@@ -17,14 +17,16 @@ import java.util.Optional;
  * @param actions      actions in declaration order
  * @param capabilities discovery capabilities ({@code classes}, {@code facts}, ...)
  * @param source       the file it was read from
+ * @param requirements {@code requires}, e.g. {@code mcollective => "2.6.0"}
  */
 public record Ddl(String kind, String name, Map<String, Object> metadata, Optional<String> usage,
-        Map<String, ActionDdl> actions, List<String> capabilities, String source) {
+        Map<String, ActionDdl> actions, List<String> capabilities, String source, Map<String, Object> requirements) {
 
     public Ddl {
         metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
         actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
         capabilities = List.copyOf(capabilities);
+        requirements = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requirements));
     }
 
     public Optional<ActionDdl> action(String action) {

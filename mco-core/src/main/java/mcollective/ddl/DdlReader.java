@@ -22,6 +22,7 @@ public final class DdlReader {
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private final Map<String, ActionDdl> actions = new LinkedHashMap<>();
     private final List<String> capabilities = new ArrayList<>();
+    private final Map<String, Object> requirements = new LinkedHashMap<>();
     private String usage;
 
     private DdlReader(String kind, String name, String file) {
@@ -37,13 +38,13 @@ public final class DdlReader {
             reader.topLevel(call);
         }
         return new Ddl(kind, name, reader.metadata, Optional.ofNullable(reader.usage), reader.actions,
-                reader.capabilities, file);
+                reader.capabilities, file, reader.requirements);
     }
 
     private void topLevel(RubyCall call) {
         switch (call.name()) {
             case "metadata" -> metadata.putAll(plain(call.hash()));
-            case "requires" -> { }
+            case "requires" -> requirements.putAll(plain(call.hash()));
             case "usage" -> usage = string(call, 0);
             case "action" -> action(call, string(call, 0));
             case "dataquery" -> action(call, "query");
@@ -100,11 +101,7 @@ public final class DdlReader {
         String input = symbolName(first(call));
         Map<String, Object> h = call.hash();
         Object validation = h.get("validation");
-        if (validation instanceof RubyCall.RubyRegex regex) {
-            validation = regex.source();
-        } else if (validation instanceof RubySymbol symbol) {
-            validation = symbol;
-        }
+        // A regex literal stays a RubyRegex (help prints it as Ruby's Regexp#to_s); a quoted one is a String.
         List<Object> list = h.get("list") instanceof List<?> l ? new ArrayList<>(l) : List.of();
         Object type = h.get("type");
         return new InputItem(input, String.valueOf(h.getOrDefault("prompt", "")),

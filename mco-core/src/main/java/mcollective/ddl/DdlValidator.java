@@ -91,7 +91,7 @@ public final class DdlValidator {
             namedValidators.apply(named.name()).accept(value, named.name());
             return;
         }
-        String regex = String.valueOf(validation);
+        String regex = validation instanceof RubyCall.RubyRegex literal ? literal.source() : String.valueOf(validation);
         try {
             if (!Pattern.compile(regex, Pattern.MULTILINE).matcher(value).find()) {
                 throw new DdlException("value should match " + regex);

@@ -160,7 +160,7 @@ class DdlReaderTest {
                     end
                     """, "sysctl_data.ddl");
             assertThat(data.action("query").orElseThrow().inputs().get("query").validation())
-                    .contains("^[\\w\\-\\.]+$");
+                    .contains(new RubyCall.RubyRegex("^[\\w\\-\\.]+$"));
 
             Ddl discovery = DdlReader.read("discovery", "x", """
                     metadata :name => "x", :timeout => 0

@@ -133,6 +133,22 @@ class SameOutputCompatIT {
         }
     }
 
+    /** {@code plugin doc}: the same text; Ruby 3.1 also warns about its ERB calls on stderr, which is not compared. */
+    @ParameterizedTest
+    @ValueSource(strings = {"plugin doc", "plugin doc rpcutil", "plugin doc agent/rpcutil", "plugin doc fstat",
+        "plugin doc mc", "plugin doc summary", "plugin doc shellsafe", "plugin doc activemq"})
+    void shouldDocumentPluginsAsRubyDoes(String command) {
+        String[] args = command.split(" ");
+        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
+        String[] javaArgs = Arrays.copyOf(args, args.length + 2);
+        javaArgs[args.length] = "-c";
+        javaArgs[args.length + 1] = javaClient;
+        McoRun java = McoRun.run(javaArgs);
+
+        assertThat(java.exitCode()).isEqualTo(ruby.exitCode());
+        assertThat(java.out()).isEqualTo(ruby.out());
+    }
+
     /**
      * The Ruby {@code mco} asking a Java node (node1) gets what it gets from a Ruby node with the same facts and
      * classes (node4).
