@@ -116,12 +116,33 @@ public final class Discoverer {
             chosen = create("mc");
         }
         check(chosen, filter);
+        checkDataFunctions(filter);
         if (!chosen.name().equals("mc") && !config.directAddressing()) {
             throw new McollectiveException("Custom discovery methods require direct addressing mode");
         }
         DiscoveryMethod.Request request = new DiscoveryMethod.Request(filter, timeout(), limit, options,
                 (f, timeout, quiet, max) -> McDiscovery.discover(client.get(), f, timeout, quiet, max), stdin);
         return chosen.discover(request);
+    }
+
+    /** Data functions in {@code -S} must name an installed data plugin and one of its outputs (ddl.rb). */
+    private void checkDataFunctions(Filter filter) {
+        mcollective.ddl.DdlLoader ddls = new mcollective.ddl.DdlLoader(config.libdirs());
+        for (List<Map<String, Object>> stack : filter.compound()) {
+            for (Map<String, Object> token : stack) {
+                if (token.get("fstatement") instanceof Map<?, ?> function) {
+                    String name = String.valueOf(function.get("name"));
+                    mcollective.ddl.Ddl ddl = ddls.find("data", name + "_data").orElseThrow(() ->
+                            new McollectiveException("Can't find DDL for data plugin '" + name + "_data'"));
+                    Object value = function.get("value");
+                    if (value != null && ddl.action("query").map(q -> !q.outputs().containsKey(String.valueOf(value)))
+                            .orElse(true)) {
+                        throw new McollectiveException(String.format(
+                                "Data plugin '%s()' does not return a '%s' value", name, value));
+                    }
+                }
+            }
+        }
     }
 
     private static void check(DiscoveryMethod method, Filter filter) {

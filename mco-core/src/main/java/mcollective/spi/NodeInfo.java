@@ -17,6 +17,9 @@ public interface NodeInfo extends NodeView {
     /** The counters of {@code rpcutil#daemon_stats}, keyed by their Ruby names. */
     Map<String, Object> stats();
 
+    /** The node's data plugins by name ({@code fstat}, ...), for {@code rpcutil get_data} and inventory. */
+    Map<String, mcollective.spi.DataPlugin> dataPlugins();
+
     /** The node's agents by name, for {@code rpcutil agent_inventory}. */
     Map<String, mcollective.spi.Agent> agentsByName();
 }

@@ -95,6 +95,13 @@ class SameOutputCompatIT {
         "find|--dt|1|-S|platform=/^cent/ and role.base",
         "find|--dt|1|-S|platform=centos and and x",
         "find|--dt|1|-S|(platform=centos",
+        "find|--dt|1|-S|fstat('/etc/hostname').size>0",
+        "find|--dt|1|-S|fstat('/etc/hostname').type=file and fact('platform').value=centos",
+        "find|--dt|1|-S|collective('mcollective').member=true",
+        "find|--dt|1|-S|fstat('/etc/hostname').md5=/^[0-9a-f]+$/",
+        "find|--dt|1|-S|nosuch('x').value=1",
+        "rpc|rpcutil|get_data|source=collective|query=mcollective|--dt|1",
+        "rpc|rpcutil|get_data|source=fact|query=platform|--dt|1",
         "completion --list-agents",
         "completion --list-actions --agent rpcutil -v",
         "completion --list-inputs --agent rpcutil --action get_facts -v",
@@ -156,7 +163,8 @@ class SameOutputCompatIT {
     @ParameterizedTest
     @ValueSource(strings = {"ping", "get_fact fact=platform", "get_facts facts=platform,chef_environment",
         "collective_info", "agent_inventory", "get_config_item item=identity", "get_config_item item=collectives",
-        "get_config_item item=direct_addressing", "get_config_item item=nosuch", "get_fact", "no_such_action"})
+        "get_config_item item=direct_addressing", "get_config_item item=nosuch", "get_fact", "no_such_action",
+        "get_data source=fact query=chef_environment", "get_data source=agent query=rpcutil"})
     void shouldAnswerTheRubyClientAsARubyNodeDoes(String action) {
         List<String> args = new ArrayList<>(List.of("rpc", "rpcutil"));
         args.addAll(Arrays.asList(action.split(" ")));

@@ -77,7 +77,8 @@ public final class Node implements AutoCloseable {
 
         List<Agent> agents = new ArrayList<>();
         Map<String, Agent> byName = new LinkedHashMap<>();
-        NodeInfo info = new NodeInventory(identity, facts, classes, byName, stats);
+        Map<String, mcollective.spi.DataPlugin> dataPlugins = new java.util.TreeMap<>();
+        NodeInfo info = new NodeInventory(identity, facts, classes, byName, dataPlugins, stats);
         PluginContext agentContext = new PluginContext(config, "node", registry, clock, env,
                 Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class,
                         new mcollective.ddl.DdlLoader(config.libdirs())));
@@ -92,6 +93,10 @@ public final class Node implements AutoCloseable {
         }
 
         addExternalAgents(agents, byName, agentContext);
+        for (mcollective.spi.DataPlugin data : registry.createAll(mcollective.spi.DataPlugin.class)) {
+            data.init(agentContext.forPlugin(data.name()));
+            dataPlugins.put(data.name(), data);
+        }
 
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 Threads.named("mco-worker-" + identity));
@@ -101,7 +106,8 @@ public final class Node implements AutoCloseable {
         connector = registry.create(Connector.class, config.connector());
         connector.init(base.forPlugin(connector.name()));
         RequestProcessor processor = new RequestProcessor(identity, security, connector, byName, info, stats, clock,
-                workers, watchdog);
+                workers, watchdog, new mcollective.matcher.FilterEvaluator(
+                        new mcollective.matcher.DefaultCompoundEvaluator(new DataFunctions(dataPlugins))));
         connector.onMessage(processor::onMessage);
         connector.connect(java.util.Optional.empty());
         List<String> collectives = config.collectives();

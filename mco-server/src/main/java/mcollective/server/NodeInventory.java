@@ -17,8 +17,11 @@ final class NodeInventory implements NodeInfo {
     private final Map<String, mcollective.spi.Agent> byName;
     private final RunnerStats stats;
 
+    private final Map<String, mcollective.spi.DataPlugin> dataPlugins;
+
     NodeInventory(String identity, FactSource facts, ClassesFile classes, Map<String, mcollective.spi.Agent> byName,
-            RunnerStats stats) {
+            Map<String, mcollective.spi.DataPlugin> dataPlugins, RunnerStats stats) {
+        this.dataPlugins = dataPlugins;
         this.byName = byName;
         Supplier<List<String>> agents = () -> List.copyOf(byName.keySet());
         this.identity = identity;
@@ -51,6 +54,11 @@ final class NodeInventory implements NodeInfo {
     @Override
     public List<String> agentNames() {
         return agents.get().stream().sorted().toList();
+    }
+
+    @Override
+    public Map<String, mcollective.spi.DataPlugin> dataPlugins() {
+        return java.util.Collections.unmodifiableMap(dataPlugins);
     }
 
     @Override

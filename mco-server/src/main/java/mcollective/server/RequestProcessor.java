@@ -50,11 +50,12 @@ final class RequestProcessor {
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
-    private final FilterEvaluator filters = new FilterEvaluator();
+    private final FilterEvaluator filters;
 
     RequestProcessor(String identity, SecurityProvider security, Connector connector, Map<String, Agent> agents,
             NodeInfo node, RunnerStats stats, Clock clock, ExecutorService workers,
-            ScheduledExecutorService watchdog) {
+            ScheduledExecutorService watchdog, FilterEvaluator filters) {
+        this.filters = filters;
         this.identity = identity;
         this.security = security;
         this.connector = connector;

@@ -33,6 +33,7 @@ public final class RpcutilAgent extends RpcAgent {
         action("inventory", this::inventory);
         action("agent_inventory", this::agentInventory);
         action("get_config_item", this::getConfigItem);
+        action("get_data", this::getData);
     }
 
     @Override
@@ -122,6 +123,16 @@ public final class RpcutilAgent extends RpcAgent {
         reply.put("value", value);
     }
 
+    /** A data plugin's outputs for one query ({@code rpcutil get_data source=fstat query=/etc/hosts}). */
+    private void getData(RpcRequest request, RpcReply reply) {
+        String source = String.valueOf(request.require("source"));
+        mcollective.spi.DataPlugin plugin = node.dataPlugins().get(source);
+        if (plugin == null) {
+            throw mcollective.rpc.RpcException.aborted("No data plugin called " + source);
+        }
+        plugin.query(request.get("query").map(String::valueOf)).forEach(reply::put);
+    }
+
     private void inventory(RpcRequest request, RpcReply reply) {
         reply.put("agents", node.agentNames());
         reply.put("facts", node.facts());
@@ -129,7 +140,7 @@ public final class RpcutilAgent extends RpcAgent {
         reply.put("classes", node.classes());
         reply.put("main_collective", config.mainCollective());
         reply.put("collectives", List.copyOf(config.collectives()));
-        reply.put("data_plugins", List.of());
+        reply.put("data_plugins", node.dataPlugins().keySet().stream().map(n -> n + "_data").sorted().toList());
     }
 
 }
