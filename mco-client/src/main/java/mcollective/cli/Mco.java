@@ -49,13 +49,14 @@ public final class Mco {
     /** Runs {@code mco args...} and returns the exit code. */
     public int run(String... argv) {
         List<String> names = registry.names(Application.class);
-        if (argv.length == 0 || argv[0].startsWith("-")) {
-            banner(names, Optional.empty());
+        // /usr/bin/mco: the first word is the command; only a --option there means "no command".
+        if (argv.length == 0 || argv[0].startsWith("--")) {
+            banner(names, Optional.empty(), List.of());
             return 0;
         }
         String name = argv[0];
         if (!names.contains(name)) {
-            banner(names, Optional.of(name));
+            banner(names, Optional.of(name), libdirs(argv));
             return 1;
         }
         Application app = registry.create(Application.class, name);
@@ -107,16 +108,30 @@ public final class Mco {
         return System.getProperty("mco.program", "mco");
     }
 
+    /** The libdirs of the config the arguments name, for the unknown-command message; empty if it won't load. */
+    private List<String> libdirs(String[] argv) {
+        try {
+            Path file = ConfigLocator.configFromArgs(List.of(argv), env.get(ConfigLocator.EXTRA_OPTS_ENV))
+                    .map(Path::of).orElseGet(() -> new ConfigLocator().clientConfig());
+            return new ConfigParser(env).parse(file).libdirs().stream().map(Path::toString).toList();
+        } catch (McollectiveException e) {
+            return List.of();
+        }
+    }
+
     /** {@code mco} with no or an unknown command (CLI-2). */
-    private void banner(List<String> names, Optional<String> unknown) {
+    private void banner(List<String> names, Optional<String> unknown, List<String> libdirs) {
         out.println("The Marionette Collective version " + Version.VERSION);
         out.println();
         if (unknown.isPresent()) {
-            out.println("Unknown command '" + unknown.get() + "', searched for applications in the class path");
+            out.println("Unknown command '" + unknown.get() + "', searched for applications in:");
+            out.println();
+            libdirs.forEach(l -> out.println("   " + l));
+            out.println();
         } else {
             out.println("usage: " + program() + " command <options>");
+            out.println();
         }
-        out.println();
         out.println("Known commands:");
         out.println();
         for (int i = 0; i < names.size(); i += 3) {

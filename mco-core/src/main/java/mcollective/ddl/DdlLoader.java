@@ -51,12 +51,16 @@ public final class DdlLoader {
         String relative = "mcollective/" + kind + "/" + name + ".ddl";
         for (Path libdir : libdirs) {
             Path file = libdir.resolve(relative);
-            if (Files.isRegularFile(file)) {
-                try {
+            Path json = libdir.resolve("mcollective/" + kind + "/" + name + ".json");
+            try {
+                if (Files.isRegularFile(file)) {
                     return Optional.of(DdlReader.read(kind, name, Files.readString(file), file.toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read " + file, e);
                 }
+                if (Files.isRegularFile(json)) {
+                    return Optional.of(JsonDdlReader.read(kind, name, Files.readString(json), json.toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
             }
         }
         try (InputStream in = classLoader.getResourceAsStream(relative)) {
@@ -106,8 +110,8 @@ public final class DdlLoader {
             Path dir = libdir.resolve("mcollective").resolve(kind);
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
-                    files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".ddl"))
-                            .map(f -> f.substring(0, f.length() - 4)).filter(n -> !names.contains(n))
+                    files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".ddl") || f.endsWith(".json"))
+                            .map(f -> f.substring(0, f.lastIndexOf('.'))).filter(n -> !names.contains(n))
                             .forEach(names::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot list " + dir, e);

@@ -37,6 +37,8 @@ class SameOutputCompatIT {
     @BeforeAll
     void startFleet() {
         RubyEnvironment.require();
+        // What bin/mco passes: the program as invoked, which Ruby prints in its banner.
+        System.setProperty("mco.program", RubyEnvironment.MCO.toString());
         fleet = new JavaFleet(dir);
         fleet.startNode("node1.example.net", Map.of("platform", "centos", "chef_environment", "prod"),
                 List.of("role.base"), List.of("mcollective"));
@@ -102,6 +104,12 @@ class SameOutputCompatIT {
         "find|--dt|1|-S|nosuch('x').value=1",
         "rpc|rpcutil|get_data|source=collective|query=mcollective|--dt|1",
         "rpc|rpcutil|get_data|source=fact|query=platform|--dt|1",
+        "ping|-t|2|-F|chef_environment=dev",
+        "find|--dt|1|-C|role.base",
+        "rpc|rpcutil|inventory|--dt|1",
+        "rpc|rpcutil|inventory|-j|-I|node1.example.net",
+        "help",
+        "--help",
         "completion --list-agents",
         "completion --list-actions --agent rpcutil -v",
         "completion --list-inputs --agent rpcutil --action get_facts -v",
@@ -196,7 +204,10 @@ class SameOutputCompatIT {
                 .replaceAll("time=\\d+\\.\\d\\d", "time=T")
                 // a node's counters move on between the Ruby and the Java run
                 .replaceAll("(?m)^( +(Total Messages|Messages Passed Filters|Replies Sent|Total Processor Time|"
-                        + "System Time)): .*$", "$1: N");
+                        + "System Time|Passed Filter|Failed Filter|Replies|Security Validated|Failed Security|"
+                        + "Times|Messages Filtered)): .*$", "$1: N")
+                .replaceAll("(?m)^( +Threads: ).*(\\n {20,}.*)*$", "$1T")
+                .replaceAll("(?m)^( +PID: ).*$", "$1P");
         // Host blocks (a host line and the lines under it, up to a blank line) come in reply order: sort them
         // among themselves, in place.
         List<String> lines = Arrays.asList(masked.split("\n", -1));
