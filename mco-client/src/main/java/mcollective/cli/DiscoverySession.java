@@ -67,6 +67,24 @@ public final class DiscoverySession implements AutoCloseable {
         return nodes;
     }
 
+    /**
+     * An RPC client for {@code agent} with the user's filter and RPC options, the agent's DDL timeout and this
+     * session's discovery and connection.
+     */
+    public mcollective.client.RpcClient rpcClient(String agent, mcollective.protocol.Filter filter, RpcOptions rpc,
+            Duration agentTimeout) {
+        return new mcollective.client.RpcClient(context.config(), discoverer, this::client, agent,
+                new mcollective.client.RpcClient.Settings(filter, common.timeout(), agentTimeout, rpc.limit(),
+                        rpc.limitSeed(), rpc.batch(), rpc.batchSleep(context.config())));
+    }
+
+    /** Discovers for {@code client} (printing the discovery line when asked) and returns the nodes it will call. */
+    public List<String> discoverFor(mcollective.client.RpcClient client, boolean verbose) {
+        long start = System.nanoTime();
+        List<String> nodes = discover(client.filter(), client.firstLimit(), verbose);
+        return client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
+    }
+
     @Override
     public void close() {
         if (client != null) {

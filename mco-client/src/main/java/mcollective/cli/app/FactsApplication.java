@@ -59,12 +59,8 @@ public final class FactsApplication implements Application {
         Map<String, List<String>> facts = new TreeMap<>();
         RpcStats stats;
         try (DiscoverySession session = new DiscoverySession(context, common)) {
-            RpcClient client = new RpcClient(context.config(), session.discoverer(), session::client, "rpcutil",
-                    new RpcClient.Settings(filter.toFilter(), common.timeout(), timeout, rpc.limit(),
-                            rpc.limitSeed(), rpc.batch(), rpc.batchSleep(context.config())));
-            long start = System.nanoTime();
-            List<String> nodes = session.discover(client.filter(), client.firstLimit(), rpc.verbose());
-            client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
+            RpcClient client = session.rpcClient("rpcutil", filter.toFilter(), rpc, timeout);
+            session.discoverFor(client, rpc.verbose());
             stats = client.call("get_fact", Map.of("fact", fact), result -> {
                 Object value = result.data().get("value");
                 if (value != null) {

@@ -92,10 +92,8 @@ public final class InventoryApplication implements Application {
     }
 
     private RpcClient rpcutil(AppContext context, DiscoverySession session, Filter filter) {
-        Duration timeout = new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout();
-        return new RpcClient(context.config(), session.discoverer(), session::client, "rpcutil",
-                new RpcClient.Settings(filter, common.timeout(), timeout, java.util.Optional.empty(),
-                        java.util.Optional.empty(), java.util.Optional.empty(), Duration.ZERO));
+        return session.rpcClient("rpcutil", filter, rpc,
+                new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout());
     }
 
     private int nodeInventory(AppContext context, String node) {
@@ -216,8 +214,7 @@ public final class InventoryApplication implements Application {
         Map<String, List<String>> collectives = new java.util.LinkedHashMap<>();
         try (DiscoverySession session = new DiscoverySession(context, common)) {
             RpcClient util = rpcutil(context, session, filter.toFilter());
-            long start = System.nanoTime();
-            util.useDiscovered(session.discover(util.filter(), 0, false), Duration.ofNanos(System.nanoTime() - start));
+            session.discoverFor(util, false);
             util.call("collective_info", Map.of(), r -> {
                 if (r.data().get("collectives") instanceof List<?> list) {
                     list.forEach(c -> collectives.computeIfAbsent(String.valueOf(c), k -> new ArrayList<>())

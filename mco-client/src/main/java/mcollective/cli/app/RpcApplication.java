@@ -1,6 +1,5 @@
 package mcollective.cli.app;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,9 +113,7 @@ public final class RpcApplication implements Application {
         });
 
         try (DiscoverySession session = new DiscoverySession(context, common)) {
-            RpcClient client = new RpcClient(context.config(), session.discoverer(), session::client, agent,
-                    new RpcClient.Settings(filter.toFilter(), common.timeout(), ddl.timeout(), rpc.limit(),
-                            rpc.limitSeed(), rpc.batch(), rpc.batchSleep(context.config())));
+            RpcClient client = session.rpcClient(agent, filter.toFilter(), rpc, ddl.timeout());
             if (common.replyTo().isPresent() || noResults) {
                 String id = client.fireAndForget(action, args, common.replyTo().isPresent());
                 context.out().println("Request sent with id: " + id
@@ -124,9 +121,7 @@ public final class RpcApplication implements Application {
                 return 0;
             }
             boolean json = rpc.json() || jsonLines;
-            long start = System.nanoTime();
-            List<String> nodes = session.discover(client.filter(), client.firstLimit(), !json);
-            List<String> limited = client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
+            List<String> limited = session.discoverFor(client, !json);
             if (limited.isEmpty()) {
                 // OUT-3: Ruby prints this without a newline.
                 context.err().print("\nNo request sent, we did not discover any nodes.");

@@ -3,18 +3,15 @@ package mcollective.plugins.discovery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import mcollective.McollectiveException;
-import mcollective.spi.DiscoveryMethod;
 
 /**
  * Port of {@code lib/mcollective/discovery/flatfile.rb}: identities from a text file named by the first
  * {@code --do} option (or {@code --nodes FILE}), one per line, blank lines and {@code #} comments skipped.
  */
-public final class FlatfileDiscoveryMethod implements DiscoveryMethod {
+public final class FlatfileDiscoveryMethod extends IdentityListMethod {
 
     @Override
     public String name() {
@@ -22,17 +19,12 @@ public final class FlatfileDiscoveryMethod implements DiscoveryMethod {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.IDENTITY);
+    protected String source(Request request) {
+        return request.options().isEmpty() ? "" : request.options().get(0);
     }
 
     @Override
-    public Duration defaultTimeout() {
-        return Duration.ZERO;
-    }
-
-    @Override
-    public List<String> discover(Request request) {
+    protected List<String> hosts(Request request) {
         if (request.options().isEmpty()) {
             throw new McollectiveException("The flatfile discovery method needs a path to a text file");
         }
@@ -48,7 +40,6 @@ public final class FlatfileDiscoveryMethod implements DiscoveryMethod {
             throw new McollectiveException("Cannot read the file " + file + " specified as discovery source: "
                     + e.getMessage(), e);
         }
-        HostList.validated(hosts, file.toString());
-        return HostList.limited(HostList.select(hosts, request.filter()), request.limit());
+        return hosts;
     }
 }

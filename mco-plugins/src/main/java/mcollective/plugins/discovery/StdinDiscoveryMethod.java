@@ -3,7 +3,6 @@ package mcollective.plugins.discovery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,14 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
-import mcollective.spi.DiscoveryMethod;
 
 /**
  * Port of {@code lib/mcollective/discovery/stdin.rb}: identities piped on standard input, as text (one per line)
  * or JSON (an array of hashes with {@code sender} or {@code certname}, such as {@code mco rpc -j} or PuppetDB
  * output); {@code --do auto} (default) picks JSON when the input starts with {@code [}.
  */
-public final class StdinDiscoveryMethod implements DiscoveryMethod {
+public final class StdinDiscoveryMethod extends IdentityListMethod {
     /** Standard input larger than this is refused rather than read. */
     static final int MAX_INPUT = 64 * 1024 * 1024;
 
@@ -32,17 +30,12 @@ public final class StdinDiscoveryMethod implements DiscoveryMethod {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.IDENTITY);
+    protected String source(Request request) {
+        return "standard input";
     }
 
     @Override
-    public Duration defaultTimeout() {
-        return Duration.ZERO;
-    }
-
-    @Override
-    public List<String> discover(Request request) {
+    protected List<String> hosts(Request request) {
         String type = request.options().isEmpty() ? "auto" : request.options().get(0).toLowerCase(Locale.ROOT);
         String input = read(request.stdin().orElseThrow(() -> new McollectiveException("No standard input to read")));
         if (input.isBlank()) {
@@ -58,8 +51,7 @@ public final class StdinDiscoveryMethod implements DiscoveryMethod {
             default -> throw new McollectiveException(
                     "stdin discovery plugin only knows the types auto/text/json, not \"" + type + "\"");
         };
-        HostList.validated(hosts, "standard input");
-        return HostList.limited(HostList.select(hosts, request.filter()), request.limit());
+        return hosts;
     }
 
     private static String read(InputStream in) {
