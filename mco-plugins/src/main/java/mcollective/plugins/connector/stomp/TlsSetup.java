@@ -17,6 +17,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.plugins.pem.PemFiles;
+
 /**
  * The TLS context for one broker, ported from {@code ssl_parameters} in lib/mcollective/connector/activemq.rb and the
  * SSL part of ruby-stomp: with CA, certificate and key the broker is verified against the CA (including its host
@@ -37,7 +39,7 @@ record TlsSetup(SSLContext context, boolean verified) {
     static TlsSetup forHost(StompHost host) {
         try {
             return verified(host);
-        } catch (StompException | GeneralSecurityException | java.io.IOException e) {
+        } catch (mcollective.McollectiveException | GeneralSecurityException | java.io.IOException e) {
             if (!host.sslFallback()) {
                 LOG.error("Failed to set full SSL verified mode for {}: {}", host.url(), e.getMessage());
                 throw e instanceof StompException se ? se

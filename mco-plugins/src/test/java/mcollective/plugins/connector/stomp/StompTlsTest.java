@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import mcollective.plugins.pem.PemFiles;
 import org.junit.jupiter.api.io.TempDir;
 
 class StompTlsTest {

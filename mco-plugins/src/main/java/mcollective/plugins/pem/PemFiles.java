@@ -1,4 +1,4 @@
-package mcollective.plugins.connector.stomp;
+package mcollective.plugins.pem;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * (one or more per file) and unencrypted private keys in PKCS#8 ({@code BEGIN PRIVATE KEY}, RSA or EC) or PKCS#1
  * ({@code BEGIN RSA PRIVATE KEY}) form. Stateless.
  */
-final class PemFiles {
+public final class PemFiles {
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     /** DER of AlgorithmIdentifier { rsaEncryption, NULL }. */
@@ -34,27 +34,27 @@ final class PemFiles {
     }
 
     /** All certificates in a PEM (or DER) file; at least one. */
-    static List<X509Certificate> certificates(Path file) {
+    public static List<X509Certificate> certificates(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> certs = new ArrayList<>();
             CertificateFactory.getInstance("X.509").generateCertificates(in)
                     .forEach(c -> certs.add((X509Certificate) c));
             if (certs.isEmpty()) {
-                throw new StompException("No certificate in " + file);
+                throw new mcollective.McollectiveException("No certificate in " + file);
             }
             return certs;
         } catch (IOException | GeneralSecurityException e) {
-            throw new StompException("Cannot read certificates from " + file + ": " + e.getMessage(), e);
+            throw new mcollective.McollectiveException("Cannot read certificates from " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** The private key in a PEM file. */
-    static PrivateKey privateKey(Path file) {
+    public static PrivateKey privateKey(Path file) {
         String pem;
         try {
             pem = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new StompException("Cannot read private key " + file + ": " + e.getMessage(), e);
+            throw new mcollective.McollectiveException("Cannot read private key " + file + ": " + e.getMessage(), e);
         }
         Matcher m = BLOCK.matcher(pem);
         while (m.find()) {
@@ -67,13 +67,13 @@ final class PemFiles {
                     return pkcs8(rsaPkcs1ToPkcs8(der), file);
                 case "ENCRYPTED PRIVATE KEY":
                 case "EC PRIVATE KEY":
-                    throw new StompException("Unsupported private key type '" + type + "' in " + file
+                    throw new mcollective.McollectiveException("Unsupported private key type '" + type + "' in " + file
                             + "; convert it to an unencrypted PKCS#8 key (openssl pkcs8 -topk8 -nocrypt)");
                 default:
                     // another block (e.g. EC PARAMETERS or a certificate): keep looking
             }
         }
-        throw new StompException("No PEM private key in " + file);
+        throw new mcollective.McollectiveException("No PEM private key in " + file);
     }
 
     private static PrivateKey pkcs8(byte[] der, Path file) {
@@ -85,11 +85,11 @@ final class PemFiles {
                 // try the next algorithm
             }
         }
-        throw new StompException("Cannot parse the RSA or EC private key in " + file);
+        throw new mcollective.McollectiveException("Cannot parse the RSA or EC private key in " + file);
     }
 
     /** Wraps a PKCS#1 RSAPrivateKey into PKCS#8 PrivateKeyInfo { version 0, rsaEncryption, OCTET STRING }. */
-    static byte[] rsaPkcs1ToPkcs8(byte[] pkcs1) {
+    public static byte[] rsaPkcs1ToPkcs8(byte[] pkcs1) {
         ByteArrayOutputStream content = new ByteArrayOutputStream(pkcs1.length + 32);
         content.writeBytes(new byte[] {0x02, 0x01, 0x00});
         content.writeBytes(RSA_ALGORITHM);
