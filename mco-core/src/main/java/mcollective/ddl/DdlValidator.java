@@ -28,11 +28,13 @@ public final class DdlValidator {
 
     /** Named validators from the registry's {@link mcollective.spi.Validator} plugins. */
     public static DdlValidator using(mcollective.plugin.PluginRegistry registry) {
+        // Validators are stateless: one instance each, made on first use, serves every request.
+        Map<String, mcollective.spi.Validator> made = new java.util.concurrent.ConcurrentHashMap<>();
         return new DdlValidator(name -> (value, validator) -> {
             if (!registry.has(mcollective.spi.Validator.class, name)) {
                 throw new DdlException("Unknown validator '" + name + "'");
             }
-            registry.create(mcollective.spi.Validator.class, name).validate(value, null);
+            made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n)).validate(value, null);
         });
     }
 
