@@ -161,7 +161,9 @@ class SameOutputCompatIT {
         McoRun java = McoRun.run(javaArgs);
 
         assertThat(java.exitCode()).isEqualTo(ruby.exitCode());
-        assertThat(java.out()).isEqualTo(ruby.out());
+        // The port ships one discovery method Ruby lacks; its line is the only difference in the listing.
+        assertThat(java.out().replaceAll("(?m)^  chef +Chef server search based discovery.*\n", ""))
+                .isEqualTo(ruby.out());
     }
 
     /**
