@@ -42,7 +42,7 @@ class RubyDdlParserTest {
             assertThat(ddl.type()).isEqualTo(kind);
             assertThat(ddl.meta().name()).isNotEmpty();
             assertThat(ddl.meta().author()).isNotEmpty();
-            assertThat(ddl.meta().timeout()).isNotNegative();
+            assertThat(ddl.meta().timeout().isNegative()).isFalse();
         }
 
         @Test
