@@ -1,26 +1,37 @@
 package mcollective.ddl;
 
+import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import mcollective.protocol.codec.RubySymbol;
 
 /**
- * Checks a SimpleRPC request against an agent DDL, the same on client and node. Port of
- * {@code ddl/agentddl.rb validate_rpc_request} / {@code set_default_input_arguments}, {@code ddl/base.rb
- * validate_input_argument} and {@code validator.rb}, with MCollective's messages: an undeclared action, a missing
- * required input, and {@code Cannot validate input <key>: <reason>}.
+ * Checks a SimpleRPC request against an agent DDL, the same way on client and node, with MCollective's messages.
+ * Port of {@code ddl/agentddl.rb} ({@code validate_rpc_request}, {@code set_default_input_arguments}),
+ * {@code ddl/base.rb validate_input_argument}, {@code validator.rb Validator.validate} and the CLI conversions of
+ * {@code ddl.rb} ({@code string_to_boolean}, {@code string_to_number}). Failures are
+ * {@link DdlValidationException}s: {@code Attempted to call action X for Y but it's not declared in the DDL},
+ * {@code Action X needs a Y argument}, {@code Cannot validate input Y: <validator message>}. Named validators
+ * ({@code :validation => :shellsafe}) come from a lookup, usually the {@link mcollective.spi.Validator} plugins.
+ * Immutable; thread-safe when the lookup is.
  */
 public final class DdlValidator {
+    private static final Pattern FLOAT = Pattern.compile("^\\d+\\.\\d+$", Pattern.MULTILINE);
+    private static final Pattern INTEGER = Pattern.compile("^\\d+$", Pattern.MULTILINE);
+
     private final Function<String, BiConsumer<Object, String>> namedValidators;
 
     /**
-     * @param namedValidators a named validator ({@code shellsafe}, {@code ipv4address}, ...) by name; it throws
-     *                        {@link DdlException} with the validator's message when the value fails
+     * @param namedValidators a named validator ({@code shellsafe}, {@code ipv4address}, ...) by name, called with
+     *                        the value and the name; it throws {@link DdlException} with the validator's message
+     *                        when the value fails and for an unknown name
      */
     public DdlValidator(Function<String, BiConsumer<Object, String>> namedValidators) {
         this.namedValidators = namedValidators;
@@ -32,121 +43,159 @@ public final class DdlValidator {
         Map<String, mcollective.spi.Validator> made = new java.util.concurrent.ConcurrentHashMap<>();
         return new DdlValidator(name -> (value, validator) -> {
             if (!registry.has(mcollective.spi.Validator.class, name)) {
-                throw new DdlException("Unknown validator '" + name + "'");
+                throw unknownValidator(name);
             }
             made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n)).validate(value, null);
         });
     }
 
+    /** Named validators from these plugin instances, keyed by {@link mcollective.spi.Validator#name()}. */
+    public static DdlValidator of(List<? extends mcollective.spi.Validator> validators) {
+        Map<String, mcollective.spi.Validator> byName = new java.util.HashMap<>();
+        validators.forEach(v -> byName.put(v.name(), v));
+        return new DdlValidator(name -> (value, validator) -> Optional.ofNullable(byName.get(name))
+                .orElseThrow(() -> unknownValidator(name)).validate(value, null));
+    }
+
+    /** Ruby's message for a {@code :validation} symbol no validator plugin answers to. */
+    public static DdlValidationException unknownValidator(String name) {
+        return new DdlValidationException("Unknown validator: '" + name + "'.");
+    }
+
     /**
-     * Applies defaults ({@code set_default_input_arguments}: quirk Q-7 kept, only non-optional inputs get their
-     * default) and validates; {@code arguments} is changed in place.
+     * What a client does before it sends ({@code rpc/client.rb validate_request}): fills defaults with
+     * {@link #setDefaultInputArguments}, then {@link #validateRpcRequest}. {@code arguments} is changed in place.
      */
     public void validate(Ddl ddl, String action, Map<String, Object> arguments) {
-        ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new DdlException(String.format(
-                "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
-        interfaces.inputs().forEach((key, input) -> {
+        setDefaultInputArguments(ddl, action, arguments);
+        validateRpcRequest(ddl, action, arguments);
+    }
+
+    /**
+     * {@code set_default_input_arguments}: each input missing from {@code arguments} that has a {@code :default}
+     * gets it, but only when the input is not optional (quirk Q-7, kept: see docs/compatibility.md). An undeclared
+     * action is left alone. Changes {@code arguments} in place.
+     */
+    public void setDefaultInputArguments(Ddl ddl, String action, Map<String, Object> arguments) {
+        ddl.action(action).ifPresent(interfaces -> interfaces.inputs().forEach((key, input) -> {
             if (!arguments.containsKey(key) && input.defaultValue().isPresent() && !input.optional()) {
                 arguments.put(key, input.defaultValue().get());
             }
-        });
+        }));
+    }
+
+    /**
+     * {@code validate_rpc_request}, what a node does with a request (no defaults filled): the action must be
+     * declared, every required input present and every input given valid. Inputs the DDL does not declare pass.
+     *
+     * @throws DdlValidationException with MCollective's message for the first failure, in declaration order
+     */
+    public void validateRpcRequest(Ddl ddl, String action, Map<String, ?> arguments) {
+        ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new DdlValidationException(String.format(
+                "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         interfaces.inputs().forEach((key, input) -> {
             if (!input.optional() && !arguments.containsKey(key)) {
-                throw new DdlException(String.format("Action %s needs a %s argument", action, key));
+                throw new DdlValidationException(String.format("Action %s needs a %s argument", action, key));
             }
             if (arguments.containsKey(key)) {
-                try {
-                    check(input, arguments.get(key));
-                } catch (DdlException e) {
-                    throw new DdlException(String.format("Cannot validate input %s: %s", key, e.getMessage()));
-                }
+                validateInputArgument(input, arguments.get(key));
             }
         });
     }
 
-    private void check(InputItem input, Object value) {
-        switch (input.type()) {
-            case "string" -> {
-                typecheck(value, "string");
-                String text = (String) value;
-                if (input.maxlength() > 0 && text.length() > input.maxlength()) {
-                    throw new DdlException("Input string is longer than " + input.maxlength() + " character(s)");
-                }
-                input.validation().ifPresent(v -> validation(v, text));
-            }
-            case "list" -> {
-                if (!input.list().contains(value)) {
-                    throw new DdlException("value should be one of " + String.join(", ",
-                            input.list().stream().map(String::valueOf).toList()));
-                }
-            }
-            default -> typecheck(value, input.type());
-        }
-    }
-
-    private void validation(Object validation, String value) {
-        if (validation instanceof RubySymbol named) {
-            if (java.util.List.of("integer", "boolean", "float", "number", "string").contains(named.name())) {
-                typecheck(value, named.name());
-                return;
-            }
-            namedValidators.apply(named.name()).accept(value, named.name());
-            return;
-        }
-        String regex = validation instanceof RubyCall.RubyRegex literal ? literal.source() : String.valueOf(validation);
+    /**
+     * {@code validate_input_argument}: a string is type-checked, then its length, then its {@code :validation};
+     * a list value must be one of the list; other types are checked as {@code Validator.validate(value, :type)}.
+     *
+     * @throws DdlValidationException {@code Cannot validate input <name>: <reason>}
+     */
+    public void validateInputArgument(InputItem input, Object value) {
         try {
-            if (!Pattern.compile(regex, Pattern.MULTILINE).matcher(value).find()) {
-                throw new DdlException("value should match " + regex);
+            switch (input.type()) {
+                case "string" -> {
+                    ValueChecks.typecheck(value, "string");
+                    ValueChecks.length(value, input.maxlength());
+                    input.validation().ifPresent(v -> validateValue(value, v));
+                }
+                case "list" -> ValueChecks.array(value, input.list());
+                default -> validateValue(value, RubySymbol.of(input.type()));
             }
-        } catch (PatternSyntaxException e) {
-            throw new DdlException("invalid validation regex " + regex + ": " + e.getDescription());
-        }
-    }
-
-    /** {@code validator/typecheck_validator.rb}; Q-6 fixed: {@code hash} and {@code array} check their type. */
-    static void typecheck(Object value, String type) {
-        boolean ok = switch (type) {
-            case "string" -> value instanceof String;
-            case "integer" -> value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger;
-            case "float" -> value instanceof Double || value instanceof Float;
-            case "number" -> value instanceof Number;
-            case "boolean" -> value instanceof Boolean;
-            case "hash" -> value instanceof Map;
-            case "array" -> value instanceof java.util.List;
-            default -> true;
-        };
-        if (!ok) {
-            throw new DdlException("value should be a " + type);
+        } catch (DdlException e) {
+            throw new DdlValidationException(String.format("Cannot validate input %s: %s", input.name(),
+                    e.getMessage()));
         }
     }
 
     /**
-     * A CLI {@code key=value} argument converted by its DDL type ({@code DDL.string_to_boolean},
-     * {@code string_to_number}); other types stay strings.
+     * {@code Validator.validate(value, validation)}: a type Symbol ({@code :integer} ...) type-checks, a String or
+     * regex literal must match, another Symbol names a validator, a List holds the allowed values; anything else
+     * passes. {@code :hash} and {@code :array} check for a Map and a List (Q-6, fixed).
      */
-    public static Object convert(InputItem input, String value) {
-        switch (input.type()) {
-            case "boolean":
-                String v = value.toLowerCase(Locale.ROOT);
-                if (java.util.List.of("true", "t", "yes", "y", "1").contains(v)) {
-                    return true;
-                }
-                if (java.util.List.of("false", "f", "no", "n", "0").contains(v)) {
-                    return false;
-                }
-                throw new DdlException(value + " does not look like a boolean argument");
-            case "number":
-            case "integer":
-            case "float":
-                if (value.matches("^\\d+\\.\\d+$")) {
-                    return Double.parseDouble(value);
-                }
-                if (value.matches("^\\d+$")) {
-                    return Long.parseLong(value);
-                }
-                throw new DdlException(value + " does not look like a number");
-            default:
-                return value;
+    public void validateValue(Object value, Object validation) {
+        if (validation instanceof RubySymbol symbol) {
+            String name = symbol.name();
+            if (ValueChecks.TYPECHECK_TYPES.contains(name) || name.equals("hash") || name.equals("array")) {
+                ValueChecks.typecheck(value, name);
+            } else {
+                namedValidators.apply(name).accept(value, name);
+            }
+        } else if (validation instanceof String || validation instanceof RubyCall.RubyRegex) {
+            ValueChecks.regex(value, validation);
+        } else if (validation instanceof List<?> allowed) {
+            ValueChecks.array(value, allowed);
         }
+    }
+
+    /**
+     * A CLI {@code key=value} argument converted by its DDL type, as {@code mco rpc} does
+     * ({@code application/rpc.rb string_to_ddl_type}): boolean by {@code DDL.string_to_boolean}; number, integer
+     * and float by {@code DDL.string_to_number} (a float when it looks like {@code 1.5}, else an integer, so
+     * {@code 2} for a float input stays an integer as in Ruby); every other type stays a String.
+     *
+     * @throws DdlValidationException {@code x does not look like a boolean argument} / {@code ... like a number}
+     */
+    public static Object convertInput(InputItem input, String value) {
+        return switch (input.type()) {
+            case "boolean" -> stringToBoolean(value);
+            case "number", "integer", "float" -> stringToNumber(value);
+            default -> value;
+        };
+    }
+
+    /** {@link #convertInput}, under the name earlier callers use. */
+    public static Object convert(InputItem input, String value) {
+        return convertInput(input, value);
+    }
+
+    /** {@code DDL.string_to_boolean}: true/t/yes/y/1 and false/f/no/n/0, any case. */
+    public static boolean stringToBoolean(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (List.of("true", "t", "yes", "y", "1").contains(v)) {
+            return true;
+        }
+        if (List.of("false", "f", "no", "n", "0").contains(v)) {
+            return false;
+        }
+        throw new DdlValidationException(value + " does not look like a boolean argument");
+    }
+
+    /**
+     * {@code DDL.string_to_number}: a Double for {@code \d+\.\d+}, else a Long (BigInteger when it does not fit)
+     * for {@code \d+}; like Ruby's {@code =~}, the pattern may match any line and the number is read from the start.
+     */
+    public static Number stringToNumber(String value) {
+        if (FLOAT.matcher(value).find()) {
+            Matcher m = Pattern.compile("^\\s*[-+]?\\d+(\\.\\d+)?").matcher(value);
+            return m.find() ? Double.parseDouble(m.group().strip()) : 0.0;
+        }
+        if (INTEGER.matcher(value).find()) {
+            Matcher m = Pattern.compile("^\\s*[-+]?\\d+").matcher(value);
+            if (!m.find()) {
+                return 0L;
+            }
+            BigInteger n = new BigInteger(m.group().strip());
+            return n.bitLength() < 64 ? (Number) n.longValue() : n;
+        }
+        throw new DdlValidationException(value + " does not look like a number");
     }
 }

@@ -11,9 +11,16 @@ import java.util.List;
  * interpolation is refused.
  */
 final class RubyDslLexer {
-    enum Type { IDENT, SYMBOL, STRING, INT, FLOAT, REGEX, PUNCT, LABEL, NEWLINE, EOF }
+    enum Type { IDENT, SYMBOL, STRING, WORDS, INT, FLOAT, REGEX, PUNCT, LABEL, NEWLINE, EOF }
 
-    record Token(Type type, String text, int line) {
+    /**
+     * One token; {@code extra} holds a regex literal's options ({@code i}, {@code m}, {@code x}) and is "" for
+     * every other token.
+     */
+    record Token(Type type, String text, int line, String extra) {
+        Token(Type type, String text, int line) {
+            this(type, text, line, "");
+        }
     }
 
     private final String src;
@@ -45,20 +52,28 @@ final class RubyDslLexer {
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     pos++;
                 }
-            } else if (src.startsWith("__END__", pos) && (pos == 0 || src.charAt(pos - 1) == '\n')) {
+            } else if (src.startsWith("__END__", pos) && (pos == 0 || src.charAt(pos - 1) == '\n')
+                    && (pos + 7 == src.length() || src.charAt(pos + 7) == '\n' || src.charAt(pos + 7) == '\r')) {
                 break;
             } else if (c == '"' || c == '\'') {
                 pos++;
                 add(Type.STRING, quoted(c));
-            } else if (c == '%' && (peek(1) == 'q' || peek(1) == 'Q') && "({[<|!/".indexOf(peek(2)) >= 0) {
+            } else if (c == '%' && "qQw".indexOf(peek(1)) >= 0 && "({[<|!/".indexOf(peek(2)) >= 0) {
+                char flavour = peek(1);
                 pos += 2;
-                add(Type.STRING, percent());
+                String body = percent();
+                if (flavour == 'w') {
+                    add(Type.WORDS, body);
+                } else {
+                    add(Type.STRING, flavour == 'Q' ? unescape(body, '"') : unescape(body, '\''));
+                }
             } else if (c == '<' && peek(1) == '<' && (peek(2) == '-' || peek(2) == '~' || Character.isUpperCase(peek(2))
                     || peek(2) == '\'' || peek(2) == '"')) {
                 heredocStart();
-            } else if (c == ':' && peek(1) == '"') {
+            } else if (c == ':' && (peek(1) == '"' || peek(1) == '\'')) {
+                char quote = peek(1);
                 pos += 2;
-                add(Type.SYMBOL, quoted('"'));
+                add(Type.SYMBOL, quoted(quote));
             } else if (c == ':' && isIdentStart(peek(1))) {
                 pos++;
                 add(Type.SYMBOL, identifier());
@@ -66,7 +81,13 @@ final class RubyDslLexer {
                 number();
             } else if (c == '/' && valuePosition()) {
                 pos++;
-                add(Type.REGEX, regex());
+                int lineAtStart = line;
+                String source = regex();
+                int flagsStart = pos;
+                while (pos < src.length() && "imxo".indexOf(src.charAt(pos)) >= 0) {
+                    pos++;
+                }
+                tokens.add(new Token(Type.REGEX, source, lineAtStart, src.substring(flagsStart, pos).replace("o", "")));
             } else if (isIdentStart(c)) {
                 String word = identifier();
                 if (pos < src.length() && src.charAt(pos) == ':' && peek(1) != ':') {
@@ -118,6 +139,17 @@ final class RubyDslLexer {
                 pos++;
             }
         }
+        if ((peek(0) == 'e' || peek(0) == 'E') && (Character.isDigit(peek(1))
+                || ((peek(1) == '-' || peek(1) == '+') && Character.isDigit(peek(2))))) {
+            isFloat = true;
+            pos += 2;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < src.length() && isIdentStart(src.charAt(pos))) {
+            throw error("unexpected '" + src.charAt(pos) + "' after the number " + src.substring(start, pos));
+        }
         add(isFloat ? Type.FLOAT : Type.INT, src.substring(start, pos).replace("_", ""));
     }
 
@@ -136,40 +168,30 @@ final class RubyDslLexer {
         return Character.isLetter(c) || c == '_';
     }
 
+    /** A quoted string after its opening quote, with Ruby's escapes for that kind of quote. */
     private String quoted(char quote) {
-        StringBuilder out = new StringBuilder();
+        int start = pos;
+        int startLine = line;
         while (true) {
             if (pos >= src.length()) {
+                line = startLine;
                 throw error("unterminated string");
             }
             char c = src.charAt(pos++);
             if (c == quote) {
-                return out.toString();
+                return unescape(src.substring(start, pos - 1), quote);
+            }
+            if (c == '\\' && pos < src.length()) {
+                c = src.charAt(pos++);
             }
             if (c == '\n') {
                 line++;
             }
-            if (c == '#' && quote == '"' && pos < src.length() && src.charAt(pos) == '{') {
-                throw error("string interpolation is not supported in a DDL");
-            }
-            if (c == '\\' && pos < src.length()) {
-                char next = src.charAt(pos++);
-                if (quote == '\'') {
-                    out.append(next == '\'' || next == '\\' ? String.valueOf(next) : "\\" + next);
-                } else {
-                    out.append(switch (next) {
-                        case 'n' -> "\n";
-                        case 't' -> "\t";
-                        case 'r' -> "\r";
-                        case 'e' -> "\u001b";
-                        case '0' -> "\0";
-                        default -> String.valueOf(next);
-                    });
-                }
-            } else {
-                out.append(c);
-            }
         }
+    }
+
+    private String unescape(String raw, char quote) {
+        return RubyEscapes.unescape(raw, quote, this::error);
     }
 
     private String percent() {
@@ -204,10 +226,9 @@ final class RubyDslLexer {
             char c = src.charAt(pos++);
             if (c == '\\' && pos < src.length()) {
                 out.append(c).append(src.charAt(pos++));
+            } else if (c == '#' && pos < src.length() && src.charAt(pos) == '{') {
+                throw error("string interpolation is not supported in a DDL: regular expression /" + out + "#{");
             } else if (c == '/') {
-                while (pos < src.length() && Character.isLetter(src.charAt(pos))) {
-                    pos++;
-                }
                 return out.toString();
             } else if (c == '\n') {
                 throw error("unterminated regular expression");
@@ -228,16 +249,21 @@ final class RubyDslLexer {
             flavour = ' ';
         }
         String tag;
+        char quote = '"';
         if (src.charAt(pos) == '\'' || src.charAt(pos) == '"') {
-            char q = src.charAt(pos++);
-            int end = src.indexOf(q, pos);
+            quote = src.charAt(pos++);
+            int end = src.indexOf(quote, pos);
+            if (end < 0 || src.substring(pos, end).contains("\n")) {
+                throw error("unterminated heredoc tag");
+            }
             tag = src.substring(pos, end);
             pos = end + 1;
         } else {
             tag = identifier();
         }
         tokens.add(new Token(Type.STRING, "", line));
-        heredocs.add(new String[] {tag, String.valueOf(flavour), Integer.toString(tokens.size() - 1)});
+        heredocs.add(new String[] {tag, String.valueOf(flavour), Integer.toString(tokens.size() - 1),
+            String.valueOf(quote)});
     }
 
     private void readHeredocBodies() {
@@ -252,7 +278,7 @@ final class RubyDslLexer {
                 String text = src.substring(pos, end < 0 ? src.length() : end);
                 pos = end < 0 ? src.length() : end + 1;
                 line++;
-                String candidate = doc[1].equals(" ") ? text : text.strip();
+                String candidate = doc[1].equals(" ") ? text.stripTrailing() : text.strip();
                 if (candidate.equals(doc[0])) {
                     break;
                 }
@@ -265,8 +291,12 @@ final class RubyDslLexer {
             }
             int index = Integer.parseInt(doc[2]);
             Token old = tokens.get(index);
-            tokens.set(index, new Token(Type.STRING, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"),
-                    old.line()));
+            String body = String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
+            int current = line;
+            line = old.line();
+            body = unescape(body, doc[3].charAt(0));
+            line = current;
+            tokens.set(index, new Token(Type.STRING, body, old.line()));
         }
     }
 

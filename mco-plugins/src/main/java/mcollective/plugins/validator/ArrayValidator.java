@@ -2,7 +2,7 @@ package mcollective.plugins.validator;
 
 import java.util.List;
 
-import mcollective.ddl.DdlException;
+import mcollective.ddl.ValueChecks;
 import mcollective.spi.Validator;
 
 /** Port of {@code validator/array_validator.rb}: one of a list of values. */
@@ -13,12 +13,12 @@ public final class ArrayValidator implements Validator {
         return "array";
     }
 
+    /** @param argument the allowed values, a List */
     @Override
     public void validate(Object value, Object argument) {
-        List<?> allowed = argument instanceof List<?> list ? list : List.of();
-        if (!allowed.contains(value)) {
-            throw new DdlException("value should be one of " + String.join(", ",
-                    allowed.stream().map(String::valueOf).toList()));
+        if (!(argument instanceof List<?> allowed)) {
+            throw TypecheckValidator.missingArgument();
         }
+        ValueChecks.array(value, allowed);
     }
 }

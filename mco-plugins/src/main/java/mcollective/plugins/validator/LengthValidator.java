@@ -1,6 +1,6 @@
 package mcollective.plugins.validator;
 
-import mcollective.ddl.DdlException;
+import mcollective.ddl.ValueChecks;
 import mcollective.spi.Validator;
 
 /** Port of {@code validator/length_validator.rb}: at most N characters (0: no limit). */
@@ -11,11 +11,12 @@ public final class LengthValidator implements Validator {
         return "length";
     }
 
+    /** @param argument the maximum length, a Number; without one this is Ruby's ArgumentError message */
     @Override
     public void validate(Object value, Object argument) {
-        int length = argument instanceof Number n ? n.intValue() : 0;
-        if (length > 0 && String.valueOf(value).length() > length) {
-            throw new DdlException("Input string is longer than " + length + " character(s)");
+        if (!(argument instanceof Number length)) {
+            throw TypecheckValidator.missingArgument();
         }
+        ValueChecks.length(value, length.intValue());
     }
 }

@@ -1,12 +1,9 @@
 package mcollective.plugins.validator;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
-import mcollective.ddl.DdlException;
+import mcollective.ddl.ValueChecks;
 import mcollective.spi.Validator;
 
-/** Port of {@code validator/regex_validator.rb}: the value matches the pattern somewhere. */
+/** Port of {@code validator/regex_validator.rb}: the value matches the pattern somewhere (Ruby semantics). */
 public final class RegexValidator implements Validator {
 
     @Override
@@ -14,15 +11,12 @@ public final class RegexValidator implements Validator {
         return "regex";
     }
 
+    /** @param argument a regex source String or a {@link mcollective.ddl.RubyCall.RubyRegex} literal */
     @Override
     public void validate(Object value, Object argument) {
-        String regex = String.valueOf(argument);
-        try {
-            if (!Pattern.compile(regex, Pattern.MULTILINE).matcher(String.valueOf(value)).find()) {
-                throw new DdlException("value should match " + regex);
-            }
-        } catch (PatternSyntaxException e) {
-            throw new DdlException("invalid regular expression " + regex + ": " + e.getDescription());
+        if (argument == null) {
+            throw TypecheckValidator.missingArgument();
         }
+        ValueChecks.regex(value, argument);
     }
 }

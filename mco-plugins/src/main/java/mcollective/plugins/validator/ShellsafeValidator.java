@@ -1,9 +1,9 @@
 package mcollective.plugins.validator;
 
-import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlValidationException;
 import mcollective.spi.Validator;
 
-/** Port of {@code validator/shellsafe_validator.rb}: no {@code ` $ ; | && > <} in a String. */
+/** Port of {@code validator/shellsafe_validator.rb}: a String without {@code ` $ ; | && > <}. */
 public final class ShellsafeValidator implements Validator {
     private static final String[] ILLEGAL = {"`", "$", ";", "|", "&&", ">", "<"};
 
@@ -15,11 +15,11 @@ public final class ShellsafeValidator implements Validator {
     @Override
     public void validate(Object value, Object argument) {
         if (!(value instanceof String text)) {
-            throw new DdlException("value should be a String");
+            throw new DdlValidationException("value should be a String");
         }
         for (String chr : ILLEGAL) {
             if (text.contains(chr)) {
-                throw new DdlException("value should not have " + chr + " in it");
+                throw new DdlValidationException("value should not have " + chr + " in it");
             }
         }
     }

@@ -10,22 +10,22 @@ import mcollective.ddl.RubyDslLexer.Type;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
- * Reads DDL source into {@link RubyCall}s: statements are method calls with or without parentheses, optional
+ * The syntax half of {@link RubyDdlParser}: reads DDL source into {@link RubyCall}s: statements are method calls with or without parentheses, optional
  * {@code do ... end} or {@code { }} blocks; arguments are literals, arrays, hashes ({@code =>} or {@code key:}),
  * regex literals and nested calls. What it does not understand is a {@link DdlException} naming file and line.
  */
-public final class RubyDslParser {
+final class RubyCallParser {
     private final String file;
     private List<Token> tokens;
     private int pos;
 
-    private RubyDslParser(String file) {
+    private RubyCallParser(String file) {
         this.file = file;
     }
 
     /** The top-level calls of {@code source}; {@code file} names it in error messages. */
-    public static List<RubyCall> parse(String source, String file) {
-        RubyDslParser parser = new RubyDslParser(file);
+    static List<RubyCall> parse(String source, String file) {
+        RubyCallParser parser = new RubyCallParser(file);
         parser.tokens = new RubyDslLexer(source, file).tokens();
         return parser.statements(false);
     }
@@ -51,7 +51,7 @@ public final class RubyDslParser {
     private RubyCall statement() {
         Token name = next();
         if (name.type() != Type.IDENT) {
-            throw error(name, "expected a DDL statement but found '" + name.text() + "'");
+            throw error(name, "expected a DDL statement but found '" + shown(name) + "'");
         }
         List<Object> args = new ArrayList<>();
         Map<String, Object> hash = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ public final class RubyDslParser {
             expect("}");
         }
         if (!endsStatement(peek())) {
-            throw error(peek(), "unexpected '" + peek().text() + "' after " + name.text());
+            throw error(peek(), "unexpected '" + shown(peek()) + "' after " + name.text());
         }
         return new RubyCall(name.text(), args, hash, block, name.line());
     }
@@ -133,7 +133,10 @@ public final class RubyDslParser {
             case FLOAT:
                 return Double.parseDouble(t.text());
             case REGEX:
-                return new RubyCall.RubyRegex(t.text());
+                return new RubyCall.RubyRegex(t.text(), t.extra());
+            case WORDS:
+                return t.text().isBlank() ? new ArrayList<>()
+                        : new ArrayList<Object>(java.util.Arrays.asList(t.text().strip().split("\\s+")));
             case IDENT:
                 return identValue(t);
             case PUNCT:
@@ -146,6 +149,8 @@ public final class RubyDslParser {
                         if (isPunct(peek(), ",")) {
                             next();
                             skipNewlines();
+                        } else if (!isPunct(peek(), "]")) {
+                            throw error(peek(), "expected ',' or ']' in an array but found '" + shown(peek()) + "'");
                         }
                     }
                     next();
@@ -212,15 +217,23 @@ public final class RubyDslParser {
     private void expect(String punct) {
         Token t = next();
         if (!isPunct(t, punct)) {
-            throw error(t, "expected '" + punct + "' but found '" + t.text().replace("\n", "end of line") + "'");
+            throw error(t, "expected '" + punct + "' but found '" + shown(t) + "'");
         }
     }
 
     private void expectIdent(String word) {
         Token t = next();
         if (!isIdent(t, word)) {
-            throw error(t, "expected '" + word + "'");
+            throw error(t, "expected '" + word + "' but found '" + shown(t) + "'");
         }
+    }
+
+    private static String shown(Token t) {
+        return switch (t.type()) {
+            case NEWLINE -> "end of line";
+            case EOF -> "end of file";
+            default -> t.text();
+        };
     }
 
     private static boolean isPunct(Token t, String text) {

@@ -1,0 +1,72 @@
+package mcollective.ddl;
+
+import java.util.function.Function;
+
+/** Ruby's string escapes for {@link RubyDslLexer}: single-quoted, double-quoted and heredoc text. */
+final class RubyEscapes {
+    private RubyEscapes() {
+    }
+
+    /**
+     * Ruby's escapes: in single quotes only {@code \\} and the quote itself; in double quotes the usual C escapes,
+     * {@code \\uXXXX}, {@code \\xHH}, and any other character stands for itself. {@code #{...}} is refused.
+     */
+    static String unescape(String raw, char quote, Function<String, DdlException> error) {
+        StringBuilder out = new StringBuilder();
+        boolean doubleQuoted = quote == '"';
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (doubleQuoted && c == '#' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
+                throw error.apply("string interpolation is not supported in a DDL: " + excerpt(raw, i));
+            }
+            if (c != '\\' || i + 1 == raw.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = raw.charAt(++i);
+            if (!doubleQuoted) {
+                out.append(next == quote || next == '\\' ? String.valueOf(next) : "\\" + next);
+                continue;
+            }
+            switch (next) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 's' -> out.append(' ');
+                case 'e' -> out.append('\u001b');
+                case 'a' -> out.append('\u0007');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'v' -> out.append('\u000b');
+                case '0' -> out.append('\0');
+                case '\n' -> { }
+                case 'u' -> {
+                    int end = Math.min(raw.length(), i + 5);
+                    if (end - i != 5 || !raw.substring(i + 1, end).matches("\\p{XDigit}{4}")) {
+                        throw error.apply("invalid Unicode escape in " + excerpt(raw, i));
+                    }
+                    out.append((char) Integer.parseInt(raw.substring(i + 1, end), 16));
+                    i = end - 1;
+                }
+                case 'x' -> {
+                    int end = i + 1;
+                    while (end < raw.length() && end < i + 3 && Character.digit(raw.charAt(end), 16) >= 0) {
+                        end++;
+                    }
+                    if (end == i + 1) {
+                        throw error.apply("invalid hex escape in " + excerpt(raw, i));
+                    }
+                    out.append((char) Integer.parseInt(raw.substring(i + 1, end), 16));
+                    i = end - 1;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String excerpt(String raw, int at) {
+        String rest = raw.substring(at);
+        return rest.length() > 20 ? rest.substring(0, 20) + "..." : rest;
+    }
+}

@@ -1,0 +1,82 @@
+package mcollective.ddl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import mcollective.protocol.codec.RubySymbol;
+
+/** Helpers of {@link RubyDdlParser}: parsed Ruby values as plain Java data, and argument checks. */
+final class RubyValues {
+    private RubyValues() {
+    }
+
+    /** Values as plain Java data: Symbols become their names, lists and hashes are copied; regexes stay. */
+    static Object plain(Object value) {
+        if (value instanceof RubySymbol s) {
+            return s.name();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            return out;
+        }
+        return value;
+    }
+
+    static Map<String, Object> plainMap(Map<String, Object> hash) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        hash.forEach((k, v) -> out.put(k, plain(v)));
+        return out;
+    }
+
+    /** Ruby's {@code to_s} of a plain value: nil is "". */
+    static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** A value as the user wrote it, for messages: {@code :sym}, {@code "text"}, {@code nil}. */
+    static String describe(Object value) {
+        if (value == null) {
+            return "nil";
+        }
+        if (value instanceof RubySymbol s) {
+            return ":" + s.name();
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (value instanceof RubyCall c) {
+            return c.name();
+        }
+        return String.valueOf(value);
+    }
+
+    /** The first argument, a Symbol or String name ({@code input :fact}, {@code action "x"}). */
+    static String name(RubyCall call, String file) {
+        Object first = call.args().isEmpty() ? null : call.args().get(0);
+        if (first instanceof RubySymbol s) {
+            return s.name();
+        }
+        if (first instanceof String s) {
+            return s;
+        }
+        throw new DdlException(file + ":" + call.line() + ": " + call.name() + " needs a name (a :symbol or "
+                + "\"string\") but got " + describe(first) + "; Ruby code such as variables and loops is not "
+                + "supported in a DDL");
+    }
+
+    /** A String argument at {@code index} ({@code usage <<-EOU}). */
+    static String string(RubyCall call, int index, String file) {
+        if (call.args().size() <= index || !(call.args().get(index) instanceof String s)) {
+            throw new DdlException(file + ":" + call.line() + ": " + call.name() + " needs a string argument");
+        }
+        return s;
+    }
+}
