@@ -1,123 +1,100 @@
 package mcollective.broker;
 
+import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
-import org.apache.activemq.artemis.core.security.CheckType;
-import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 
 /**
- * An in-process Apache Artemis broker with one STOMP acceptor, set up so that Ruby MCollective 2.12.5
- * (ruby-stomp) and this port use it exactly as they use ActiveMQ: {@code /queue/} and {@code /topic/} prefixes
- * map to anycast and multicast addresses, queues and topics are created on first use and deleted when unused,
- * {@code selector} subscriptions work for the directed {@code /queue/<c>.nodes}, and messages expire by their
- * {@code expires} header. One user/password pair is accepted; anything else is refused at CONNECT.
+ * An in-process Apache Artemis broker with one STOMP acceptor, set up so that Ruby MCollective 2.12.5 (ruby-stomp,
+ * STOMP 1.0, or 1.1 with heart-beats) and this port use it exactly as they use ActiveMQ:
+ * <ul>
+ *   <li>{@code /queue/} and {@code /topic/} map to anycast and multicast addresses, so {@code /topic/<c>.<agent>.agent}
+ *       fans out to every subscriber and {@code /queue/<c>.reply.*} reaches the one client reading it;</li>
+ *   <li>addresses and queues are created on first use and deleted once unused (short-lived reply queues do not
+ *       pile up);</li>
+ *   <li>a {@code selector} header on SUBSCRIBE works, so a node reading {@code /queue/<c>.nodes} with
+ *       {@code mc_identity = 'node1'} gets only its own directed messages;</li>
+ *   <li>the {@code expires} header (absolute milliseconds) is honoured and expired messages are scanned away every
+ *       second;</li>
+ *   <li>one user/password pair is accepted, any other CONNECT is answered with an ERROR frame;</li>
+ *   <li>frame bodies over {@link Builder#maxFrameBytes} are refused with an ERROR frame, and each address holds at
+ *       most {@link Builder#maxAddressBytes} before senders get errors.</li>
+ * </ul>
+ * The default routing type is deliberately left alone: making it ANYCAST silently breaks STOMP topic subscriptions.
  *
- * <p>The default routing type is deliberately left alone: making it ANYCAST silently breaks STOMP topic
- * subscriptions. Not thread-safe for start/stop; call them from one thread.
+ * <p>Artemis logs through SLF4J under {@code org.apache.activemq}: the launchers' logback configurations keep it at
+ * WARN or quieter. {@link #start()} and {@link #stop()} are synchronized and may be called from any thread.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-    private static final String ACCEPTOR = "stomp";
 
-    private final String host;
-    private final int requestedPort;
-    private final String user;
-    private final String password;
-    private final int maxFrameBytes;
+    private final Options options;
     private EmbeddedActiveMQ server;
-    private int port = -1;
+    private int boundPort;
 
-    private EmbeddedBroker(Builder builder) {
-        this.host = builder.host;
-        this.requestedPort = builder.port;
-        this.user = builder.user;
-        this.password = builder.password;
-        this.maxFrameBytes = builder.maxFrameBytes;
+    private EmbeddedBroker(Options options) {
+        this.options = options;
     }
 
+    /** A builder with the defaults 127.0.0.1:61613, user mcollective, password marionette, no persistence. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts the broker; throws with the reason (such as the port being taken) if it cannot. */
+    /**
+     * Starts the broker; does nothing if it runs already. A broker built with port 0 picks a free port on its first
+     * start and keeps it for later starts, so clients can reconnect after a restart.
+     *
+     * @throws McollectiveException naming host and port if it cannot listen (for example the port is taken)
+     */
     public synchronized void start() {
         if (server != null) {
             return;
         }
+        int port = boundPort > 0 ? boundPort : options.port();
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
-        embedded.setConfiguration(configuration());
-        embedded.setSecurityManager(new SingleUser(user, password));
+        embedded.setConfiguration(ArtemisConfiguration.of(options, port));
+        embedded.setSecurityManager(new SingleUserSecurity(options.user(), options.password()));
         try {
             embedded.start();
         } catch (Exception e) {
             stopQuietly(embedded);
-            throw new McollectiveException("Could not start the embedded broker on " + host + ":" + requestedPort
+            throw new McollectiveException("Could not start the embedded broker on " + options.host() + ":" + port
                     + ": " + e.getMessage(), e);
         }
-        if (!(embedded.getActiveMQServer().getRemotingService().getAcceptor(ACCEPTOR) instanceof NettyAcceptor netty)
-                || netty.getActualPort() <= 0) {
+        Acceptor acceptor = embedded.getActiveMQServer().getRemotingService()
+                .getAcceptor(ArtemisConfiguration.ACCEPTOR);
+        if (!(acceptor instanceof NettyAcceptor netty) || !netty.isStarted() || netty.getActualPort() <= 0) {
             stopQuietly(embedded);
-            throw new McollectiveException("The embedded broker could not listen on " + host + ":" + requestedPort
+            throw new McollectiveException("The embedded broker could not listen on " + options.host() + ":" + port
                     + " (is the port in use?)");
         }
+        embedded.getActiveMQServer().getRemotingService()
+                .addIncomingInterceptor(new FrameSizeLimit(options.maxFrameBytes()));
         server = embedded;
-        port = netty.getActualPort();
-        LOG.info("Embedded broker accepting STOMP on {}:{}", host, port);
+        boundPort = netty.getActualPort();
+        LOG.info("Embedded broker accepting STOMP{} on {}:{}", options.keyStore().isPresent() ? " over TLS" : "",
+                options.host(), boundPort);
     }
 
-    private Configuration configuration() {
-        String url = "tcp://" + host + ":" + requestedPort + "?protocols=STOMP"
-                + ";anycastPrefix=/queue/;multicastPrefix=/topic/"
-                + ";stompMaxFramePayloadLength=" + maxFrameBytes
-                + ";stompEnableMessageId=true";
-        AddressSettings everything = new AddressSettings()
-                .setAutoCreateAddresses(true)
-                .setAutoCreateQueues(true)
-                .setAutoDeleteQueues(true)
-                .setAutoDeleteAddresses(true)
-                .setAutoDeleteCreatedQueues(true)
-                .setMaxSizeBytes(64L * 1024 * 1024)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)
-                .setAutoCreateExpiryResources(false)
-                .setAutoCreateDeadLetterResources(false);
-        Configuration config = new ConfigurationImpl()
-                .setName("mcollective-embedded")
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(true)
-                .setJMXManagementEnabled(false)
-                .setMessageExpiryScanPeriod(1000)
-                .setAddressQueueScanPeriod(1000)
-                .setGracefulShutdownEnabled(false)
-                .addAddressSetting("#", everything);
-        try {
-            config.addAcceptorConfiguration(ACCEPTOR, url);
-        } catch (Exception e) {
-            throw new McollectiveException("Bad embedded broker acceptor " + url + ": " + e.getMessage(), e);
-        }
-        return config;
-    }
-
-    /** Stops the broker and frees its port at once. Idempotent. */
+    /** Stops the broker and closes its port at once, so the same port can be bound again. Idempotent. */
     public synchronized void stop() {
         if (server != null) {
             stopQuietly(server);
             server = null;
-            LOG.info("Embedded broker on {}:{} stopped", host, port);
+            LOG.info("Embedded broker on {}:{} stopped", options.host(), boundPort);
         }
     }
 
+    /** Same as {@link #stop()}. */
     @Override
     public void close() {
         stop();
@@ -131,69 +108,118 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** Whether the broker runs now. */
     public synchronized boolean isStarted() {
         return server != null;
     }
 
-    /** The port it listens on: the real one once started (also when built with port 0). */
+    /** The STOMP port: the real one once started (also when built with port 0), else the one asked for. */
     public synchronized int port() {
-        return port > 0 ? port : requestedPort;
+        return boundPort > 0 ? boundPort : options.port();
     }
 
+    /** The address the STOMP acceptor binds. */
     public String host() {
-        return host;
+        return options.host();
     }
 
-    /** One user with every permission; every other login is refused. */
-    private record SingleUser(String user, String password) implements ActiveMQSecurityManager {
-        @Override
-        public boolean validateUser(String login, String passcode) {
-            return Objects.equals(user, login) && Objects.equals(password, passcode);
-        }
-
-        @Override
-        public boolean validateUserAndRole(String login, String passcode, Set<Role> roles, CheckType checkType) {
-            return validateUser(login, passcode);
-        }
+    /** A key or trust store file and its password. */
+    record Store(Path path, String password) {
     }
 
-    /** Builds an {@link EmbeddedBroker}; defaults: 127.0.0.1:61613, mcollective/marionette. */
+    /** Everything the builder collected; immutable. */
+    record Options(String host, int port, String user, String password, int maxFrameBytes, long maxAddressBytes,
+            Optional<Path> dataDir, Optional<Store> keyStore, Optional<Store> trustStore) {
+    }
+
+    /** Builds an {@link EmbeddedBroker}. Not thread-safe; every setter rejects null. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 61613;
         private String user = "mcollective";
         private String password = "marionette";
         private int maxFrameBytes = 16 * 1024 * 1024;
+        private long maxAddressBytes = 64L * 1024 * 1024;
+        private Optional<Path> dataDir = Optional.empty();
+        private Optional<Store> keyStore = Optional.empty();
+        private Optional<Store> trustStore = Optional.empty();
 
+        private Builder() {
+        }
+
+        /** The address to listen on (default 127.0.0.1). */
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
             return this;
         }
 
-        /** The STOMP port; 0 picks a free one. */
+        /** The STOMP port (default 61613); 0 picks a free one, which {@link EmbeddedBroker#port()} then reports. */
         public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new McollectiveException("Broker port " + value + " is not between 0 and 65535");
+            }
             this.port = value;
             return this;
         }
 
+        /** The one login accepted (default mcollective). */
         public Builder user(String value) {
             this.user = Objects.requireNonNull(value, "user");
             return this;
         }
 
+        /** The password of that login (default marionette). */
         public Builder password(String value) {
             this.password = Objects.requireNonNull(value, "password");
             return this;
         }
 
-        /** The largest STOMP frame body accepted from a client (default 16 MiB). */
+        /** The largest frame body a client may send (default 16 MiB). */
         public Builder maxFrameBytes(int value) {
+            if (value <= 0) {
+                throw new McollectiveException("Broker frame limit " + value + " must be positive");
+            }
             this.maxFrameBytes = value;
             return this;
         }
 
+        /** How many bytes of messages one address may hold before senders get errors (default 64 MiB). */
+        public Builder maxAddressBytes(long value) {
+            if (value <= 0) {
+                throw new McollectiveException("Broker address limit " + value + " must be positive");
+            }
+            this.maxAddressBytes = value;
+            return this;
+        }
+
+        /** Keep messages in a journal in this directory (default: none, everything in memory). */
+        public Builder dataDir(Path value) {
+            this.dataDir = Optional.of(Objects.requireNonNull(value, "dataDir"));
+            return this;
+        }
+
+        /** Accept STOMP over TLS only, with this key store (PKCS12 or JKS) holding the broker's key. */
+        public Builder keyStore(Path path, String storePassword) {
+            this.keyStore = Optional.of(new Store(Objects.requireNonNull(path, "keyStore"),
+                    Objects.requireNonNull(storePassword, "keyStore password")));
+            return this;
+        }
+
+        /** With {@link #keyStore}: require client certificates signed by what this trust store holds. */
+        public Builder trustStore(Path path, String storePassword) {
+            this.trustStore = Optional.of(new Store(Objects.requireNonNull(path, "trustStore"),
+                    Objects.requireNonNull(storePassword, "trustStore password")));
+            return this;
+        }
+
+        /** The broker, not yet started. */
         public EmbeddedBroker build() {
-            return new EmbeddedBroker(this);
+            if (trustStore.isPresent() && keyStore.isEmpty()) {
+                throw new McollectiveException("Broker trust store " + trustStore.get().path()
+                        + " given without a key store: TLS needs the broker's own key");
+            }
+            return new EmbeddedBroker(new Options(host, port, user, password, maxFrameBytes, maxAddressBytes,
+                    dataDir, keyStore, trustStore));
         }
     }
 }

@@ -1,5 +1,6 @@
 package mcollective.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,48 +11,83 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real Ruby {@code mco} with a given client.cfg and captures what it printed. */
+import mcollective.McollectiveException;
+
+/**
+ * Runs the real Ruby {@code mco} (Debian's 2.12.5) with a given client.cfg and captures what it printed. Output
+ * goes through files, not pipes, so nothing is lost when {@code mco} leaves with {@code exit!}. Thread-safe.
+ */
 public final class RubyMco {
     private RubyMco() {
     }
 
-    /** What one {@code mco} run printed, and its exit code. */
+    /**
+     * What one {@code mco} run printed, and its exit code.
+     *
+     * @param exitCode the process's exit code
+     * @param out      standard output
+     * @param err      standard error
+     */
     public record Result(int exitCode, String out, String err) {
+        /** Standard output, line by line. */
         public List<String> lines() {
             return out.lines().toList();
         }
     }
 
-    /** Runs {@code mco <args> -c <clientConfig>}, killing it after {@code limit}. */
+    /** Runs {@code mco <args> -c <fleet>/client.cfg} with the fleet's Ruby shim, killing it after {@code limit}. */
+    public static Result run(FleetDir fleet, Duration limit, String... args) {
+        return run(fleet.root().resolve("client.cfg"), fleet.rubyOpt(), limit, args);
+    }
+
+    /** Runs {@code mco <args> -c <clientConfig>}, killing it after {@code limit}; scratch files go next to it. */
     public static Result run(Path clientConfig, Duration limit, String... args) {
+        return run(clientConfig, FleetDir.at(clientConfig.toAbsolutePath().getParent()).rubyOpt(), limit, args);
+    }
+
+    private static Result run(Path clientConfig, String rubyOpt, Duration limit, String... args) {
         RubyEnvironment.require();
         List<String> command = new ArrayList<>();
         command.add(RubyEnvironment.MCO.toString());
         command.addAll(List.of(args));
         command.add("-c");
         command.add(clientConfig.toString());
-        Path dir = clientConfig.getParent();
+        Path dir = clientConfig.toAbsolutePath().getParent();
+        Path out = null;
+        Path err = null;
         try {
-            Path out = Files.createTempFile(dir, "mco", ".out");
-            Path err = Files.createTempFile(dir, "mco", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            builder.environment().put("RUBYOPT", RubyEnvironment.rubyOpt(dir));
+            out = Files.createTempFile(dir, "mco", ".out");
+            err = Files.createTempFile(dir, "mco", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("RUBYOPT", rubyOpt);
             builder.environment().remove("MCOLLECTIVE_EXTRA_OPTS");
             builder.environment().remove("MCOLLECTIVE_PSK");
             Process process = builder.start();
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException("mco " + String.join(" ", args) + " did not finish within " + limit);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new McollectiveException("mco " + String.join(" ", args) + " did not finish within " + limit
+                        + "; it printed: " + Files.readString(out, StandardCharsets.UTF_8)
+                        + Files.readString(err, StandardCharsets.UTF_8));
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Could not run " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new McollectiveException("Interrupted while running mco " + String.join(" ", args), e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            file.toFile().delete();
         }
     }
 }

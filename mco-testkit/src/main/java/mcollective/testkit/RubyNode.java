@@ -2,6 +2,7 @@ package mcollective.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,19 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import mcollective.McollectiveException;
+
 /**
- * A real Ruby {@code mcollectived} (Debian's 2.12.5) in the foreground, as a child process with its own config,
- * facts and classes. {@link #start} returns once the node has subscribed; {@link #close()} kills it and every child,
- * and a JVM shutdown hook does the same if a test forgets.
+ * A real Ruby {@code mcollectived} (Debian's 2.12.5) run in the foreground as a child process with its own config,
+ * facts and classes in its node directory. {@code start} returns once the node has connected, subscribed to all its
+ * agents and waits for requests (its debug log says {@value #READY}); {@link #stop()} kills it and any child, and a
+ * JVM shutdown hook does the same if a test forgets. Methods are thread-safe.
  */
 public final class RubyNode implements AutoCloseable {
-    /** Logged at debug once the node has subscribed and waits for requests. */
-    private static final String READY = "Waiting for a message from ActiveMQ";
+    /** Logged at debug once every subscription has been sent and the node waits for requests. */
+    static final String READY = "Waiting for a message from ActiveMQ";
+    private static final Duration READY_LIMIT = Duration.ofSeconds(30);
 
     private final String identity;
     private final Path dir;
     private final Process process;
     private final Thread reaper;
+    private volatile Duration startup = Duration.ZERO;
 
     private RubyNode(String identity, Path dir, Process process) {
         this.identity = identity;
@@ -31,16 +37,52 @@ public final class RubyNode implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    /** Starts a node and waits (up to a minute) until it listens. */
+    /**
+     * Starts a node with the brief's knobs: facts (written as yaml), classes, collectives (the first is the main
+     * one), the psk and extra config lines, on the given broker; files go to {@code fleet.nodeDir(identity)}.
+     */
+    public static RubyNode start(FleetDir fleet, BrokerAddress broker, String identity, Map<String, String> facts,
+            List<String> classes, List<String> collectives, String psk, List<String> extraLines) {
+        Path dir = fleet.nodeDir(identity);
+        ServerCfg.Builder config = ServerCfg.builder(identity, broker).collectives(collectives).psk(psk)
+                .factsFile(fleet.writeFacts(dir.resolve("facts.yaml"), facts))
+                .classesFile(fleet.writeClasses(dir.resolve("classes.txt"), classes))
+                .extra(extraLines);
+        return start(fleet, config);
+    }
+
+    /**
+     * Starts a node from a config builder; the log settings are overridden (debug, to {@code node.log} in the
+     * node's directory) because readiness is read from the log.
+     */
+    public static RubyNode start(FleetDir fleet, ServerCfg.Builder config) {
+        Path dir = fleet.nodeDir(config.identity());
+        ServerCfg cfg = config.logFile(dir.resolve("node.log")).logLevel("debug").build();
+        fleet.writeServer(cfg);
+        return launch(cfg.identity(), dir, fleet.rubyOpt());
+    }
+
+    /** Kept for existing callers: a node whose files go to {@code dir}, on the broker {@code fleet} describes. */
     public static RubyNode start(FleetConfig fleet, Path dir, String identity, Map<String, String> facts,
             List<String> classes, List<String> collectives) {
+        fleet.writeServer(dir, identity, facts, classes, collectives, List.of());
+        return launch(identity, dir, FleetDir.at(dir).rubyOpt());
+    }
+
+    private static RubyNode launch(String identity, Path dir, String rubyOpt) {
         RubyEnvironment.require();
-        Path config = fleet.writeServer(dir, identity, facts, classes, collectives, List.of());
+        deleteIfExists(dir.resolve("node.log"));
         ProcessBuilder builder = new ProcessBuilder(RubyEnvironment.MCOLLECTIVED.toString(), "--config",
-                config.toString(), "--no-daemonize", "--pidfile", dir.resolve("node.pid").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile());
-        builder.environment().put("RUBYOPT", RubyEnvironment.rubyOpt(dir));
+                dir.resolve("server.cfg").toString(), "--no-daemonize", "--pidfile",
+                dir.resolve("node.pid").toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("RUBYOPT", rubyOpt);
         builder.environment().remove("MCOLLECTIVE_PSK");
+        builder.environment().remove("MCOLLECTIVE_EXTRA_OPTS");
+        long began = System.nanoTime();
         Process process;
         try {
             process = builder.start();
@@ -48,51 +90,74 @@ public final class RubyNode implements AutoCloseable {
             throw new UncheckedIOException("Could not start " + RubyEnvironment.MCOLLECTIVED, e);
         }
         RubyNode node = new RubyNode(identity, dir, process);
-        node.awaitReady(Duration.ofSeconds(60));
+        node.awaitReady(READY_LIMIT);
+        node.startup = Duration.ofNanos(System.nanoTime() - began);
         return node;
     }
 
-    private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Path log = dir.resolve("node.log");
+    private void awaitReady(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Ruby mcollectived " + identity + " exited with "
-                        + process.exitValue() + ": " + tail(dir.resolve("stdout.log")) + tail(log));
+                close();
+                throw new McollectiveException("Ruby mcollectived " + identity + " exited with "
+                        + process.exitValue() + ":\n" + tail(dir.resolve("stdout.log")) + tail(dir.resolve("node.log")));
             }
-            if (Files.exists(log) && read(log).contains(READY)) {
+            if (log().contains(READY)) {
                 return;
             }
-            sleep(100);
+            pause();
         }
         close();
-        throw new IllegalStateException("Ruby mcollectived " + identity + " was not ready within " + timeout + ": "
-                + tail(log));
+        throw new McollectiveException("Ruby mcollectived " + identity + " was not ready within " + limit
+                + " (no \"" + READY + "\" in its log):\n" + tail(dir.resolve("node.log")));
     }
 
+    /** The node's identity. */
     public String identity() {
         return identity;
     }
 
-    /** The node's log, for assertions and for failure messages. */
-    public String log() {
-        Path log = dir.resolve("node.log");
-        return Files.exists(log) ? read(log) : "";
+    /** The node's directory (config, facts, classes, logs). */
+    public Path dir() {
+        return dir;
     }
 
+    /** How long it took from launching the process until the node was ready. */
+    public Duration startup() {
+        return startup;
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The node's log so far, for assertions and failure messages; empty before it logged anything. */
+    public String log() {
+        return read(dir.resolve("node.log"));
+    }
+
+    /** Kills the node and its children and waits for them to go. Idempotent. */
+    public void stop() {
+        close();
+    }
+
+    /** Same as {@link #stop()}. */
     @Override
     public void close() {
         kill();
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
+            // the JVM is exiting and the hook runs or ran
         }
     }
 
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
+        children.forEach(ProcessHandle::destroyForcibly);
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -105,23 +170,31 @@ public final class RubyNode implements AutoCloseable {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
             return "";
         }
     }
 
     private static String tail(Path file) {
-        String text = Files.exists(file) ? read(file) : "";
-        return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+        String text = read(file);
+        return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
     }
 
-    private static void sleep(long millis) {
+    private static void deleteIfExists(Path file) {
         try {
-            Thread.sleep(millis);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the old " + file, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new McollectiveException("Interrupted while waiting for a Ruby node", e);
         }
     }
 }
