@@ -129,7 +129,8 @@ public final class CompoundParser {
             }
             if (type != Type.BAD_TOKEN) {
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put(type.rubyName(), current.get().value());
+                // a String of its own, as in Ruby: {"and"=>"and"} is two objects in Marshal, not one and a link
+                entry.put(type.rubyName(), new String(current.get().value()));
                 stack.add(entry);
             }
             previous = current;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mcollective.protocol.codec.RubyMarshal;
 import mcollective.protocol.codec.RubyRegexp;
 
 /** The {@code -S} callstack is the one Ruby's {@code Matcher.create_compound_callstack} builds. */
@@ -102,6 +104,20 @@ class CompoundParserTest {
             assertThat(function.keySet()).containsExactly("r_compare", "operator", "value", "name", "params");
             assertThat(function.get("r_compare")).isEqualTo(new RubyRegexp("abc", 0));
             assertThat(function.get("operator")).isEqualTo("=~");
+        }
+
+        @Test
+        void shouldMarshalTheCallstackToTheBytesARubyClientSends() {
+            // Marshal.dump(Matcher.create_compound_callstack(...)) on Ruby 3.1 / MCollective 2.12.5
+            String ruby = "04085b087b0649220f6673746174656d656e74063a0645547b0a49220e725f636f6d70617265063b0054492f08"
+                    + "61626300063b004649220d6f70657261746f72063b00544922073d7e063b005449220a76616c7565063b0054492208"
+                    + "6d6435063b00544922096e616d65063b005449220a6673746174063b005449220b706172616d73063b005449220f2f"
+                    + "6574632f686f737473063b00547b06492208616e64063b0054492208616e64063b00547b0649220e73746174656d65"
+                    + "6e74063b005449220f636f756e7472793d756b063b0054";
+
+            byte[] ours = RubyMarshal.dump(CompoundParser.parse("fstat(\"/etc/hosts\").md5=/abc/ and country=uk"));
+
+            assertThat(HexFormat.of().formatHex(ours)).isEqualTo(ruby);
         }
 
         @Test
