@@ -4,226 +4,177 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import mcollective.matcher.CompoundScanner.Token;
+import mcollective.matcher.CompoundScanner.Type;
+
 /**
- * The {@code -S} compound filter language, on the client. Port of {@code matcher/scanner.rb},
- * {@code matcher/parser.rb} and {@code Matcher.create_compound_callstack}: the input becomes the callstack of
- * single-entry maps a Ruby client sends ({@code {"statement"=>"country=uk"}}, {@code {"and"=>"and"}},
- * {@code {"fstatement"=>{"name","params","value","operator","r_compare"}}}, ...), and malformed input is refused with
- * MCollective's messages.
+ * Port of lib/mcollective/matcher/parser.rb and {@code Matcher.create_compound_callstack}: turns a {@code -S} argument
+ * into the callstack a Ruby client sends, a list of single-entry maps ({@code {"statement"=>"country=uk"}},
+ * {@code {"and"=>"and"}}, {@code {"or"=>"or"}}, {@code {"not"=>"not"}}, {@code {"("=>"("}}, {@code {")"=>")"}},
+ * {@code {"fstatement"=>{"r_compare", "operator", "value", "name", "params"}}}), and refuses malformed input with
+ * Ruby's messages. The grammar checks are Ruby's, token by token: each token is judged by the one after it, spaces
+ * skipped.
+ *
+ * <p>{@link #rubyCallstack(String)} is exactly Ruby's behaviour; {@link #parse(String)}, what the client uses, also
+ * refuses the statements that Ruby accepts but that can never do what they say (quirks Q-3 and Q-13, see
+ * docs/compatibility.md "Compound filters"). Stateless and thread-safe; the returned lists and maps are new and
+ * mutable, and keep Ruby's key order (it shows in the Marshal bytes).
  */
 public final class CompoundParser {
-    private static final Pattern FUNCTION = Pattern.compile("^\\w+\\(.*\\).*");
-    private static final Pattern OPERATOR = Pattern.compile("(!=|>=|<=|<|>|=)");
+    private static final Pattern FIRST_COMPARISON = Pattern.compile(">=|<=|=|<|>");
 
     private final String input;
-    private int pos;
+    private final CompoundScanner scanner;
+    private final List<Map<String, Object>> stack = new ArrayList<>();
+    private boolean tokenErrors;
+    private boolean parseErrors;
+    private int unmatchedParens;
 
     private CompoundParser(String input) {
         this.input = input;
+        this.scanner = new CompoundScanner(input);
     }
 
-    /** The callstack for a {@code -S} argument; throws {@link FilterEvaluationException} when it does not parse. */
+    /**
+     * The callstack for a {@code -S} argument, as the {@code mco} client builds it.
+     *
+     * @param input the {@code -S} argument; never null
+     * @return Ruby's callstack for it
+     * @throws CompoundFilterException if Ruby refuses the input, if a statement uses {@code !=} or {@code =~} (which
+     *                                 Ruby accepts but evaluates as another fact name or value, Q-3), or if a data
+     *                                 function has no comparison (which crashes the Ruby client, Q-13)
+     */
     public static List<Map<String, Object>> parse(String input) {
-        CompoundParser parser = new CompoundParser(input);
-        List<Map<String, Object>> tokens = parser.tokens();
-        parser.check(tokens);
-        return tokens;
+        List<Map<String, Object>> stack = rubyCallstack(input);
+        for (Map<String, Object> token : stack) {
+            if (token.get(Type.STATEMENT.rubyName()) instanceof String statement) {
+                refuseUnsupportedComparison(statement, input);
+            }
+        }
+        return stack;
     }
 
-    private List<Map<String, Object>> tokens() {
-        List<Map<String, Object>> tokens = new ArrayList<>();
-        while (true) {
-            while (pos < input.length() && Character.isWhitespace(input.charAt(pos))) {
-                pos++;
-            }
-            if (pos >= input.length()) {
-                return tokens;
-            }
-            char c = input.charAt(pos);
-            if (c == '(' || c == ')') {
-                pos++;
-                tokens.add(Map.of(String.valueOf(c), String.valueOf(c)));
-            } else if (c == '!') {
-                pos++;
-                tokens.add(Map.of("not", "not"));
-            } else if (keyword("not")) {
-                tokens.add(Map.of("not", "not"));
-            } else if (keyword("and")) {
-                tokens.add(Map.of("and", "and"));
-            } else if (keyword("or")) {
-                tokens.add(Map.of("or", "or"));
+    /**
+     * Ruby's {@code Matcher.create_compound_callstack}, quirks included: {@code a!=b} is the statement {@code a!=b}
+     * (which a node evaluates as the fact {@code a!}). A data function with no comparison, where Ruby's client
+     * crashes with {@code undefined method `gsub' for nil}, is refused with a readable message.
+     *
+     * @param input the {@code -S} argument; never null
+     * @return the callstack
+     * @throws CompoundFilterException if Ruby refuses the input
+     */
+    public static List<Map<String, Object>> rubyCallstack(String input) {
+        CompoundParser parser = new CompoundParser(input);
+        parser.parse();
+        if (parser.tokenErrors) {
+            throw new CompoundFilterException("Malformed token(s) found while parsing -S input " + input);
+        }
+        if (parser.parseErrors) {
+            throw new CompoundFilterException("Parse errors found while parsing -S input " + input);
+        }
+        if (parser.unmatchedParens != 0) {
+            throw new CompoundFilterException("Missing parenthesis found while parsing -S input " + input);
+        }
+        List<Map<String, Object>> stack = new ArrayList<>();
+        for (Map<String, Object> token : parser.stack) {
+            if (token.get(Type.FSTATEMENT.rubyName()) instanceof String call) {
+                Map<String, Object> function = new LinkedHashMap<>();
+                function.put(Type.FSTATEMENT.rubyName(), DataFunctionCall.parse(call, input));
+                stack.add(function);
             } else {
-                String statement = statement();
-                if (FUNCTION.matcher(statement).matches()) {
-                    tokens.add(Map.of("fstatement", function(statement)));
-                } else {
-                    tokens.add(Map.of("statement", statement));
-                }
+                stack.add(token);
             }
+        }
+        return stack;
+    }
+
+    /** Ruby's {@code Parser#parse}. */
+    private void parse() {
+        Optional<Token> previous = Optional.empty();
+        Optional<Token> current = scanner.token();
+        while (current.isPresent()) {
+            scanner.advance();
+            Optional<Token> next = scanner.token();
+            if (next.isPresent() && next.get().type() == Type.SPACE) {
+                continue;
+            }
+            Type type = current.get().type();
+            String nextType = next.map(t -> t.type().rubyName()).orElse(null);
+            boolean atEnd = scanner.index() == scanner.size();
+            switch (type) {
+                case BAD_TOKEN -> tokenErrors = true;
+                case AND, OR -> {
+                    if (!(matches(nextType, "not", "statement", "(") || atEnd && nextType != null)) {
+                        parseErrors = true;
+                    }
+                    Type before = previous.map(Token::type).orElse(null);
+                    if (before == null || before == Type.AND || before == Type.OR) {
+                        parseErrors = true;
+                    }
+                }
+                case NOT -> parseErrors |= !matches(nextType, "not", "statement", "(");
+                case STATEMENT, FSTATEMENT -> parseErrors |= !matches(nextType, "and", "or", ")") && !atEnd;
+                case CLOSE -> {
+                    parseErrors |= nextType == null && !atEnd;
+                    unmatchedParens += unmatchedParens > 0 ? -1 : 1;
+                }
+                case OPEN -> {
+                    parseErrors |= !matches(nextType, "not", "statement", "(");
+                    unmatchedParens++;
+                }
+                default -> parseErrors = true; // a leading space
+            }
+            if (type != Type.BAD_TOKEN) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                // a String of its own, as in Ruby: {"and"=>"and"} is two objects in Marshal, not one and a link
+                entry.put(type.rubyName(), new String(current.get().value()));
+                stack.add(entry);
+            }
+            previous = current;
+            current = next;
         }
     }
 
-    /** A keyword counts only when a space or parenthesis follows it, as in the Ruby scanner. */
-    private boolean keyword(String word) {
-        int end = pos + word.length();
-        if (input.startsWith(word, pos) && end < input.length()
-                && (input.charAt(end) == ' ' || input.charAt(end) == '(')) {
-            pos = end;
-            return true;
+    /** Ruby's {@code n_token =~ /a|b|c/}: nil never matches, {@code "statement"} also matches fstatement. */
+    private static boolean matches(String type, String... alternatives) {
+        if (type == null) {
+            return false;
+        }
+        for (String alternative : alternatives) {
+            if (type.contains(alternative)) {
+                return true;
+            }
         }
         return false;
     }
 
-    /** One statement: up to white space or a closing parenthesis, keeping quoted text, regexes and calls whole. */
-    private String statement() {
-        StringBuilder out = new StringBuilder();
-        while (pos < input.length()) {
-            char c = input.charAt(pos);
-            if (Character.isWhitespace(c) || c == ')') {
-                break;
-            }
-            if (c == '\'' || c == '"') {
-                pos++;
-                while (pos < input.length() && input.charAt(pos) != c) {
-                    if (input.charAt(pos) == '\\' && pos + 1 < input.length()) {
-                        pos++;
-                    }
-                    out.append(input.charAt(pos++));
-                }
-                pos++;
-            } else if (c == '/' && (out.length() == 0 || "=<>".indexOf(out.charAt(out.length() - 1)) >= 0)) {
-                out.append(c);
-                pos++;
-                while (pos < input.length() && input.charAt(pos) != '/') {
-                    if (input.charAt(pos) == '\\' && pos + 1 < input.length()) {
-                        out.append(input.charAt(pos++));
-                    }
-                    out.append(input.charAt(pos++));
-                }
-                if (pos < input.length()) {
-                    out.append(input.charAt(pos++));
-                }
-            } else if (c == '(') {
-                int depth = 0;
-                boolean quoted = false;
-                char quote = 0;
-                while (pos < input.length()) {
-                    char d = input.charAt(pos++);
-                    out.append(d);
-                    if (quoted) {
-                        quoted = d != quote;
-                    } else if (d == '\'' || d == '"') {
-                        quoted = true;
-                        quote = d;
-                    } else if (d == '(') {
-                        depth++;
-                    } else if (d == ')' && --depth == 0) {
-                        break;
-                    }
-                }
-            } else {
-                out.append(c);
-                pos++;
-            }
+    /**
+     * Q-3: in a statement Ruby takes the first of {@code >= <= = < >} as the comparison, so {@code country!=de} asks
+     * for the fact {@code country!} and {@code country=~uk} for the value {@code ~uk}; neither can select anything.
+     */
+    private static void refuseUnsupportedComparison(String statement, String input) {
+        if (statement.startsWith("/")) {
+            return; // a class regex
         }
-        return out.toString();
-    }
-
-    /** {@code Matcher.create_function_hash}. */
-    static Map<String, Object> function(String call) {
-        Matcher op = OPERATOR.matcher(call);
-        int lastOp = -1;
-        int lastEnd = -1;
-        String operator = null;
-        int depth = 0;
-        for (int i = 0; i < call.length(); i++) {
-            char c = call.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && op.find(i) && op.start() == i) {
-                lastOp = i;
-                operator = op.group(1);
-                lastEnd = op.end();
-                break;
-            }
+        var comparison = FIRST_COMPARISON.matcher(statement);
+        if (!comparison.find() || !comparison.group().equals("=")) {
+            return;
         }
-        if (operator == null) {
-            throw new FilterEvaluationException("Data function call '" + call
-                    + "' needs a comparison, such as fstat('/etc/hosts').size>0");
+        int at = comparison.start();
+        String name = statement.substring(0, at);
+        String value = statement.substring(at + 1);
+        if (name.endsWith("!")) {
+            throw new CompoundFilterException("-S statement '" + statement + "' uses '!=', which compound filters do"
+                    + " not support (it would look for a fact '" + name + "'): write 'not "
+                    + name.substring(0, name.length() - 1) + "=" + value + "' in -S input " + input);
         }
-        String function = call.substring(0, lastOp);
-        String compare = call.substring(lastEnd);
-        Map<String, Object> hash = new LinkedHashMap<>();
-        hash.put("r_compare", compare);
-        hash.put("operator", operator);
-        String callPart = function;
-        if (!function.matches("^.+\\(.*\\)$")) {
-            int dot = function.lastIndexOf('.');
-            hash.put("value", function.substring(dot + 1));
-            callPart = function.substring(0, dot);
+        if (value.startsWith("~")) {
+            throw new CompoundFilterException("-S statement '" + statement + "' uses '=~', which compound filters do"
+                    + " not support (it would compare with '" + value + "'): write '" + name + "=/"
+                    + value.substring(1) + "/' in -S input " + input);
         }
-        if (compare.matches("^/.*/$")) {
-            hash.put("operator", operator.equals("=") ? "=~" : operator.equals("!=") ? "!=~" : operator);
-            hash.put("r_compare", compare.substring(1, compare.length() - 1));
-        } else if (operator.equals("=")) {
-            hash.put("operator", "==");
-        }
-        int open = callPart.indexOf('(');
-        hash.put("name", callPart.substring(0, open));
-        String params = callPart.substring(open + 1, callPart.lastIndexOf(')'));
-        hash.put("params", params.isEmpty() ? null : params.replaceAll("^['\"]|['\"]$", ""));
-        return hash;
-    }
-
-    /** The grammar of {@code parser.rb}: operators between operands, {@code not} before one, balanced parentheses. */
-    private void check(List<Map<String, Object>> tokens) {
-        int depth = 0;
-        String previous = null;
-        for (Map<String, Object> token : tokens) {
-            String type = token.keySet().iterator().next();
-            boolean operand = type.equals("statement") || type.equals("fstatement") || type.equals("(")
-                    || type.equals("not");
-            switch (type) {
-                case "and", "or" -> {
-                    if (previous == null || previous.equals("and") || previous.equals("or") || previous.equals("not")
-                            || previous.equals("(")) {
-                        throw parseError();
-                    }
-                }
-                case "(" -> depth++;
-                case ")" -> {
-                    if (--depth < 0 || previous == null || previous.equals("(") || previous.equals("and")
-                            || previous.equals("or") || previous.equals("not")) {
-                        throw depth < 0 ? parenError() : parseError();
-                    }
-                }
-                default -> {
-                    if (operand && previous != null && (previous.equals("statement")
-                            || previous.equals("fstatement") || previous.equals(")"))) {
-                        throw parseError();
-                    }
-                }
-            }
-            previous = type;
-        }
-        if (previous != null && (previous.equals("and") || previous.equals("or") || previous.equals("not"))) {
-            throw parseError();
-        }
-        if (depth != 0) {
-            throw parenError();
-        }
-    }
-
-    private FilterEvaluationException parseError() {
-        return new FilterEvaluationException("Parse errors found while parsing -S input " + input);
-    }
-
-    private FilterEvaluationException parenError() {
-        return new FilterEvaluationException("Missing parenthesis found while parsing -S input " + input);
     }
 }

@@ -107,7 +107,7 @@ public final class Node implements AutoCloseable {
         connector.init(base.forPlugin(connector.name()));
         RequestProcessor processor = new RequestProcessor(identity, security, connector, byName, info, stats, clock,
                 workers, watchdog, new mcollective.matcher.FilterEvaluator(
-                        new mcollective.matcher.DefaultCompoundEvaluator(new DataFunctions(dataPlugins))));
+                        new mcollective.matcher.DefaultCompoundEvaluator(new mcollective.matcher.DataPluginEvaluator(dataPlugins))));
         connector.onMessage(processor::onMessage);
         connector.connect(java.util.Optional.empty());
         List<String> collectives = config.collectives();

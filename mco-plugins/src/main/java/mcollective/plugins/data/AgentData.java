@@ -7,13 +7,18 @@ import java.util.Optional;
 
 import mcollective.McollectiveException;
 import mcollective.spi.Agent;
-import mcollective.spi.DataPlugin;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
 
-/** Port of {@code lib/mcollective/data/agent_data.rb}: an agent's metadata, if the node runs it. */
-public final class AgentData implements DataPlugin {
-    private NodeInfo node;
+/**
+ * Port of {@code lib/mcollective/data/agent_data.rb}: the metadata of an agent the node runs ({@code license},
+ * {@code timeout}, {@code description}, {@code url}, {@code version}, {@code author}, then {@code agent}, its name).
+ * An agent the node does not run is an error ({@code No agent called x found}). Runs only in a node. Thread-safe.
+ */
+public final class AgentData extends DdlDataPlugin {
+    private static final List<String> ITEMS = List.of("license", "timeout", "description", "url", "version", "author");
+
+    private volatile NodeInfo node;
 
     @Override
     public String name() {
@@ -22,7 +27,9 @@ public final class AgentData implements DataPlugin {
 
     @Override
     public void init(PluginContext context) {
-        node = context.service(NodeInfo.class).orElseThrow(() -> new McollectiveException("agent runs in a node"));
+        super.init(context);
+        node = context.service(NodeInfo.class).orElseThrow(
+                () -> new McollectiveException("the agent data plugin runs in a node: no NodeInfo service"));
     }
 
     @Override
@@ -34,9 +41,8 @@ public final class AgentData implements DataPlugin {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("agent", plugin);
-        for (String item : List.of("license", "timeout", "description", "url", "version", "author")) {
-            result.put(item, agent.meta().get(item));
-        }
+        Map<String, Object> meta = agent.meta();
+        ITEMS.forEach(item -> result.put(item, meta.get(item)));
         return result;
     }
 }

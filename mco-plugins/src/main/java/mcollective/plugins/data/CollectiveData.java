@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import mcollective.spi.DataPlugin;
 import mcollective.spi.PluginContext;
 
-/** Port of {@code lib/mcollective/data/collective_data.rb}: whether the node is in a collective. */
-public final class CollectiveData implements DataPlugin {
-    private List<String> collectives = List.of();
+/**
+ * Port of {@code lib/mcollective/data/collective_data.rb}: {@code member}, whether the node's configured
+ * {@code collectives} include the one asked about. Thread-safe.
+ */
+public final class CollectiveData extends DdlDataPlugin {
+    private volatile List<String> collectives = List.of();
 
     @Override
     public String name() {
@@ -18,11 +20,12 @@ public final class CollectiveData implements DataPlugin {
 
     @Override
     public void init(PluginContext context) {
-        collectives = context.config().collectives();
+        super.init(context);
+        collectives = List.copyOf(context.config().collectives());
     }
 
     @Override
     public Map<String, Object> query(Optional<String> argument) {
-        return Map.of("member", collectives.contains(argument.orElse("")));
+        return Map.of("member", argument.map(collectives::contains).orElse(false));
     }
 }

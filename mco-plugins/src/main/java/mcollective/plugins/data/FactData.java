@@ -9,16 +9,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
-import mcollective.spi.DataPlugin;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
 
 /**
  * Port of {@code lib/mcollective/data/fact_data.rb}: a fact by dotted path into structured facts
- * ({@code fact('os.family').value}), arrays by index; structures come back as JSON.
+ * ({@code fact('os.family').value}), arrays by index (negative from the end, as in Ruby); {@code exists},
+ * {@code value} (a structure comes back as JSON) and {@code value_encoding} ({@code text/plain} or
+ * {@code application/json}); all three {@code false} when the path leads nowhere. Runs only in a node. Thread-safe.
  */
-public final class FactData implements DataPlugin {
-    private NodeInfo node;
+public final class FactData extends DdlDataPlugin {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile NodeInfo node;
 
     @Override
     public String name() {
@@ -27,7 +30,9 @@ public final class FactData implements DataPlugin {
 
     @Override
     public void init(PluginContext context) {
-        node = context.service(NodeInfo.class).orElseThrow(() -> new McollectiveException("fact runs in a node"));
+        super.init(context);
+        node = context.service(NodeInfo.class).orElseThrow(
+                () -> new McollectiveException("the fact data plugin runs in a node: no NodeInfo service"));
     }
 
     @Override
@@ -41,14 +46,19 @@ public final class FactData implements DataPlugin {
             if (facts instanceof List<?> list) {
                 int index;
                 try {
-                    index = Integer.parseInt(level);
+                    index = Integer.parseInt(level.strip().replace("_", ""));
                 } catch (NumberFormatException e) {
                     throw new McollectiveException("invalid value for Integer(): \"" + level + "\"");
                 }
-                if (index >= list.size() || index < 0) {
+                if (index >= list.size()) {
                     return result;
                 }
-                facts = list.get(index);
+                if (index < -list.size()) {
+                    // Ruby: facts[-9] is nil, and Data::Result refuses to store nil
+                    throw new McollectiveException("Can only store String, Integer, Float or Boolean data but got"
+                            + " NilClass for key value");
+                }
+                facts = list.get(index < 0 ? list.size() + index : index);
             } else if (facts instanceof Map<?, ?> map) {
                 if (!map.containsKey(level)) {
                     return result;
@@ -61,7 +71,7 @@ public final class FactData implements DataPlugin {
         result.put("exists", true);
         if (facts instanceof List || facts instanceof Map) {
             try {
-                result.put("value", new ObjectMapper().writeValueAsString(facts));
+                result.put("value", JSON.writeValueAsString(facts));
             } catch (JsonProcessingException e) {
                 throw new McollectiveException("Cannot encode fact as JSON: " + e.getOriginalMessage());
             }
