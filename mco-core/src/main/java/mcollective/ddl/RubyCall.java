@@ -42,4 +42,13 @@ public record RubyCall(String name, List<Object> args, Map<String, Object> hash,
             return "(?" + on + (off.length() > 0 ? "-" + off : "") + ":" + source + ")";
         }
     }
+
+    /**
+     * A double-quoted string holding {@code #{var}} interpolations, as read before an {@code each} loop's variable is
+     * substituted; none survives parsing.
+     *
+     * @param text the string with its {@code #{...}} parts as written
+     */
+    public record Template(String text) {
+    }
 }

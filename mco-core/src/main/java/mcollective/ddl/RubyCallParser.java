@@ -12,7 +12,10 @@ import mcollective.protocol.codec.RubySymbol;
 /**
  * The syntax half of {@link RubyDdlParser}: reads DDL source into {@link RubyCall}s: statements are method calls with or without parentheses, optional
  * {@code do ... end} or {@code { }} blocks; arguments are literals, arrays, hashes ({@code =>} or {@code key:}),
- * regex literals and nested calls. What it does not understand is a {@link DdlException} naming file and line.
+ * regex literals and nested calls. A loop over a literal list, {@code %w{start stop}.each do |act| ... end}, is
+ * unrolled: its body is repeated for each element, with the bare variable and {@code "#{act}"} or
+ * {@code "#{act.capitalize}"} in double-quoted strings replaced by the element. What it does not understand is a
+ * {@link DdlException} naming file and line.
  */
 final class RubyCallParser {
     private final String file;
@@ -27,7 +30,8 @@ final class RubyCallParser {
     static List<RubyCall> parse(String source, String file) {
         RubyCallParser parser = new RubyCallParser(file);
         parser.tokens = new RubyDslLexer(source, file).tokens();
-        return parser.statements(false);
+        List<RubyCall> calls = parser.statements(false);
+        return calls.stream().map(c -> parser.substitute(c, Map.of())).toList();
     }
 
     private List<RubyCall> statements(boolean inBlock) {
@@ -44,8 +48,116 @@ final class RubyCallParser {
             if (inBlock && (isIdent(t, "end") || isPunct(t, "}"))) {
                 return calls;
             }
-            calls.add(statement());
+            if (t.type() == Type.WORDS || isPunct(t, "[")) {
+                calls.addAll(loop());
+            } else {
+                calls.add(statement());
+            }
         }
+    }
+
+    /** {@code LIST.each do |var| ... end} (or with braces), unrolled; the variables are substituted later. */
+    private List<RubyCall> loop() {
+        Token start = peek();
+        Object list = value();
+        if (!(list instanceof List<?> items) || !isPunct(peek(), ".")) {
+            throw error(start, "expected a DDL statement but found '" + shown(start) + "'");
+        }
+        next();
+        expectIdent("each");
+        boolean braces = isPunct(peek(), "{");
+        if (!braces) {
+            expectIdent("do");
+        } else {
+            next();
+        }
+        expect("|");
+        Token variable = next();
+        if (variable.type() != Type.IDENT) {
+            throw error(variable, "expected a loop variable but found '" + shown(variable) + "'");
+        }
+        expect("|");
+        List<RubyCall> body = statements(true);
+        if (braces) {
+            expect("}");
+        } else {
+            expectIdent("end");
+        }
+        if (!endsStatement(peek())) {
+            throw error(peek(), "unexpected '" + shown(peek()) + "' after an each loop");
+        }
+        List<RubyCall> unrolled = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String) && !(item instanceof RubySymbol)) {
+                throw error(start, "each loops in a DDL can only go over strings and symbols");
+            }
+            String value = item instanceof RubySymbol symbol ? symbol.name() : (String) item;
+            for (RubyCall call : body) {
+                unrolled.add(substitute(call, Map.of(variable.text(), value)));
+            }
+        }
+        return unrolled;
+    }
+
+    /** {@code call} with the loop variables in {@code vars} filled in, everywhere in its arguments and block. */
+    private RubyCall substitute(RubyCall call, Map<String, String> vars) {
+        List<Object> args = new ArrayList<>();
+        call.args().forEach(a -> args.add(substituteValue(a, vars, call.line())));
+        Map<String, Object> hash = new LinkedHashMap<>();
+        call.hash().forEach((k, v) -> hash.put(k, substituteValue(v, vars, call.line())));
+        List<RubyCall> block = call.block().stream().map(c -> substitute(c, vars)).toList();
+        return new RubyCall(call.name(), args, hash, block, call.line());
+    }
+
+    private Object substituteValue(Object value, Map<String, String> vars, int line) {
+        if (value instanceof RubyCall.Template template) {
+            java.util.regex.Matcher m = RubyEscapes.TEMPLATE.matcher(template.text());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String variable = vars.get(m.group(1));
+                if (variable == null) {
+                    throw new DdlException(file + ":" + line + ": string interpolation is not supported in a DDL"
+                            + " outside an each loop: " + m.group());
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(applyCase(variable, m.group(2))));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+        if (value instanceof RubyCall call) {
+            if (call.args().isEmpty() && call.hash().isEmpty() && call.block().isEmpty()
+                    && vars.containsKey(call.name())) {
+                return vars.get(call.name());
+            }
+            return substitute(call, vars);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(substituteValue(v, vars, line)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), substituteValue(v, vars, line)));
+            return out;
+        }
+        return value;
+    }
+
+    /** Applies a chain such as {@code .to_s.capitalize}; {@code to_s} and {@code to_sym} leave the text alone. */
+    private static String applyCase(String value, String methods) {
+        String out = value;
+        for (String method : methods.split("\\.")) {
+            out = switch (method) {
+                case "upcase" -> out.toUpperCase(java.util.Locale.ROOT);
+                case "downcase" -> out.toLowerCase(java.util.Locale.ROOT);
+                case "capitalize" -> out.isEmpty() ? out
+                        : out.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                                + out.substring(1).toLowerCase(java.util.Locale.ROOT);
+                default -> out;
+            };
+        }
+        return out;
     }
 
     private RubyCall statement() {
@@ -125,7 +237,7 @@ final class RubyCallParser {
         Token t = next();
         switch (t.type()) {
             case STRING:
-                return t.text();
+                return t.extra().equals("template") ? new RubyCall.Template(t.text()) : t.text();
             case SYMBOL:
                 return RubySymbol.of(t.text());
             case INT:
@@ -182,6 +294,20 @@ final class RubyCallParser {
                 return null;
             default:
                 break;
+        }
+        if (isPunct(peek(), ".")) {
+            StringBuilder chain = new StringBuilder(t.text());
+            while (isPunct(peek(), ".")) {
+                next();
+                Token method = next();
+                chain.append('.').append(method.text());
+            }
+            String template = "#{" + chain + "}";
+            if (!RubyEscapes.TEMPLATE.matcher(template).matches()) {
+                throw error(t, "only a loop variable with capitalize, upcase, downcase, to_s or to_sym can be used"
+                        + " here, not " + chain);
+            }
+            return new RubyCall.Template(template);
         }
         List<Object> args = new ArrayList<>();
         Map<String, Object> hash = new LinkedHashMap<>();

@@ -57,7 +57,7 @@ final class RubyDslLexer {
                 break;
             } else if (c == '"' || c == '\'') {
                 pos++;
-                add(Type.STRING, quoted(c));
+                addString(quoted(c), c);
             } else if (c == '%' && "qQw".indexOf(peek(1)) >= 0 && "({[<|!/".indexOf(peek(2)) >= 0) {
                 char flavour = peek(1);
                 pos += 2;
@@ -65,7 +65,8 @@ final class RubyDslLexer {
                 if (flavour == 'w') {
                     add(Type.WORDS, body);
                 } else {
-                    add(Type.STRING, flavour == 'Q' ? unescape(body, '"') : unescape(body, '\''));
+                    char quote = flavour == 'Q' ? '"' : '\'';
+                    addString(unescape(body, quote), quote);
                 }
             } else if (c == '<' && peek(1) == '<' && (peek(2) == '-' || peek(2) == '~' || Character.isUpperCase(peek(2))
                     || peek(2) == '\'' || peek(2) == '"')) {
@@ -99,7 +100,7 @@ final class RubyDslLexer {
             } else if (c == '=' && peek(1) == '>') {
                 pos += 2;
                 add(Type.PUNCT, "=>");
-            } else if ("(),[]{}".indexOf(c) >= 0) {
+            } else if ("(),[]{}.|".indexOf(c) >= 0) {
                 pos++;
                 add(Type.PUNCT, String.valueOf(c));
             } else {
@@ -296,12 +297,22 @@ final class RubyDslLexer {
             line = old.line();
             body = unescape(body, doc[3].charAt(0));
             line = current;
-            tokens.set(index, new Token(Type.STRING, body, old.line()));
+            tokens.set(index, stringToken(body, doc[3].charAt(0), old.line()));
         }
     }
 
     private char peek(int ahead) {
         return pos + ahead < src.length() ? src.charAt(pos + ahead) : '\0';
+    }
+
+    private void addString(String text, char quote) {
+        tokens.add(stringToken(text, quote, line));
+    }
+
+    /** A string token; a double-quoted one holding {@code #{var}} is marked {@code extra = "template"}. */
+    private static Token stringToken(String text, char quote, int line) {
+        boolean template = quote == '"' && RubyEscapes.TEMPLATE.matcher(text).find();
+        return new Token(Type.STRING, text, line, template ? "template" : "");
     }
 
     private void add(Type type, String text) {

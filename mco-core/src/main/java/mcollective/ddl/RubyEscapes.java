@@ -4,12 +4,17 @@ import java.util.function.Function;
 
 /** Ruby's string escapes for {@link RubyDslLexer}: single-quoted, double-quoted and heredoc text. */
 final class RubyEscapes {
+    /** The interpolations an {@code each} loop can fill in: a variable, optionally with a case method. */
+    static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
+            "#\\{\\s*([a-z_][A-Za-z0-9_]*)((?:\\.(?:capitalize|upcase|downcase|to_s|to_sym))*)\\s*\\}");
     private RubyEscapes() {
     }
 
     /**
      * Ruby's escapes: in single quotes only {@code \\} and the quote itself; in double quotes the usual C escapes,
-     * {@code \\uXXXX}, {@code \\xHH}, and any other character stands for itself. {@code #{...}} is refused.
+     * {@code \\uXXXX}, {@code \\xHH}, and any other character stands for itself. In double quotes
+     * {@code #{name}} and {@code #{name.capitalize}} (also {@code upcase}, {@code downcase}, {@code to_s}) (the loop variables of {@link RubyCallParser}'s {@code each}
+     * loops) are kept as written, for the parser to substitute; any other {@code #{...}} is refused.
      */
     static String unescape(String raw, char quote, Function<String, DdlException> error) {
         StringBuilder out = new StringBuilder();
@@ -17,7 +22,13 @@ final class RubyEscapes {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (doubleQuoted && c == '#' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
-                throw error.apply("string interpolation is not supported in a DDL: " + excerpt(raw, i));
+                java.util.regex.Matcher template = TEMPLATE.matcher(raw).region(i, raw.length());
+                if (!template.lookingAt()) {
+                    throw error.apply("string interpolation is not supported in a DDL: " + excerpt(raw, i));
+                }
+                out.append(template.group());
+                i = template.end() - 1;
+                continue;
             }
             if (c != '\\' || i + 1 == raw.length()) {
                 out.append(c);

@@ -222,7 +222,7 @@ class RubyDdlParserTest {
         }
 
         @Test
-        void shouldExplainThatRubyLoopsAreNotRun() {
+        void shouldUnrollLoopsOverLiteralListsAsDebiansAgentDataDdlWrites() {
             String debianAgentData = """
                     dataquery :description => "Agent Meta Data" do
                         [:license, :timeout].each do |item|
@@ -232,8 +232,45 @@ class RubyDdlParserTest {
                         end
                     end
                     """;
-            assertThatThrownBy(() -> parse("data", "agent_data", DdlFixtures.withMetadata("agent", debianAgentData)))
-                    .isInstanceOf(DdlException.class).hasMessageStartingWith("agent_data.ddl:4: ");
+            Ddl ddl = parse("data", "agent_data", DdlFixtures.withMetadata("agent", debianAgentData));
+
+            assertThat(ddl.action("query").orElseThrow().outputs().values())
+                    .extracting(OutputItem::name, OutputItem::description, OutputItem::displayAs)
+                    .containsExactly(tuple("license", "Agent license", "License"),
+                            tuple("timeout", "Agent timeout", "Timeout"));
+        }
+
+        @Test
+        void shouldUnrollActionLoopsAsTheServiceAndChefAgentDdlsWrite() {
+            Ddl ddl = parse("agent", "svc", DdlFixtures.withMetadata("svc", """
+                    %w{start stop}.each do |act|
+                        action act, :description => "#{act.capitalize} the daemon" do
+                            display :failed
+                            output :exitcode, :description => "exit code of #{act}", :display_as => "Exit"
+                        end
+                    end
+                    """));
+
+            assertThat(ddl.actions().keySet()).containsExactly("start", "stop");
+            assertThat(ddl.action("stop").orElseThrow().description()).isEqualTo("Stop the daemon");
+            assertThat(ddl.action("stop").orElseThrow().outputs().get("exitcode").description())
+                    .isEqualTo("exit code of stop");
+        }
+
+        @Test
+        void shouldRefuseInterpolationOutsideALoopAndRubyBeyondItsVariable() {
+            assertThatThrownBy(() -> parse("agent", "x", DdlFixtures.withMetadata("x",
+                    "action \"a\", :description => \"#{nope}\" do\nend\n")))
+                    .isInstanceOf(DdlException.class)
+                    .hasMessageContaining("string interpolation is not supported in a DDL outside an each loop: #{nope}");
+            assertThatThrownBy(() -> parse("agent", "x", DdlFixtures.withMetadata("x",
+                    "%w{a}.each do |act|\n action act, :description => act.send(:x) do\n end\nend\n")))
+                    .isInstanceOf(DdlException.class)
+                    .hasMessageContaining("only a loop variable with capitalize");
+            assertThatThrownBy(() -> parse("agent", "x", DdlFixtures.withMetadata("x",
+                    "[1, 2].each do |n|\n action n, :description => \"d\" do\n end\nend\n")))
+                    .isInstanceOf(DdlException.class)
+                    .hasMessageContaining("each loops in a DDL can only go over strings and symbols");
         }
     }
 
