@@ -1,16 +1,12 @@
 package mcollective.server;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +18,7 @@ import mcollective.rpc.RpcException;
 import mcollective.rpc.RpcReply;
 import mcollective.rpc.RpcRequest;
 import mcollective.rpc.RpcStatus;
+import mcollective.spi.support.Command;
 import mcollective.spi.support.RpcAgent;
 
 /**
@@ -70,7 +67,6 @@ final class ExternalAgent extends RpcAgent {
         }
         Path requestFile = null;
         Path replyFile = null;
-        Process process = null;
         try {
             requestFile = Files.createTempFile("mcollective_request", ".json");
             replyFile = Files.createTempFile("mcollective_reply", ".json");
@@ -81,56 +77,36 @@ final class ExternalAgent extends RpcAgent {
             json.put("caller", request.caller());
             json.put("data", mcollective.protocol.codec.RubyJson.plain(request.data()));
             Files.writeString(requestFile, JSON.writeValueAsString(json));
-            ProcessBuilder builder = new ProcessBuilder(List.of(command.toString(), requestFile.toString(),
-                    replyFile.toString())).directory(requestFile.getParent().toFile());
-            builder.environment().put("MCOLLECTIVE_REQUEST_FILE", requestFile.toString());
-            builder.environment().put("MCOLLECTIVE_REPLY_FILE", replyFile.toString());
-            builder.environment().put("LC_ALL", "C");
-            process = builder.start();
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = drain(process.getInputStream());
-            CompletableFuture<String> stderr = drain(process.getErrorStream());
-            if (!process.waitFor(timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            Command.Result result = Command.of(List.of(command.toString(), requestFile.toString(),
+                            replyFile.toString()))
+                    .inDirectory(requestFile.getParent())
+                    .withEnvironment("MCOLLECTIVE_REQUEST_FILE", requestFile.toString())
+                    .withEnvironment("MCOLLECTIVE_REPLY_FILE", replyFile.toString())
+                    .withMaxOutput(MAX_OUTPUT)
+                    .run(timeout());
+            if (result.timedOut()) {
                 throw RpcException.aborted("Timeout after " + timeout().toSeconds() + "s running " + command);
             }
-            String err = stderr.get(5, TimeUnit.SECONDS);
-            stdout.get(5, TimeUnit.SECONDS).lines().forEach(l -> LOG.info("{}#{} command: {}: {}", name,
-                    request.action(), command, l));
-            err.lines().forEach(l -> LOG.error("{}#{} command: {}: {}", name, request.action(), command, l));
+            result.stdout().lines().forEach(l -> LOG.info("{}#{} command: {}: {}", name, request.action(), command, l));
+            result.stderr().lines().forEach(l -> LOG.error("{}#{} command: {}: {}", name, request.action(), command,
+                    l));
             Object data = Files.size(replyFile) == 0 ? Map.of() : JSON.readValue(replyFile.toFile(), Object.class);
             if (!(data instanceof Map<?, ?> map)) {
                 throw RpcException.aborted("Reply data from " + command + " is not a Hash");
             }
             map.forEach((k, v) -> reply.put(String.valueOf(k), v));
-            int exit = process.exitValue();
-            if (exit > 0) {
-                reply.fail("Failed to run " + command + ": " + err, RpcStatus.of(exit));
+            if (result.exitCode() > 0) {
+                reply.fail("Failed to run " + command + ": " + result.stderr(), RpcStatus.of(result.exitCode()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RpcException.aborted("Interrupted running " + command);
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException e) {
             throw RpcException.aborted("Unexpected failure calling " + command + ": " + e);
         } finally {
-            if (process != null && process.isAlive()) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
             deleteQuietly(requestFile);
             deleteQuietly(replyFile);
         }
-    }
-
-    private static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                byte[] kept = in.readNBytes(MAX_OUTPUT);
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-                return new String(kept, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
     }
 
     private static void deleteQuietly(Path file) {
