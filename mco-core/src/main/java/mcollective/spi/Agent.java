@@ -33,4 +33,14 @@ public interface Agent extends Plugin {
     default java.util.Map<String, Object> meta() {
         return java.util.Map.of();
     }
+
+    /**
+     * Whether a node activates this agent without being told to. Agents that act on the host beyond reporting (the
+     * chef agent signals processes and runs init scripts) answer false and need {@code plugin.<name>.activate_agent
+     * = 1}; MCollective had no such notion because an agent was active once its file was installed, while here every
+     * bundled agent is installed.
+     */
+    default boolean activeByDefault() {
+        return true;
+    }
 }

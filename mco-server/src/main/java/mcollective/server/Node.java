@@ -83,7 +83,7 @@ public final class Node implements AutoCloseable {
                 Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class,
                         new mcollective.ddl.DdlLoader(config.libdirs())));
         for (Agent agent : registry.createAll(Agent.class)) {
-            if (!isActive(agent.name())) {
+            if (!isActive(agent.name(), agent.activeByDefault())) {
                 LOG.info("Not activating agent {} due to configuration", agent.name());
                 continue;
             }
@@ -129,7 +129,7 @@ public final class Node implements AutoCloseable {
     private void addExternalAgents(List<Agent> agents, Map<String, Agent> byName, PluginContext context) {
         mcollective.ddl.DdlLoader loader = context.service(mcollective.ddl.DdlLoader.class).orElseThrow();
         for (String name : loader.namesOnLibdirs("agent")) {
-            if (byName.containsKey(name) || !isActive(name)) {
+            if (byName.containsKey(name) || !isActive(name, true)) {
                 continue;
             }
             for (java.nio.file.Path libdir : config.libdirs()) {
@@ -146,11 +146,14 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Whether an agent is activated: {@code plugin.<agent>.activate_agent}, else {@code activate_agents}. */
-    private boolean isActive(String agent) {
-        return config.plugin(agent).get("activate_agent")
-                .map(v -> config.plugin(agent).getBool("activate_agent", true))
-                .orElse(config.activateAgents());
+    /**
+     * Whether an agent is activated: {@code plugin.<agent>.activate_agent}, else {@code activate_agents} for agents
+     * active by default; others only when their {@code activate_agent} says so.
+     */
+    private boolean isActive(String name, boolean byDefault) {
+        return config.plugin(name).get("activate_agent")
+                .map(v -> config.plugin(name).getBool("activate_agent", true))
+                .orElse(byDefault && config.activateAgents());
     }
 
     /** The node's counters, as {@code rpcutil#daemon_stats} reports them. */
