@@ -55,6 +55,12 @@ final class JavaFleet implements AutoCloseable {
 
     /** Starts a node with these facts, classes and collectives (the first collective is the main one). */
     Node startNode(String identity, Map<String, String> facts, List<String> classes, List<String> collectives) {
+        return startNode(identity, facts, classes, collectives, Map.of());
+    }
+
+    /** {@link #startNode(String, Map, List, List)} with more server settings, such as an agent's plugin keys. */
+    Node startNode(String identity, Map<String, String> facts, List<String> classes, List<String> collectives,
+            Map<String, String> settings) {
         Path nodeDir = dir.resolve(identity);
         try {
             Files.createDirectories(nodeDir);
@@ -70,6 +76,7 @@ final class JavaFleet implements AutoCloseable {
                 .set("factsource", "yaml")
                 .set("plugin.yaml", nodeDir.resolve("facts.yaml").toString())
                 .set("classesfile", nodeDir.resolve("classes.txt").toString());
+        settings.forEach(config::set);
         Node node = new Node(config.build(), PluginRegistry.discover());
         node.start();
         nodes.put(identity, node);

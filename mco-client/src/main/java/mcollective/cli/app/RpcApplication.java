@@ -14,19 +14,10 @@ import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
-import mcollective.cli.ExitCodes;
 import mcollective.cli.FilterOptions;
+import mcollective.cli.RpcCall;
 import mcollective.cli.RpcOptions;
-import mcollective.cli.output.ActionLayout;
-import mcollective.cli.output.Colors;
-import mcollective.cli.output.JsonValues;
-import mcollective.cli.output.ProgressBar;
-import mcollective.cli.output.ResultPrinter;
-import mcollective.cli.output.StatsPrinter;
-import mcollective.cli.output.Summaries;
 import mcollective.client.RpcClient;
-import mcollective.client.RpcResult;
-import mcollective.client.RpcStats;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
@@ -107,10 +98,7 @@ public final class RpcApplication implements Application {
                 "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         Map<String, Object> args = parse(arguments, interfaces);
         DdlValidator.using(context.registry()).validate(ddl, action, args);
-        Optional<String> display = Optional.ofNullable(rpc.display());
-        display.filter(d -> !List.of("ok", "all", "failed").contains(d)).ifPresent(d -> {
-            throw new McollectiveException("--display has to be one of 'ok', 'all' or 'failed'");
-        });
+        Optional<String> display = RpcCall.display(rpc);
 
         try (DiscoverySession session = new DiscoverySession(context, common)) {
             RpcClient client = session.rpcClient(agent, filter.toFilter(), rpc, ddl.timeout());
@@ -120,59 +108,8 @@ public final class RpcApplication implements Application {
                         + common.replyTo().map(r -> " replies to " + r).orElse(""));
                 return 0;
             }
-            boolean json = rpc.json() || jsonLines;
-            List<String> limited = session.discoverFor(client, !json);
-            if (limited.isEmpty()) {
-                // OUT-3: Ruby prints this without a newline.
-                context.err().print("\nNo request sent, we did not discover any nodes.");
-                // What Ruby's printrpc of no results and the empty stats report leave on stdout.
-                context.out().print("\n\n\n\n");
-                return ExitCodes.haltCode(1, 0, 0, 0);
-            }
-            return call(context, client, interfaces, action, args, limited, display);
+            return new RpcCall(context, rpc, jsonLines).run(session, client, interfaces, action, args, display);
         }
-    }
-
-    private int call(AppContext context, RpcClient client, ActionDdl interfaces, String action,
-            Map<String, Object> args, List<String> nodes, Optional<String> display) {
-        Colors colors = context.colors();
-        boolean json = rpc.json() || jsonLines;
-        boolean progress = !json && !rpc.noProgress();
-        ProgressBar bar = new ProgressBar(context.terminal(), 80, colors);
-        Summaries summaries = new Summaries(interfaces, colors);
-        List<RpcResult> results = new ArrayList<>();
-        if (progress) {
-            context.out().println();
-            context.out().print(bar.twirl(0, nodes.size()));
-        }
-        RpcStats stats = client.call(action, args, result -> {
-            results.add(result);
-            summaries.add(result);
-            if (progress) {
-                context.out().print(bar.twirl(results.size(), nodes.size()));
-            }
-            if (jsonLines) {
-                context.out().println(JsonValues.write(result.toJsonMap(), false));
-            }
-        });
-        if (progress) {
-            context.out().print("\n\n");
-        }
-        if (rpc.json()) {
-            List<Object> all = new ArrayList<>();
-            results.forEach(r -> all.add(r.toJsonMap()));
-            context.out().println(JsonValues.write(all, context.terminal()));
-        } else if (!jsonLines) {
-            ResultPrinter printer = new ResultPrinter(colors);
-            ActionLayout layout = new ActionLayout(interfaces.display(), interfaces.labels()).withDisplay(display);
-            StringBuilder text = new StringBuilder();
-            results.forEach(r -> text.append(printer.text(r, layout, rpc.verbose())));
-            context.out().print("\n" + text + "\n");
-            context.out().print(new StatsPrinter(colors).text(stats, rpc.verbose(),
-                    client.agent() + "#" + action + " call stats", summaries.text()));
-        }
-        return ExitCodes.haltCode(stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(),
-                stats.failCount());
     }
 
     /** {@code key=value} words into inputs, converted by the DDL type as {@code string_to_ddl_type} does. */
