@@ -131,9 +131,26 @@ class SameOutputCompatIT {
         McoRun java = McoRun.run(javaArgs);
 
         assertThat(java.exitCode()).as("exit code of " + command).isEqualTo(ruby.exitCode());
-        assertThat(normalise(java.out())).as("stdout of " + command + "\n--- java:\n" + java.out()
-                + "\n--- ruby:\n" + ruby.out()).isEqualTo(normalise(ruby.out()));
+        assertThat(normalise(withoutPortOnlyPlugins(java.out())))
+                .as("stdout of " + command + "\n--- java:\n" + java.out()
+                + "\n--- ruby:\n" + ruby.out()).isEqualTo(normalise(withoutPortOnlyPlugins(ruby.out())));
         assertThat(normalise(java.err())).as("stderr of " + command).isEqualTo(normalise(ruby.err()));
+    }
+
+    /**
+     * The port ships chef plugins Ruby's package lacks (the discovery method, the agent's DDL and the application);
+     * their lines in listings are the only difference.
+     */
+    static String withoutPortOnlyPlugins(String text) {
+        java.util.regex.Matcher grid = java.util.regex.Pattern.compile("(?s)Known commands:\n\n(.*?)\n\n")
+                .matcher(text);
+        if (grid.find()) {
+            String commands = String.join(" ", Arrays.stream(grid.group(1).strip().split("\\s+"))
+                    .filter(c -> !c.equals("chef")).toList());
+            text = text.substring(0, grid.start(1)) + commands + text.substring(grid.end(1));
+        }
+        return text.replaceAll("(?m)^ +chef +(Chef server search based discovery|Manage the chef-client daemon"
+                + "|Checks the status of and Wakes the Chef).*\n", "").replaceAll("(?m)^chef\n", "");
     }
 
     static String sortedJson(String json) {
@@ -161,9 +178,7 @@ class SameOutputCompatIT {
         McoRun java = McoRun.run(javaArgs);
 
         assertThat(java.exitCode()).isEqualTo(ruby.exitCode());
-        // The port ships one discovery method Ruby lacks; its line is the only difference in the listing.
-        assertThat(java.out().replaceAll("(?m)^  chef +Chef server search based discovery.*\n", ""))
-                .isEqualTo(ruby.out());
+        assertThat(withoutPortOnlyPlugins(java.out())).isEqualTo(ruby.out());
     }
 
     /**
