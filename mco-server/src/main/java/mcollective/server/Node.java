@@ -42,6 +42,7 @@ public final class Node implements AutoCloseable {
     private final Map<String, String> env;
     private final RunnerStats stats;
     private Connector connector;
+    private FactSource facts;
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService watchdog;
     private volatile boolean started;
@@ -71,7 +72,7 @@ public final class Node implements AutoCloseable {
         PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
         SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider());
         security.init(base.forPlugin(security.name()));
-        FactSource facts = registry.create(FactSource.class, config.factSource());
+        facts = registry.create(FactSource.class, config.factSource());
         facts.init(base.forPlugin(facts.name()));
         ClassesFile classes = new ClassesFile(config.classesFile());
 
@@ -169,7 +170,10 @@ public final class Node implements AutoCloseable {
         return started;
     }
 
-    /** Disconnects and stops the workers. Idempotent. */
+    /**
+     * Disconnects, stops the workers and closes the fact source if it holds resources (it is
+     * {@link AutoCloseable}, as the ohai source with its refresh thread is). Idempotent.
+     */
     public synchronized void stop() {
         if (connector != null) {
             connector.disconnect();
@@ -177,6 +181,13 @@ public final class Node implements AutoCloseable {
         if (workers != null) {
             workers.shutdownNow();
             watchdog.shutdownNow();
+        }
+        if (facts instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close fact source {}: {}", facts.name(), e.toString());
+            }
         }
         if (started) {
             LOG.info("Node {} stopped", config.identity());

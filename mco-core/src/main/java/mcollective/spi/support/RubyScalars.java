@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import mcollective.protocol.codec.RubySymbol;
 
-/** Port of {@code normalize_facts} in lib/mcollective/facts/base.rb and of Ruby's {@code to_s} on scalars. */
-final class RubyScalars {
+/**
+ * Port of {@code normalize_facts} in lib/mcollective/facts/base.rb and of Ruby's {@code to_s} on scalars. Public so
+ * that fact sources which build their facts themselves (the ohai source) print values exactly as Ruby does.
+ * Stateless and thread-safe.
+ */
+public final class RubyScalars {
     private RubyScalars() {
     }
 
@@ -30,8 +34,14 @@ final class RubyScalars {
         return toS(value);
     }
 
-    /** Ruby's {@code to_s} for the scalar types a fact loader produces. */
-    static String toS(Object value) {
+    /**
+     * Ruby's {@code to_s} for the scalar types a fact loader produces: null is {@code ""}, a symbol its name, a
+     * Double/Float/BigDecimal as {@code Float#to_s} ({@code 1.5}, {@code 1.0e+16}), anything else {@code toString()}.
+     *
+     * @param value a scalar, may be null
+     * @return the text; never null
+     */
+    public static String toS(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,2 +1,6 @@
-/** Built-in fact sources, one per Ruby file in lib/mcollective/facts: {@link mcollective.plugins.facts.YamlFactSource}. */
+/**
+ * Built-in fact sources: {@link mcollective.plugins.facts.YamlFactSource} (port of lib/mcollective/facts/yaml_facts.rb)
+ * and {@link mcollective.plugins.facts.OhaiFactSource} (facts from Chef's {@code ohai} command, refreshed in the
+ * background).
+ */
 package mcollective.plugins.facts;
