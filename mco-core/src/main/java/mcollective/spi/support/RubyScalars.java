@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import mcollective.protocol.codec.RubySymbol;
 
-/** Port of {@code normalize_facts} in lib/mcollective/facts/base.rb and of Ruby's {@code to_s} on scalars. */
-final class RubyScalars {
+/**
+ * Port of {@code normalize_facts} in lib/mcollective/facts/base.rb and of Ruby's {@code to_s} on scalars. Public for
+ * fact sources that must render a value as Ruby would before the base class normalises it (an Array joined into one
+ * String). Stateless.
+ */
+public final class RubyScalars {
     private RubyScalars() {
     }
 
@@ -30,8 +34,8 @@ final class RubyScalars {
         return toS(value);
     }
 
-    /** Ruby's {@code to_s} for the scalar types a fact loader produces. */
-    static String toS(Object value) {
+    /** Ruby's {@code to_s} for the scalar types a fact loader produces; null is {@code ""}. */
+    public static String toS(Object value) {
         if (value == null) {
             return "";
         }

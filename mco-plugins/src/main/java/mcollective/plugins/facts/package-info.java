@@ -1,2 +1,5 @@
-/** Built-in fact sources, one per Ruby file in lib/mcollective/facts: {@link mcollective.plugins.facts.YamlFactSource}. */
+/**
+ * Built-in fact sources: {@link mcollective.plugins.facts.YamlFactSource} (a port of lib/mcollective/facts/yaml_facts.rb)
+ * and {@link mcollective.plugins.facts.ChefFactSource}, which reads the node's document from the Chef server.
+ */
 package mcollective.plugins.facts;
