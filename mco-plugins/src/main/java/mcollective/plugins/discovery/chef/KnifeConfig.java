@@ -3,6 +3,8 @@ package mcollective.plugins.discovery.chef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,12 @@ import mcollective.McollectiveException;
 import mcollective.config.PluginConfig;
 
 /**
- * The Chef client settings the {@code chef} discovery method needs: {@code chef_server_url}, {@code node_name},
- * {@code client_key} and {@code ssl_verify_mode}, read from a knife.rb or client.rb <em>as data</em> (simple Ruby
- * assignments; nothing is run), overridden by {@code plugin.chef.server_url}, {@code plugin.chef.node_name} and
- * {@code plugin.chef.client_key}. The file is {@code plugin.chef.knife_config}, else {@code ~/.chef/knife.rb}, else
- * {@code /etc/chef/client.rb}. A trailing {@code /} on the URL does not matter (the original plugin needed one).
+ * The Chef client settings the {@code chef} discovery method and fact source need: {@code chef_server_url},
+ * {@code node_name}, {@code client_key} and {@code ssl_verify_mode}, read from a knife.rb or client.rb <em>as
+ * data</em> (simple Ruby assignments; nothing is run), overridden by {@code plugin.chef.server_url},
+ * {@code plugin.chef.node_name} and {@code plugin.chef.client_key}. The file is {@code plugin.chef.knife_config},
+ * else the first readable one of {@link #resolve} or {@link #forNode}. A trailing {@code /} on the URL does not
+ * matter (the original plugin needed one).
  *
  * @param serverUrl     without a trailing slash
  * @param sslVerifyNone whether {@code ssl_verify_mode :verify_none} was set
@@ -27,26 +30,44 @@ public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boo
     private static final Pattern SETTING = Pattern.compile("^\\s*(\\w+)\\s*(?:=\\s*)?(.+?)\\s*$");
     private static final Pattern QUOTED = Pattern.compile("^([\"'])(.*)\\1$");
     private static final Pattern FILE_JOIN = Pattern.compile("^File\\.join\\((.*)\\)$");
+    private static final Path CLIENT_RB = Path.of("/etc/chef/client.rb");
 
-    /** The settings for a node or client, from the plugin config and the knife/client file it names or implies. */
+    /** The settings for a client ({@code chef} discovery): {@code ~/.chef/knife.rb}, else {@code /etc/chef/client.rb}. */
     public static KnifeConfig resolve(PluginConfig plugin, Optional<Path> home) {
-        List<Path> candidates = new java.util.ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         home.ifPresent(h -> candidates.add(h.resolve(".chef/knife.rb")));
-        candidates.add(Path.of("/etc/chef/client.rb"));
+        candidates.add(CLIENT_RB);
+        return resolve(plugin, candidates, Map.of());
+    }
+
+    /**
+     * The settings a node reads its own document with ({@code chef} fact source), as chef-client would:
+     * {@code /etc/chef/client.rb}, else {@code ~/.chef/knife.rb}; {@code node_name} defaults to the MCollective
+     * {@code identity} and {@code client_key} to chef-client's {@code /etc/chef/client.pem}.
+     */
+    public static KnifeConfig forNode(PluginConfig plugin, String identity, Optional<Path> home) {
+        List<Path> candidates = new ArrayList<>(List.of(CLIENT_RB));
+        home.ifPresent(h -> candidates.add(h.resolve(".chef/knife.rb")));
+        return resolve(plugin, candidates, Map.of("node_name", identity, "client_key", "/etc/chef/client.pem"));
+    }
+
+    private static KnifeConfig resolve(PluginConfig plugin, List<Path> candidates, Map<String, String> defaults) {
         Optional<Path> file = plugin.get("knife_config").map(Path::of)
                 .or(() -> candidates.stream().filter(Files::isReadable).findFirst());
-        Map<String, String> settings = file.map(KnifeConfig::read).orElse(Map.of());
-        String url = plugin.get("server_url").or(() -> Optional.ofNullable(settings.get("chef_server_url")))
-                .orElseThrow(() -> new McollectiveException("No Chef server URL: set plugin.chef.server_url or "
-                        + "chef_server_url in " + file.map(Path::toString).orElse("~/.chef/knife.rb")));
-        String node = plugin.get("node_name").or(() -> Optional.ofNullable(settings.get("node_name")))
-                .orElseThrow(() -> new McollectiveException("No Chef client name: set plugin.chef.node_name or "
-                        + "node_name in " + file.map(Path::toString).orElse("~/.chef/knife.rb")));
-        String key = plugin.get("client_key").or(() -> Optional.ofNullable(settings.get("client_key")))
-                .orElseThrow(() -> new McollectiveException("No Chef client key: set plugin.chef.client_key or "
-                        + "client_key in " + file.map(Path::toString).orElse("~/.chef/knife.rb")));
+        Map<String, String> settings = new HashMap<>(defaults);
+        file.map(KnifeConfig::read).ifPresent(settings::putAll);
+        String where = file.orElse(candidates.get(0)).toString();
+        String url = setting(plugin, "server_url", settings.get("chef_server_url"), "No Chef server URL", where);
+        String node = setting(plugin, "node_name", settings.get("node_name"), "No Chef client name", where);
+        String key = setting(plugin, "client_key", settings.get("client_key"), "No Chef client key", where);
         return new KnifeConfig(url.replaceAll("/+$", ""), node, Path.of(key),
                 "verify_none".equals(settings.get("ssl_verify_mode")));
+    }
+
+    private static String setting(PluginConfig plugin, String key, String fromFile, String missing, String where) {
+        String fileKey = key.equals("server_url") ? "chef_server_url" : key;
+        return plugin.get(key).or(() -> Optional.ofNullable(fromFile)).orElseThrow(() -> new McollectiveException(
+                missing + ": set plugin.chef." + key + " or " + fileKey + " in " + where));
     }
 
     /**
@@ -85,7 +106,7 @@ public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boo
         }
         Matcher join = FILE_JOIN.matcher(expression);
         if (join.matches()) {
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             for (String part : join.group(1).split(",")) {
                 String p = part.strip();
                 Optional<String> v = p.equals("current_dir") ? Optional.of(currentDir) : value(p, currentDir);

@@ -70,4 +70,17 @@ class KnifeConfigTest {
         assertThatThrownBy(() -> KnifeConfig.resolve(none.plugin("chef"), Optional.of(dir)))
                 .hasMessageStartingWith("No Chef server URL: set plugin.chef.server_url");
     }
+
+    @Test
+    void shouldDefaultANodesNameToItsIdentityAndItsKeyToChefClientsKey() throws IOException {
+        Path client = Files.writeString(dir.resolve("client.rb"), "chef_server_url 'https://chef.example.net/'\n");
+        Config config = Config.builder().environment(Map.of())
+                .set("plugin.chef.knife_config", client.toString()).build();
+
+        KnifeConfig node = KnifeConfig.forNode(config.plugin("chef"), "web1.example.net", Optional.empty());
+
+        assertThat(node.nodeName()).isEqualTo("web1.example.net");
+        assertThat(node.clientKey()).isEqualTo(Path.of("/etc/chef/client.pem"));
+        assertThat(node.serverUrl()).isEqualTo("https://chef.example.net");
+    }
 }

@@ -1,0 +1,143 @@
+package mcollective.plugins.discovery.chef;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import mcollective.McollectiveException;
+import mcollective.config.PluginConfig;
+import mcollective.plugins.pem.PemFiles;
+
+/**
+ * Signed GETs against the Chef server API for the {@code chef} discovery method and fact source: the client
+ * {@link KnifeConfig} names, its key, {@code X-Ops-*} headers from {@link ChefSigner} (protocol
+ * {@code plugin.chef.sign_protocol}, default 1.3) and JSON replies. Failures are one-line
+ * {@link McollectiveException}s; an HTTP error status is a {@link ChefServerException} carrying the status and the
+ * server's own message, for a caller to explain. Thread-safe.
+ */
+public final class ChefApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KnifeConfig knife;
+    private final ChefSigner signer;
+    private final HttpClient http;
+
+    ChefApi(KnifeConfig knife, ChefSigner signer, HttpClient http) {
+        this.knife = knife;
+        this.signer = signer;
+        this.http = http;
+    }
+
+    /**
+     * A client for these settings; reads the client key now.
+     *
+     * @param plugin the {@code plugin.chef.*} section ({@code sign_protocol})
+     * @throws McollectiveException if the key cannot be read or the protocol is unknown
+     */
+    public static ChefApi connect(KnifeConfig knife, PluginConfig plugin) {
+        PrivateKey key;
+        try {
+            key = PemFiles.privateKey(knife.clientKey());
+        } catch (McollectiveException e) {
+            throw new McollectiveException("Cannot use the Chef client key " + knife.clientKey() + ": "
+                    + e.getMessage(), e);
+        }
+        ChefSigner signer = new ChefSigner(knife.nodeName(), key,
+                ChefSigner.Protocol.of(plugin.get("sign_protocol").orElse("1.3")), Clock.systemUTC());
+        return new ChefApi(knife, signer,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** @return the settings this client uses */
+    public KnifeConfig knife() {
+        return knife;
+    }
+
+    /**
+     * @param pathAndQuery below {@code chef_server_url}, e.g. {@code /nodes/web1} or {@code /search/node?q=...}, with
+     *                     the query already URL-encoded
+     * @return the reply's JSON object (every Chef object and search result is one)
+     * @throws ChefServerException on an HTTP error status; 401/403 name the client and key
+     * @throws McollectiveException if the server cannot be reached or its reply is not a JSON object
+     */
+    public Map<?, ?> get(String pathAndQuery) {
+        URI uri = URI.create(knife.serverUrl() + pathAndQuery);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
+                .header("Accept", "application/json")
+                .header("X-Chef-Version", "12.0.0")
+                .header("X-Ops-Server-API-Version", "1");
+        signer.headers("GET", uri.getRawPath(), new byte[0], "1").forEach(builder::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new McollectiveException("Cannot reach the Chef server " + knife.serverUrl() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new McollectiveException("Interrupted while calling the Chef server " + knife.serverUrl());
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new ChefServerException(status, serverMessage(response.body()), String.format(
+                    "The Chef server refused client '%s' with key %s (HTTP %d): %s", knife.nodeName(),
+                    knife.clientKey(), status, serverMessage(response.body())));
+        }
+        if (status != 200) {
+            throw new ChefServerException(status, serverMessage(response.body()), "The Chef server answered HTTP "
+                    + status + " to " + uri + ": " + serverMessage(response.body()));
+        }
+        try {
+            return JSON.readValue(response.body(), Map.class);
+        } catch (IOException e) {
+            throw new McollectiveException("The Chef server sent a reply to " + uri + " that is not a JSON object: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The {@code error} of a Chef error body (joined with {@code ; }), else the body's first 200 characters. */
+    static String serverMessage(String body) {
+        try {
+            Object json = JSON.readValue(body, Object.class);
+            if (json instanceof Map<?, ?> map && map.get("error") != null) {
+                Object error = map.get("error");
+                return error instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList())
+                        : String.valueOf(error);
+            }
+        } catch (IOException e) {
+            // not JSON: show it as it is
+        }
+        return body.length() > 200 ? body.substring(0, 200) : body;
+    }
+
+    /** An HTTP error status from the Chef server, with the server's message. */
+    public static final class ChefServerException extends McollectiveException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String serverMessage;
+
+        ChefServerException(int status, String serverMessage, String message) {
+            super(message);
+            this.status = status;
+            this.serverMessage = serverMessage;
+        }
+
+        /** @return the HTTP status, e.g. 404 */
+        public int status() {
+            return status;
+        }
+
+        /** @return the server's {@code error} text */
+        public String serverMessage() {
+            return serverMessage;
+        }
+    }
+}
