@@ -43,8 +43,11 @@ public final class DiscoverySession implements AutoCloseable {
         return discoverer;
     }
 
-    /** Discovers the nodes for {@code filter}; with {@code verbose}, prints the discovery line on stderr. */
-    public List<String> discover(Filter filter, int limit, boolean verbose) {
+    /**
+     * Discovers the nodes for {@code filter}, in which the caller put {@code impliedAgent} itself; with
+     * {@code verbose}, prints the discovery line on stderr.
+     */
+    public List<String> discover(Filter filter, int limit, boolean verbose, Optional<String> impliedAgent) {
         if (discoverer.methodName().equals("mc")) {
             Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
             if (shortcut.isPresent()) {
@@ -60,7 +63,7 @@ public final class DiscoverySession implements AutoCloseable {
                         discoverer.methodName(), timeout.toSeconds());
             }
         }
-        List<String> nodes = discoverer.discover(filter, limit);
+        List<String> nodes = discoverer.discover(filter, limit, impliedAgent);
         if (verbose) {
             context.err().println(nodes.size());
         }
@@ -81,7 +84,7 @@ public final class DiscoverySession implements AutoCloseable {
     /** Discovers for {@code client} (printing the discovery line when asked) and returns the nodes it will call. */
     public List<String> discoverFor(mcollective.client.RpcClient client, boolean verbose) {
         long start = System.nanoTime();
-        List<String> nodes = discover(client.filter(), client.firstLimit(), verbose);
+        List<String> nodes = discover(client.filter(), client.firstLimit(), verbose, Optional.of(client.agent()));
         return client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -110,12 +110,21 @@ public final class Discoverer {
      * refused with MCollective's message; compound filters switch to {@code mc}.
      */
     public List<String> discover(Filter filter, int limit) {
+        return discover(filter, limit, Optional.empty());
+    }
+
+    /**
+     * {@link #discover(Filter, int)} for a call to {@code impliedAgent}, which the caller added to the agent filter
+     * itself: a method that cannot honour agent filters warns only about the agents the user asked for.
+     */
+    public List<String> discover(Filter filter, int limit, Optional<String> impliedAgent) {
         DiscoveryMethod chosen = method;
         if (!filter.compound().isEmpty() && !chosen.name().equals("mc")) {
             LOG.warn("Switching to mc discovery method because compound filters are used");
             chosen = create("mc");
         }
         check(chosen, filter);
+        warnIgnoredAgents(chosen, filter, impliedAgent);
         checkDataFunctions(filter);
         if (!chosen.name().equals("mc") && !config.directAddressing()) {
             throw new McollectiveException("Custom discovery methods require direct addressing mode");
@@ -142,6 +151,22 @@ public final class Discoverer {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * MCollective passes {@code -A} to methods that cannot honour it, which then ignore it silently; the nodes
+     * lacking the agent are addressed anyway and do not answer. Here the user is told.
+     */
+    private static void warnIgnoredAgents(DiscoveryMethod method, Filter filter, Optional<String> impliedAgent) {
+        if (method.capabilities().contains(Capability.AGENTS)) {
+            return;
+        }
+        List<String> asked = new ArrayList<>(filter.agent());
+        impliedAgent.ifPresent(asked::remove);
+        if (!asked.isEmpty()) {
+            LOG.warn("The {} discovery method ignores agent filters ({}); nodes without the agent will not answer",
+                    method.name(), String.join(", ", asked));
         }
     }
 

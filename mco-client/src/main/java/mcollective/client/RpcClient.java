@@ -91,7 +91,7 @@ public final class RpcClient {
         } else {
             int firstN = settings.limit().filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
                     .map(Integer::parseInt).orElse(0);
-            found = discoverer.discover(filter, firstN);
+            found = discoverer.discover(filter, firstN, Optional.of(agent));
             forceDirect = discoverer.isOffline();
             discoveryTime = Duration.ofNanos(System.nanoTime() - start);
         }

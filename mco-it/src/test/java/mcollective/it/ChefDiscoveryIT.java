@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.client.Discoverer;
 import mcollective.testkit.ChefServerStub;
+import mcollective.testkit.LogCapture;
 import mcollective.testkit.ChefServerStub.Reply;
 
 /**
@@ -55,7 +57,10 @@ class ChefDiscoveryIT {
         fleet.close();
     }
 
-    private Reply search(String path, Map<String, String> params) {
+    /** Whole nodes for a GET; for a partial search (POST), the name and, when asked for, the fqdn as identity. */
+    private Reply search(ChefServerStub.Received request) {
+        Map<String, String> params = request.query();
+        boolean partial = request.method().equals("POST");
         queries.add(params.get("q"));
         if (params.get("q").contains("recipe:foo::bar")) {
             return new Reply(400, Map.of("error", List.of("invalid search query: 'recipe:foo::bar'")));
@@ -66,7 +71,12 @@ class ChefDiscoveryIT {
         int rows = Integer.parseInt(params.get("rows"));
         List<Object> page = new ArrayList<>();
         for (String name : matching.subList(Math.min(begin, matching.size()), Math.min(begin + rows, matching.size()))) {
-            page.add(Map.of("name", name, "chef_type", "node", "automatic", Map.of("fqdn", "fqdn-" + name)));
+            if (partial) {
+                page.add(Map.of("url", chef.url() + "/nodes/" + name, "data", request.text().contains("identity")
+                        ? Map.of("name", name, "identity", "fqdn-" + name) : Map.of("name", name)));
+            } else {
+                page.add(Map.of("name", name, "chef_type", "node", "automatic", Map.of("fqdn", "fqdn-" + name)));
+            }
         }
         return new Reply(200, Map.of("rows", page, "start", begin, "total", matching.size()));
     }
@@ -126,5 +136,30 @@ class ChefDiscoveryIT {
 
         assertThat(McoRun.run("find", "-c", attrCfg, "--dm", "chef", "-I", "/db/").lines())
                 .containsExactly("fqdn-db1.example.net");
+    }
+
+    @Test
+    void shouldSayThatAgentFiltersAreIgnored() {
+        try (LogCapture log = LogCapture.of(Discoverer.class)) {
+            McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-C", "role[web]", "-A", "nginx");
+
+            assertThat(run.lines()).containsExactly("web1.example.net", "web2.example.net");
+            assertThat(log.lines()).containsExactly("WARN The chef discovery method ignores agent filters (nginx);"
+                    + " nodes without the agent will not answer");
+        }
+    }
+
+    @Test
+    void shouldSwitchToBroadcastDiscoveryForCompoundFilters() {
+        int searches = queries.size();
+
+        try (LogCapture log = LogCapture.of(Discoverer.class)) {
+            McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-S", "chef_environment=prod", "--dt", "2");
+
+            assertThat(run.lines()).containsExactly("web1.example.net");
+            assertThat(log.lines()).containsExactly(
+                    "WARN Switching to mc discovery method because compound filters are used");
+            assertThat(queries).hasSize(searches);
+        }
     }
 }

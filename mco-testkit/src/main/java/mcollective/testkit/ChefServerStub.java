@@ -56,12 +56,34 @@ public final class ChefServerStub implements AutoCloseable {
         Reply answer(String path, Map<String, String> query);
     }
 
+    /**
+     * A signed request as the server received it.
+     *
+     * @param method the HTTP method
+     * @param path   the path below the server prefix
+     * @param query  the decoded query parameters
+     * @param body   the request body, empty for a GET
+     */
+    public record Received(String method, String path, Map<String, String> query, byte[] body) {
+        /** The body as UTF-8 text. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Answers any signed request, a POST with its body included, under a route's prefix. */
+    @FunctionalInterface
+    public interface RequestRoute {
+        Reply answer(Received request);
+    }
+
     private final String prefix;
     private final KeyPair key;
     private final HttpServer server;
-    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final Map<String, RequestRoute> routes = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> nodes = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
     private ChefServerStub(String prefix) throws IOException {
         this.prefix = prefix;
@@ -85,7 +107,7 @@ public final class ChefServerStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
     }
 
-    /** Writes the private key this server trusts (PKCS#8 PEM) to {@code pem}. */
+    /** Writes the private key this server trusts to {@code pem}, as Chef writes client keys (PKCS#1 PEM). */
     public Path writeClientKey(Path pem) {
         return writePem(pem, key.getPrivate());
     }
@@ -97,6 +119,12 @@ public final class ChefServerStub implements AutoCloseable {
 
     /** Serves {@code routeFor} below {@code pathPrefix} (e.g. {@code /search/node}); the longest prefix wins. */
     public ChefServerStub route(String pathPrefix, Route routeFor) {
+        routes.put(pathPrefix, request -> routeFor.answer(request.path(), request.query()));
+        return this;
+    }
+
+    /** Serves {@code routeFor}, which sees the method and body too, below {@code pathPrefix}. */
+    public ChefServerStub route(String pathPrefix, RequestRoute routeFor) {
         routes.put(pathPrefix, routeFor);
         return this;
     }
@@ -116,6 +144,11 @@ public final class ChefServerStub implements AutoCloseable {
     /** @return the paths (below the prefix, with any query) of the requests whose signature was valid, in order */
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** @return the requests whose signature was valid, method and body included, in order */
+    public List<Received> received() {
+        return List.copyOf(received);
     }
 
     /** @return {@link #SAMPLE_NODE}'s document, a fresh mutable copy */
@@ -144,10 +177,13 @@ public final class ChefServerStub implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath().substring(prefix.length());
         String rawQuery = exchange.getRequestURI().getRawQuery();
         requests.add(rawQuery == null ? path : path + "?" + rawQuery);
-        reply(exchange, answer(path, query(rawQuery)));
+        Received request = new Received(exchange.getRequestMethod(), path, query(rawQuery), body);
+        received.add(request);
+        reply(exchange, answer(request));
     }
 
-    private Reply answer(String path, Map<String, String> query) {
+    private Reply answer(Received request) {
+        String path = request.path();
         if (path.startsWith("/nodes/")) {
             String name = URLDecoder.decode(path.substring("/nodes/".length()), StandardCharsets.UTF_8);
             Map<String, Object> node = nodes.get(name);
@@ -155,7 +191,7 @@ public final class ChefServerStub implements AutoCloseable {
                     : new Reply(200, node);
         }
         return routes.keySet().stream().filter(path::startsWith).max((a, b) -> a.length() - b.length())
-                .map(p -> routes.get(p).answer(path, query))
+                .map(p -> routes.get(p).answer(request))
                 .orElse(new Reply(404, Map.of("error", List.of("Object not found: " + path))));
     }
 
@@ -224,11 +260,40 @@ public final class ChefServerStub implements AutoCloseable {
 
     private static Path writePem(Path pem, PrivateKey privateKey) {
         try {
-            return Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
+            return Files.writeString(pem, "-----BEGIN RSA PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(privateKey.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+                            .encodeToString(pkcs1(privateKey.getEncoded())) + "\n-----END RSA PRIVATE KEY-----\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The PKCS#1 {@code RSAPrivateKey} inside a PKCS#8 {@code PrivateKeyInfo}: the content of its third element,
+     * an OCTET STRING after the version INTEGER and the algorithm SEQUENCE.
+     */
+    static byte[] pkcs1(byte[] pkcs8) {
+        int[] at = {0};
+        header(pkcs8, at);
+        for (int skip = 0; skip < 2; skip++) {
+            int length = header(pkcs8, at);
+            at[0] += length;
+        }
+        int length = header(pkcs8, at);
+        return java.util.Arrays.copyOfRange(pkcs8, at[0], at[0] + length);
+    }
+
+    /** Reads one DER tag and length at {@code at[0]}, leaving {@code at[0]} on the content; returns its length. */
+    private static int header(byte[] der, int[] at) {
+        at[0]++;
+        int first = der[at[0]++] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int length = 0;
+        for (int i = 0; i < (first & 0x7f); i++) {
+            length = (length << 8) | (der[at[0]++] & 0xff);
+        }
+        return length;
     }
 }

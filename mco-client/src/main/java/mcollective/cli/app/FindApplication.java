@@ -50,7 +50,7 @@ public final class FindApplication implements Application {
         String method;
         try (DiscoverySession discovery = new DiscoverySession(context, common)) {
             method = discovery.discoverer().methodName();
-            nodes = discovery.discover(wanted, 0, rpc.verbose());
+            nodes = discovery.discover(wanted, 0, rpc.verbose(), java.util.Optional.of("rpcutil"));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (rpc.verbose()) {

@@ -70,12 +70,34 @@ public final class ChefApi {
      * @throws McollectiveException if the server cannot be reached or its reply is not a JSON object
      */
     public Map<?, ?> get(String pathAndQuery) {
+        return send("GET", pathAndQuery, new byte[0]);
+    }
+
+    /**
+     * A signed POST of {@code body} as JSON, as partial search takes it; otherwise as {@link #get}.
+     *
+     * @param body a value Jackson writes as JSON
+     */
+    public Map<?, ?> post(String pathAndQuery, Object body) {
+        try {
+            return send("POST", pathAndQuery, JSON.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write a Chef request body: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<?, ?> send(String method, String pathAndQuery, byte[] body) {
         URI uri = URI.create(knife.serverUrl() + pathAndQuery);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Accept", "application/json")
                 .header("X-Chef-Version", "12.0.0")
                 .header("X-Ops-Server-API-Version", "1");
-        signer.headers("GET", uri.getRawPath(), new byte[0], "1").forEach(builder::header);
+        if (body.length > 0) {
+            builder.header("Content-Type", "application/json");
+        }
+        signer.headers(method, uri.getRawPath(), body, "1").forEach(builder::header);
         HttpResponse<String> response;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

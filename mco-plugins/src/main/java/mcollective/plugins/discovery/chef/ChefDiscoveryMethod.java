@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.spi.DiscoveryMethod;
@@ -25,6 +29,7 @@ import mcollective.spi.PluginContext;
  */
 public final class ChefDiscoveryMethod implements DiscoveryMethod {
     static final int PAGE = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(ChefDiscoveryMethod.class);
 
     private PluginContext context;
 
@@ -40,7 +45,7 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CLASSES, Capability.IDENTITY, Capability.FACTS, Capability.AGENTS);
+        return EnumSet.of(Capability.CLASSES, Capability.IDENTITY, Capability.FACTS);
     }
 
     @Override
@@ -54,46 +59,116 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
                 Optional.ofNullable(System.getProperty("user.home")).map(Path::of)), context.pluginConfig());
         String query = ChefQuery.build(request.filter(), request.options());
         List<Pattern> regexes = ChefQuery.identityRegexes(request.filter());
-        Optional<String> attribute = context.pluginConfig().get("identity_attribute");
+        List<String> attribute = context.pluginConfig().get("identity_attribute")
+                .map(a -> List.of(a.split("\\."))).orElse(List.of());
+        boolean partial = context.pluginConfig().getBool("partial_search", true);
         List<String> names = new ArrayList<>();
+        List<String> without = new ArrayList<>();
         int start = 0;
-        int total;
+        int total = 1;
         do {
-            Map<?, ?> page = search(chef, query, start);
+            Map<?, ?> page;
+            if (partial) {
+                try {
+                    page = partialSearch(chef, query, start, attribute);
+                } catch (ChefApi.ChefServerException e) {
+                    if (e.status() != 404 && e.status() != 405) {
+                        throw e;
+                    }
+                    LOG.info("The Chef server has no partial search (HTTP {}); searching for whole nodes",
+                            e.status());
+                    partial = false;
+                    continue;
+                }
+            } else {
+                page = search(chef, query, start);
+            }
             total = page.get("total") instanceof Number n ? n.intValue() : 0;
             List<?> rows = page.get("rows") instanceof List<?> l ? l : List.of();
             for (Object row : rows) {
-                identity(row, attribute).filter(n -> regexes.stream().allMatch(r -> r.matcher(n).find()))
-                        .ifPresent(names::add);
+                Optional<String> identity = partial ? partialIdentity(row, attribute) : identity(row, attribute);
+                if (identity.isEmpty()) {
+                    without.add(nodeName(row, partial));
+                } else if (regexes.stream().allMatch(r -> r.matcher(identity.get()).find())) {
+                    names.add(identity.get());
+                }
             }
             if (rows.isEmpty()) {
                 break;
             }
             start += rows.size();
         } while (start < total);
+        if (!without.isEmpty()) {
+            LOG.warn("{} Chef node(s) have no {} attribute and were left out: {}", without.size(),
+                    String.join(".", attribute), String.join(", ", without.subList(0, Math.min(10, without.size())))
+                            + (without.size() > 10 ? ", ..." : ""));
+        }
         return request.limit() > 0 && names.size() > request.limit()
                 ? List.copyOf(names.subList(0, request.limit())) : List.copyOf(names);
     }
 
-    private static Optional<String> identity(Object row, Optional<String> attribute) {
+    /** A whole node's identity: its name, or the attribute at {@code path} with Chef's precedence. */
+    private static Optional<String> identity(Object row, List<String> path) {
         if (!(row instanceof Map<?, ?> node)) {
             return Optional.empty();
         }
-        if (attribute.isEmpty()) {
+        if (path.isEmpty()) {
             return Optional.ofNullable(node.get("name")).map(String::valueOf);
         }
         for (String level : List.of("automatic", "override", "normal", "default")) {
-            if (node.get(level) instanceof Map<?, ?> attrs && attrs.get(attribute.get()) != null) {
-                return Optional.of(String.valueOf(attrs.get(attribute.get())));
+            Object value = walk(node.get(level), path);
+            if (value != null && !(value instanceof Map) && !(value instanceof List)) {
+                return Optional.of(String.valueOf(value));
             }
         }
         return Optional.empty();
     }
 
+    /** A partial search row's identity: {@code data.identity} when an attribute was asked for, else {@code data.name}. */
+    private static Optional<String> partialIdentity(Object row, List<String> path) {
+        Object value = walk(row, List.of("data", path.isEmpty() ? "name" : "identity"));
+        return value == null || value instanceof Map || value instanceof List ? Optional.empty()
+                : Optional.of(String.valueOf(value));
+    }
+
+    private static String nodeName(Object row, boolean partial) {
+        return String.valueOf(partial ? walk(row, List.of("data", "name")) : walk(row, List.of("name")));
+    }
+
+    private static Object walk(Object value, List<String> path) {
+        Object at = value;
+        for (String key : path) {
+            if (!(at instanceof Map<?, ?> map)) {
+                return null;
+            }
+            at = map.get(key);
+        }
+        return at;
+    }
+
+    /** Partial search: only the node name, and the identity attribute when one is configured, travel back. */
+    private static Map<?, ?> partialSearch(ChefApi chef, String query, int start, List<String> attribute) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put("name", List.of("name"));
+        if (!attribute.isEmpty()) {
+            keys.put("identity", attribute);
+        }
+        return rejectedQuery(query, () -> chef.post(searchPath(query, start), keys));
+    }
+
+    private static String searchPath(String query, int start) {
+        return "/search/node?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&sort=X_CHEF_id_CHEF_X+asc&start=" + start + "&rows=" + PAGE;
+    }
+
     private static Map<?, ?> search(ChefApi chef, String query, int start) {
+        return rejectedQuery(query, () -> chef.get(searchPath(query, start)));
+    }
+
+    /** A 400 from search is the query's fault: say which query, with the server's message. */
+    private static Map<?, ?> rejectedQuery(String query, java.util.function.Supplier<Map<?, ?>> search) {
         try {
-            return chef.get("/search/node?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                    + "&sort=X_CHEF_id_CHEF_X+asc&start=" + start + "&rows=" + PAGE);
+            return search.get();
         } catch (ChefApi.ChefServerException e) {
             if (e.status() == 400) {
                 throw new McollectiveException("The Chef server rejected the query '" + query + "': "

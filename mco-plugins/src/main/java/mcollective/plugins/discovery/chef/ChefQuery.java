@@ -44,8 +44,19 @@ public final class ChefQuery {
 
     /** The {@code /regex/} identities, applied on the client to the names Chef returns. */
     public static List<Pattern> identityRegexes(Filter filter) {
-        return filter.identity().stream().filter(i -> i.startsWith("/"))
-                .map(i -> Pattern.compile(i.replace("/", ""))).toList();
+        return filter.identity().stream().filter(i -> i.startsWith("/")).map(ChefQuery::identityRegex).toList();
+    }
+
+    /** {@code /re/} as MCollective writes identity regexes: the text between the first and the last slash. */
+    private static Pattern identityRegex(String identity) {
+        String source = identity.length() > 1 && identity.endsWith("/")
+                ? identity.substring(1, identity.length() - 1) : identity.substring(1);
+        try {
+            return Pattern.compile(source);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new McollectiveException("Invalid identity filter " + identity + ": "
+                    + e.getDescription());
+        }
     }
 
     static String classTerm(String klass) {

@@ -36,14 +36,7 @@ class ChefSignerTest {
     static final Path VECTORS = chefDir().resolve("signing-vectors.json");
 
     static Path chefDir() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolveSibling("shared").resolve("reference/chef"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("shared/reference/chef is missing beside the repository");
-        }
-        return dir.resolveSibling("shared").resolve("reference/chef");
+        return mcollective.testkit.Reference.path("chef");
     }
 
     static Map<String, Object> vectors() throws Exception {
