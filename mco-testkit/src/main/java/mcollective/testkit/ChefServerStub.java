@@ -85,10 +85,17 @@ public final class ChefServerStub implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private ChefServerStub(String prefix) throws IOException {
+    private ChefServerStub(String prefix, java.util.Optional<javax.net.ssl.SSLContext> tls) throws IOException {
         this.prefix = prefix;
         this.key = newKey();
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        if (tls.isPresent()) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.get()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
         server.createContext(prefix.isEmpty() ? "/" : prefix, this::handle);
         server.start();
     }
@@ -96,15 +103,27 @@ public final class ChefServerStub implements AutoCloseable {
     /** @param prefix the organisation path, e.g. {@code /organizations/acme}, or empty */
     public static ChefServerStub start(String prefix) {
         try {
-            return new ChefServerStub(prefix);
+            return new ChefServerStub(prefix, java.util.Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A stand-in serving HTTPS with {@code certs} as its certificate (SAN 127.0.0.1). */
+    public static ChefServerStub startTls(String prefix, TestCerts certs) {
+        try {
+            return new ChefServerStub(prefix, java.util.Optional.of(certs.serverContext(List.of())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up TLS for the Chef stand-in", e);
+        }
+    }
+
     /** @return the {@code chef_server_url}, e.g. {@code http://127.0.0.1:40123/organizations/acme} */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort() + prefix;
     }
 
     /** Writes the private key this server trusts to {@code pem}, as Chef writes client keys (PKCS#1 PEM). */
@@ -262,38 +281,9 @@ public final class ChefServerStub implements AutoCloseable {
         try {
             return Files.writeString(pem, "-----BEGIN RSA PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(pkcs1(privateKey.getEncoded())) + "\n-----END RSA PRIVATE KEY-----\n");
+                            .encodeToString(TestCerts.pkcs1(privateKey.getEncoded())) + "\n-----END RSA PRIVATE KEY-----\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The PKCS#1 {@code RSAPrivateKey} inside a PKCS#8 {@code PrivateKeyInfo}: the content of its third element,
-     * an OCTET STRING after the version INTEGER and the algorithm SEQUENCE.
-     */
-    static byte[] pkcs1(byte[] pkcs8) {
-        int[] at = {0};
-        header(pkcs8, at);
-        for (int skip = 0; skip < 2; skip++) {
-            int length = header(pkcs8, at);
-            at[0] += length;
-        }
-        int length = header(pkcs8, at);
-        return java.util.Arrays.copyOfRange(pkcs8, at[0], at[0] + length);
-    }
-
-    /** Reads one DER tag and length at {@code at[0]}, leaving {@code at[0]} on the content; returns its length. */
-    private static int header(byte[] der, int[] at) {
-        at[0]++;
-        int first = der[at[0]++] & 0xff;
-        if (first < 0x80) {
-            return first;
-        }
-        int length = 0;
-        for (int i = 0; i < (first & 0x7f); i++) {
-            length = (length << 8) | (der[at[0]++] & 0xff);
-        }
-        return length;
     }
 }

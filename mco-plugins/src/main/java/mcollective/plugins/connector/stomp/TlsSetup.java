@@ -1,6 +1,5 @@
 package mcollective.plugins.connector.stomp;
 
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -8,12 +7,10 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,16 +52,11 @@ record TlsSetup(SSLContext context, boolean verified) {
         if (host.sslCa().isEmpty() || host.sslCert().isEmpty() || host.sslKey().isEmpty()) {
             throw new StompException("cert, key and ca has to be supplied for verified SSL mode (" + host.url() + ")");
         }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        int n = 0;
+        List<X509Certificate> cas = new java.util.ArrayList<>();
         for (String ca : host.sslCa().get().split(",")) {
-            for (X509Certificate cert : PemFiles.certificates(existing(ca.strip(), "CA"))) {
-                trust.setCertificateEntry("ca" + n++, cert);
-            }
+            cas.addAll(PemFiles.certificates(existing(ca.strip(), "CA")));
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
+        javax.net.ssl.TrustManager[] trust = mcollective.plugins.pem.Trust.managers(cas, false);
 
         List<X509Certificate> chain = PemFiles.certificates(existing(host.sslCert().get(), "certificate"));
         PrivateKey key = PemFiles.privateKey(existing(host.sslKey().get(), "key"));
@@ -76,7 +68,7 @@ record TlsSetup(SSLContext context, boolean verified) {
         kmf.init(identity, password);
 
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        ctx.init(kmf.getKeyManagers(), trust, null);
         return new TlsSetup(ctx, true);
     }
 
@@ -90,43 +82,9 @@ record TlsSetup(SSLContext context, boolean verified) {
 
     private static TlsSetup unverified() {
         try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new TrustEverything()}, null);
-            return new TlsSetup(ctx, false);
+            return new TlsSetup(mcollective.plugins.pem.Trust.trustingEverything(), false);
         } catch (GeneralSecurityException e) {
             throw new StompException("Cannot create an unverified TLS context: " + e.getMessage(), e);
-        }
-    }
-
-    /** The equivalent of OpenSSL's VERIFY_NONE, used only in fallback mode. */
-    private static final class TrustEverything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

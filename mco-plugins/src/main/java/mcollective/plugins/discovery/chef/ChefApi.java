@@ -5,17 +5,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.config.PluginConfig;
 import mcollective.plugins.pem.PemFiles;
+import mcollective.plugins.pem.Trust;
 
 /**
  * Signed GETs against the Chef server API for the {@code chef} discovery method and fact source: the client
@@ -25,6 +35,7 @@ import mcollective.plugins.pem.PemFiles;
  * server's own message, for a caller to explain. Thread-safe.
  */
 public final class ChefApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ChefApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KnifeConfig knife;
@@ -53,8 +64,33 @@ public final class ChefApi {
         }
         ChefSigner signer = new ChefSigner(knife.nodeName(), key,
                 ChefSigner.Protocol.of(plugin.get("sign_protocol").orElse("1.3")), Clock.systemUTC());
-        return new ChefApi(knife, signer,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (knife.serverUrl().startsWith("https:")) {
+            http.sslContext(sslContext(knife));
+        }
+        return new ChefApi(knife, signer, http.build());
+    }
+
+    /**
+     * knife's trust: the JDK's CAs plus {@code ssl_ca_file} and {@code trusted_certs_dir}; or nothing checked for
+     * {@code ssl_verify_mode :verify_none}, which also turns off host name checks for the process's HTTP clients.
+     */
+    private static SSLContext sslContext(KnifeConfig knife) {
+        try {
+            if (knife.sslVerifyNone()) {
+                LOG.warn("ssl_verify_mode :verify_none: the Chef server {} is not authenticated", knife.serverUrl());
+                System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+                return Trust.trustingEverything();
+            }
+            List<X509Certificate> cas = new ArrayList<>();
+            for (Path file : knife.trustedCertificateFiles()) {
+                cas.addAll(PemFiles.certificates(file));
+            }
+            return Trust.clientContext(cas);
+        } catch (GeneralSecurityException e) {
+            throw new McollectiveException("Cannot set up TLS for the Chef server " + knife.serverUrl() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** @return the settings this client uses */
@@ -101,6 +137,10 @@ public final class ChefApi {
         HttpResponse<String> response;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new McollectiveException("Cannot verify the Chef server " + knife.serverUrl() + "'s certificate ("
+                    + e.getMessage() + "): put its CA in " + knife.trustedCertsDir()
+                    + " (knife ssl fetch does) or name it in ssl_ca_file", e);
         } catch (IOException e) {
             throw new McollectiveException("Cannot reach the Chef server " + knife.serverUrl() + ": " + e, e);
         } catch (InterruptedException e) {

@@ -23,14 +23,37 @@ import mcollective.config.PluginConfig;
  * else the first readable one of {@link #resolve} or {@link #forNode}. A trailing {@code /} on the URL does not
  * matter (the original plugin needed one).
  *
- * @param serverUrl     without a trailing slash
- * @param sslVerifyNone whether {@code ssl_verify_mode :verify_none} was set
+ * <p>For an {@code https} server the CAs trusted besides the JDK's are knife's: {@code ssl_ca_file}
+ * ({@code plugin.chef.ssl_ca_file}) and every certificate in {@code trusted_certs_dir}, by default the
+ * {@code trusted_certs} folder beside the file ({@code knife ssl fetch} puts the server's certificate there).
+ *
+ * @param serverUrl       without a trailing slash
+ * @param sslVerifyNone   whether {@code ssl_verify_mode :verify_none} was set
+ * @param sslCaFile       {@code ssl_ca_file}, if set
+ * @param trustedCertsDir {@code trusted_certs_dir}; it need not exist
  */
-public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boolean sslVerifyNone) {
+public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boolean sslVerifyNone,
+        Optional<Path> sslCaFile, Path trustedCertsDir) {
     private static final Pattern SETTING = Pattern.compile("^\\s*(\\w+)\\s*(?:=\\s*)?(.+?)\\s*$");
     private static final Pattern QUOTED = Pattern.compile("^([\"'])(.*)\\1$");
     private static final Pattern FILE_JOIN = Pattern.compile("^File\\.join\\((.*)\\)$");
     private static final Path CLIENT_RB = Path.of("/etc/chef/client.rb");
+
+    /** The certificates to trust besides the JDK's: {@code ssl_ca_file} and the files in {@code trusted_certs_dir}. */
+    public List<Path> trustedCertificateFiles() {
+        List<Path> files = new ArrayList<>();
+        sslCaFile.ifPresent(files::add);
+        if (Files.isDirectory(trustedCertsDir)) {
+            try (java.util.stream.Stream<Path> listing = Files.list(trustedCertsDir)) {
+                listing.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(crt|pem)$")).sorted()
+                        .forEach(files::add);
+            } catch (IOException e) {
+                throw new McollectiveException("Cannot read the Chef trusted certificates in " + trustedCertsDir
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
 
     /** The settings for a client ({@code chef} discovery): {@code ~/.chef/knife.rb}, else {@code /etc/chef/client.rb}. */
     public static KnifeConfig resolve(PluginConfig plugin, Optional<Path> home) {
@@ -60,8 +83,12 @@ public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boo
         String url = setting(plugin, "server_url", settings.get("chef_server_url"), "No Chef server URL", where);
         String node = setting(plugin, "node_name", settings.get("node_name"), "No Chef client name", where);
         String key = setting(plugin, "client_key", settings.get("client_key"), "No Chef client key", where);
+        Path folder = file.orElse(candidates.get(0)).toAbsolutePath().getParent();
         return new KnifeConfig(url.replaceAll("/+$", ""), node, Path.of(key),
-                "verify_none".equals(settings.get("ssl_verify_mode")));
+                "verify_none".equals(plugin.get("ssl_verify_mode").orElse(settings.get("ssl_verify_mode"))),
+                plugin.get("ssl_ca_file").or(() -> Optional.ofNullable(settings.get("ssl_ca_file"))).map(Path::of),
+                plugin.get("trusted_certs_dir").or(() -> Optional.ofNullable(settings.get("trusted_certs_dir")))
+                        .map(Path::of).orElse(folder.resolve("trusted_certs")));
     }
 
     private static String setting(PluginConfig plugin, String key, String fromFile, String missing, String where) {

@@ -1,5 +1,7 @@
 package mcollective.plugins.connector.stomp;
 
+import mcollective.testkit.TestCerts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -34,6 +34,7 @@ import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.ChefServerStub.Received;
 import mcollective.testkit.ChefServerStub.Reply;
 import mcollective.testkit.Reference;
+import mcollective.testkit.TestCerts;
 
 /**
  * {@code --dm chef} against a Chef API stand-in that checks every signature (401 otherwise) and serves the responses
@@ -305,6 +306,68 @@ class ChefDiscoveryMethodTest {
         void aBrokenIdentityRegexIsNamed() {
             assertThatThrownBy(() -> discover(method(), f -> f.addIdentity("/web(/")))
                     .hasMessageStartingWith("Invalid identity filter /web(/: ");
+        }
+    }
+
+    @Nested
+    class Https {
+        TestCerts certs;
+        ChefServerStub tls;
+        Path knifeDir;
+
+        @BeforeEach
+        void startTls() throws Exception {
+            certs = TestCerts.create(dir, "chef-server");
+            tls = ChefServerStub.startTls("", certs).route("/search/node",
+                    (ChefServerStub.RequestRoute) ChefDiscoveryMethodTest::recorded);
+            knifeDir = Files.createDirectories(dir.resolve("dot-chef"));
+            tls.writeClientKey(knifeDir.resolve("mco.pem"));
+        }
+
+        @AfterEach
+        void stopTls() {
+            tls.close();
+        }
+
+        DiscoveryMethod overHttps(String... knifeLines) throws IOException {
+            Path knife = Files.writeString(knifeDir.resolve("knife.rb"), "chef_server_url '" + tls.url() + "'\n"
+                    + "node_name 'mco-discovery'\nclient_key \"#{current_dir}/mco.pem\"\n" + String.join("\n", knifeLines)
+                    + "\n");
+            ChefDiscoveryMethod method = new ChefDiscoveryMethod();
+            method.init(new PluginContext(Config.builder().set("plugin.chef.knife_config", knife.toString()).build(),
+                    "chef", PluginRegistry.builder().autoDiscover(false).build(), Clock.systemUTC(), Map.of(),
+                    Map.of()));
+            return method;
+        }
+
+        @Test
+        void trustsTheCertificatesKnifeFetched() throws IOException {
+            Files.createDirectories(knifeDir.resolve("trusted_certs"));
+            Files.copy(certs.certPem, knifeDir.resolve("trusted_certs/127_0_0_1.crt"));
+
+            assertThat(discover(overHttps(), f -> { })).containsExactlyElementsOf(FLEET);
+        }
+
+        @Test
+        void trustsAnSslCaFile() throws IOException {
+            assertThat(discover(overHttps("ssl_ca_file '" + certs.certPem + "'"), f -> { }))
+                    .containsExactlyElementsOf(FLEET);
+        }
+
+        @Test
+        void saysWhereToPutAnUntrustedServersCertificate() throws IOException {
+            DiscoveryMethod method = overHttps();
+
+            assertThatThrownBy(() -> discover(method, f -> { }))
+                    .isInstanceOf(McollectiveException.class)
+                    .hasMessageStartingWith("Cannot verify the Chef server " + tls.url() + "'s certificate (")
+                    .hasMessageEndingWith("): put its CA in " + knifeDir.resolve("trusted_certs")
+                            + " (knife ssl fetch does) or name it in ssl_ca_file");
+        }
+
+        @Test
+        void checksNothingWithVerifyNone() throws IOException {
+            assertThat(discover(overHttps("ssl_verify_mode :verify_none"), f -> { })).containsExactlyElementsOf(FLEET);
         }
     }
 }

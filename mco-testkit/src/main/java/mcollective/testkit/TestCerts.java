@@ -1,4 +1,4 @@
-package mcollective.plugins.connector.stomp;
+package mcollective.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +21,14 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed RSA certificate made at test time with the JDK's keytool (SAN 127.0.0.1 and localhost), with PEM
  * exports of the certificate and of the key in PKCS#8 and PKCS#1 form.
  */
-final class TestCerts {
+public final class TestCerts {
     private static final char[] PASS = "changeit".toCharArray();
 
-    final X509Certificate cert;
-    final PrivateKey key;
-    final Path certPem;
-    final Path keyPem;
-    final Path rsaKeyPem;
+    public final X509Certificate cert;
+    public final PrivateKey key;
+    public final Path certPem;
+    public final Path keyPem;
+    public final Path rsaKeyPem;
 
     private TestCerts(Path dir, String name) throws IOException, GeneralSecurityException, InterruptedException {
         Path store = dir.resolve(name + ".p12");
@@ -52,12 +52,12 @@ final class TestCerts {
         rsaKeyPem = write(dir.resolve(name + "-rsa-key.pem"), "RSA PRIVATE KEY", pkcs1(key.getEncoded()));
     }
 
-    static TestCerts create(Path dir, String name) throws Exception {
+    public static TestCerts create(Path dir, String name) throws Exception {
         return new TestCerts(dir, name);
     }
 
     /** A server context presenting this certificate and trusting the given client certificates. */
-    SSLContext serverContext(List<X509Certificate> trustedClients) throws GeneralSecurityException, IOException {
+    public SSLContext serverContext(List<X509Certificate> trustedClients) throws GeneralSecurityException, IOException {
         KeyStore identity = KeyStore.getInstance("PKCS12");
         identity.load(null, null);
         identity.setKeyEntry("server", key, PASS, new X509Certificate[] {cert});
@@ -82,7 +82,7 @@ final class TestCerts {
     }
 
     /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: skip version and algorithm, unwrap the OCTET STRING. */
-    private static byte[] pkcs1(byte[] pkcs8) {
+    public static byte[] pkcs1(byte[] pkcs8) {
         int[] pos = {0};
         header(pkcs8, pos); // outer SEQUENCE
         skip(pkcs8, pos); // version INTEGER
