@@ -98,7 +98,7 @@ public final class Command {
      * @param stdout    standard output, decoded as UTF-8, at most the bound
      * @param stderr    standard error, likewise
      * @param timedOut  whether the deadline passed and the command was killed
-     * @param truncated whether either stream was longer than the bound
+     * @param truncated whether standard output was longer than the bound (standard error is cut silently)
      */
     public record Result(int exitCode, String stdout, String stderr, boolean timedOut, boolean truncated) {
         /** The first line of standard error, or empty. */
@@ -130,7 +130,7 @@ public final class Command {
             Captured out = collect(stdout);
             Captured err = collect(stderr);
             return new Result(finished ? process.exitValue() : -1, out.text(), err.text(), !finished,
-                    out.truncated() || err.truncated());
+                    out.truncated());
         } finally {
             if (process.isAlive()) {
                 kill(process);

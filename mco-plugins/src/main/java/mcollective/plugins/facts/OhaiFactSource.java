@@ -16,6 +16,7 @@ import mcollective.config.ConfigException;
 import mcollective.config.PluginConfig;
 import mcollective.spi.FactSource;
 import mcollective.spi.PluginContext;
+import mcollective.spi.support.Command;
 
 /**
  * {@code factsource = ohai}: facts from Chef's {@code ohai}, the counterpart of the community MCollective ohai fact
@@ -46,7 +47,8 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
     private volatile Map<String, Object> facts = Map.of();
-    private OhaiCommand command;
+    private Command command;
+    private Duration timeout;
     private OhaiFlattener flattener;
     private ScheduledExecutorService refresher;
 
@@ -89,7 +91,8 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
         if (refresher != null) {
             throw new IllegalStateException("ohai fact source already started");
         }
-        this.command = new OhaiCommand(command, timeout, MAX_OUTPUT_BYTES);
+        this.command = Command.of(command).withMaxOutput(MAX_OUTPUT_BYTES);
+        this.timeout = timeout;
         this.flattener = new OhaiFlattener(whitelist);
         refresh();
         refresher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -114,24 +117,53 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
      */
     boolean refresh() {
         try {
-            Map<String, Object> loaded = flattener.flatten(command.run());
+            Map<String, Object> loaded = flattener.flatten(runCommand());
             if (loaded.isEmpty()) {
                 throw new McollectiveException("printed no string or number facts"
                         + (flattener.filters() ? " matching plugin.ohai.whitelist" : ""));
             }
             facts = loaded;
-            LOG.debug("Loaded {} facts from '{}'", loaded.size(), command.line());
+            LOG.debug("Loaded {} facts from '{}'", loaded.size(), command);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (RuntimeException e) {
             int kept = facts.size();
-            LOG.error("Failed to load facts from '{}': {}; {}", command.line(), e.getMessage(),
+            LOG.error("Failed to load facts from '{}': {}; {}", command, e.getMessage(),
                     kept == 0 ? "there are no facts yet" : "keeping the " + kept + " facts of the last good run");
             LOG.debug("ohai fact load failure", e);
             return false;
         }
+    }
+
+    /**
+     * One run of the command.
+     *
+     * @return its standard output
+     * @throws McollectiveException with the reason (could not start, timed out, printed too much, non-zero exit)
+     *                              and the first line of standard error
+     */
+    private byte[] runCommand() throws InterruptedException {
+        Command.Result result;
+        try {
+            result = command.run(timeout);
+        } catch (java.io.IOException e) {
+            throw new McollectiveException("could not be started: " + e.getMessage(), e);
+        }
+        String reason;
+        if (result.timedOut()) {
+            reason = "timed out after " + (timeout.toMillis() % 1000 == 0 ? Long.toString(timeout.toSeconds())
+                    : Double.toString(timeout.toMillis() / 1000.0)) + " s and was killed";
+        } else if (result.truncated()) {
+            reason = "printed more than " + MAX_OUTPUT_BYTES + " bytes; output refused";
+        } else if (result.exitCode() != 0) {
+            reason = "exited with status " + result.exitCode();
+        } else {
+            return result.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String stderr = result.firstErrorLine();
+        throw new McollectiveException(stderr.isEmpty() ? reason : reason + "; stderr: " + stderr);
     }
 
     /** Stops the refresh thread, killing a running command. Idempotent; the facts stay readable. */

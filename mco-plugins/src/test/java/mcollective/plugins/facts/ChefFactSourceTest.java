@@ -16,18 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import mcollective.config.Config;
 import mcollective.config.ConfigBuilder;
 import mcollective.plugin.PluginRegistry;
 import mcollective.spi.PluginContext;
 import mcollective.spi.support.AbstractFactSource;
 import mcollective.testkit.ChefServerStub;
+import mcollective.testkit.LogCapture;
 import mcollective.testkit.MutableClock;
 
 /** {@code factsource = chef} against a signature-checking Chef server stand-in serving a real node document. */
@@ -37,7 +34,7 @@ class ChefFactSourceTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private LogCapture log;
     private ChefServerStub chef;
     private Path key;
     private Path clientRb;
@@ -48,13 +45,12 @@ class ChefFactSourceTest {
         key = chef.writeClientKey(dir.resolve("client.pem"));
         clientRb = Files.writeString(dir.resolve("client.rb"), "chef_server_url \"" + chef.url() + "\"\n"
                 + "client_key File.join(current_dir, \"client.pem\")\n");
-        log.start();
-        ((Logger) LoggerFactory.getLogger(AbstractFactSource.class)).addAppender(log);
+        log = LogCapture.of(AbstractFactSource.class);
     }
 
     @AfterEach
     void stop() {
-        ((Logger) LoggerFactory.getLogger(AbstractFactSource.class)).detachAppender(log);
+        log.close();
         chef.close();
     }
 
@@ -71,8 +67,7 @@ class ChefFactSourceTest {
     }
 
     private List<String> errors() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage)
-                .toList();
+        return log.messages(Level.ERROR);
     }
 
     @Test

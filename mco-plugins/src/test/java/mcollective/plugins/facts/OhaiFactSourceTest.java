@@ -16,25 +16,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+
 import mcollective.McollectiveException;
 import mcollective.config.Config;
 import mcollective.config.ConfigException;
 import mcollective.plugin.PluginRegistry;
 import mcollective.spi.FactSource;
 import mcollective.spi.PluginContext;
+import mcollective.testkit.LogCapture;
 
 class OhaiFactSourceTest {
     static byte[] sample() throws IOException {
@@ -141,7 +138,7 @@ class OhaiFactSourceTest {
         Path dir;
         Path script;
         final List<OhaiFactSource> sources = new ArrayList<>();
-        final LogLines log = new LogLines();
+        final LogCapture log = LogCapture.of(OhaiFactSource.class);
 
         /** A stand-in for ohai whose behaviour is chosen by the file {@code mode}. */
         @BeforeEach
@@ -167,7 +164,7 @@ class OhaiFactSourceTest {
         @AfterEach
         void stop() {
             sources.forEach(OhaiFactSource::close);
-            log.detach();
+            log.close();
         }
 
         void mode(String mode) throws IOException {
@@ -194,7 +191,7 @@ class OhaiFactSourceTest {
 
             assertThat(source.facts()).containsExactly(entry("platform", "debian"), entry("cpu.total", "2"));
             assertThat(source.fact("cpu.total")).contains("2");
-            assertThat(log.errors()).isEmpty();
+            assertThat(log.messages(Level.ERROR)).isEmpty();
         }
 
         @Test
@@ -216,7 +213,7 @@ class OhaiFactSourceTest {
 
             assertThat(source.facts()).isEqualTo(good);
             String prefix = "Failed to load facts from '" + script + "': ";
-            assertThat(log.errors()).containsExactly(
+            assertThat(log.messages(Level.ERROR)).containsExactly(
                     prefix + "exited with status 1; stderr: fake-ohai: disk on fire; keeping the 2 facts of the "
                             + "last good run",
                     prefix + "output is not valid JSON: Unrecognized token 'this': was expecting (JSON String, "
@@ -232,7 +229,7 @@ class OhaiFactSourceTest {
 
             assertThat(source.refresh()).isFalse();
 
-            assertThat(log.errors()).singleElement().asString()
+            assertThat(log.messages(Level.ERROR)).singleElement().asString()
                     .contains("timed out after 1 s and was killed; keeping the 2 facts");
             await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current().descendants()
                     .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 30")));
@@ -245,7 +242,7 @@ class OhaiFactSourceTest {
 
             assertThat(source.refresh()).isFalse();
 
-            assertThat(log.errors()).singleElement().asString().contains("printed more than 16777216 bytes; "
+            assertThat(log.messages(Level.ERROR)).singleElement().asString().contains("printed more than 16777216 bytes; "
                     + "output refused; keeping the 2 facts");
         }
 
@@ -256,7 +253,7 @@ class OhaiFactSourceTest {
             OhaiFactSource source = start("300");
 
             assertThat(source.facts()).isEmpty();
-            assertThat(log.errors()).singleElement().asString().startsWith("Failed to load facts from '" + script
+            assertThat(log.messages(Level.ERROR)).singleElement().asString().startsWith("Failed to load facts from '" + script
                     + "': could not be started: Cannot run program").endsWith("; there are no facts yet");
         }
 
@@ -265,7 +262,7 @@ class OhaiFactSourceTest {
             mode("fail");
             OhaiFactSource source = start("1");
             assertThat(source.facts()).isEmpty();
-            assertThat(log.errors()).hasSize(1).allMatch(l -> l.endsWith("there are no facts yet"));
+            assertThat(log.messages(Level.ERROR)).hasSize(1).allMatch(l -> l.endsWith("there are no facts yet"));
 
             mode("json");
 
@@ -305,31 +302,5 @@ class OhaiFactSourceTest {
         }
         return new PluginContext(builder.build(), "ohai", PluginRegistry.builder().autoDiscover(false).build(),
                 Clock.systemUTC(), Map.of(), Map.of());
-    }
-
-    /** Collects the error lines the ohai source logs, from any thread. */
-    static final class LogLines extends AppenderBase<ILoggingEvent> {
-        private final Logger logger = (Logger) LoggerFactory.getLogger(OhaiFactSource.class);
-        private final List<String> errors = new CopyOnWriteArrayList<>();
-
-        LogLines() {
-            start();
-            logger.addAppender(this);
-        }
-
-        @Override
-        protected void append(ILoggingEvent event) {
-            if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-                errors.add(event.getFormattedMessage());
-            }
-        }
-
-        List<String> errors() {
-            return List.copyOf(errors);
-        }
-
-        void detach() {
-            logger.detachAppender(this);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package mcollective.plugins.connector.stomp;
 
-import mcollective.testkit.TestCerts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,14 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import javax.net.ssl.SSLSocket;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import mcollective.plugins.pem.PemFiles;
-import org.junit.jupiter.api.io.TempDir;
+import mcollective.testkit.TestCerts;
 
 class StompTlsTest {
     @TempDir
