@@ -69,7 +69,7 @@ class McoTest {
 
             assertThat(run.code()).isEqualTo(1);
             assertThat(run.out()).contains("Unknown command 'pingg'").contains("Known commands:")
-                    .containsPattern("   completion +describe_filter +facts +\n   find +help +inventory");
+                    .containsPattern("   chef +completion +describe_filter +\n   facts +find +help +\n   inventory");
         }
 
         @Test
