@@ -153,7 +153,7 @@ public final class ChefApi {
                     "The Chef server refused client '%s' with key %s (HTTP %d): %s", knife.nodeName(),
                     knife.clientKey(), status, serverMessage(response.body())));
         }
-        if (status != 200) {
+        if (status / 100 != 2) {
             throw new ChefServerException(status, serverMessage(response.body()), "The Chef server answered HTTP "
                     + status + " to " + uri + ": " + serverMessage(response.body()));
         }

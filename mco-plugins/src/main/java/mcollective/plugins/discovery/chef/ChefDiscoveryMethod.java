@@ -172,7 +172,7 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
         } catch (ChefApi.ChefServerException e) {
             if (e.status() == 400) {
                 throw new McollectiveException("The Chef server rejected the query '" + query + "': "
-                        + e.serverMessage());
+                        + (e.serverMessage().isBlank() ? "it gave no reason" : e.serverMessage()));
             }
             throw e;
         }
