@@ -130,7 +130,12 @@ public final class RpcutilAgent extends RpcAgent {
         if (plugin == null) {
             throw mcollective.rpc.RpcException.aborted("No data plugin called " + source);
         }
-        plugin.query(request.get("query").map(String::valueOf)).forEach(reply::put);
+        // Data::Base#lookup, as Ruby's rpcutil calls it: the DDL's input check and timeout, every declared output
+        try {
+            plugin.lookup(request.get("query").map(String::valueOf)).forEach(reply::put);
+        } catch (mcollective.ddl.DdlException e) {
+            throw mcollective.rpc.RpcException.invalidData(e.getMessage());
+        }
     }
 
     private void inventory(RpcRequest request, RpcReply reply) {
