@@ -71,7 +71,24 @@ class ChefServerIT {
                 List.of("mcollective"));
         fleet.startNode("ci.nat0.cryptocracy.com", Map.of("chef_environment", "dev"), List.of("role.base"),
                 List.of("mcollective"));
+        // A node that takes its facts from the Chef server, signing as its own Chef client.
+        Object key = admin.post("/clients", Map.of("name", "illuminati.cryptocracy.com", "admin", false))
+                .get("private_key");
+        Path clientKey = writeString(dir.resolve("illuminati.pem"), String.valueOf(key));
+        fleet.startNode("illuminati.cryptocracy.com", Map.of(), List.of(), List.of("mcollective"), Map.of(
+                "factsource", "chef",
+                "plugin.chef.server_url", chef.url(),
+                "plugin.chef.client_key", clientKey.toString(),
+                "plugin.chef.fact_whitelist", "platform,chef_packages"));
         cfg = client("client.cfg").toString();
+    }
+
+    static Path writeString(Path file, String text) {
+        try {
+            return java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Path client(String name, String... lines) {
@@ -203,5 +220,16 @@ class ChefServerIT {
 
         assertThat(run.out()).contains("Finished processing 2 / 3 hosts").contains("No response from:")
                 .contains("chef-11.nat0.cryptocracy.com").contains("prod").contains("dev");
+    }
+
+    @Test
+    void aNodeTakesItsFactsFromTheChefServer() {
+        McoRun prod = McoRun.run("find", "-c", cfg, "-F", "chef_environment=prod", "-F", "platform=ubuntu",
+                "--dt", "2");
+        McoRun roles = McoRun.run("find", "-c", cfg, "-F", "run_list=recipe[nginx]", "-F", "roles=base",
+                "-F", "chef_packages.chef.version=10.24.0", "--dt", "2");
+
+        assertThat(prod.lines()).containsExactly("illuminati.cryptocracy.com");
+        assertThat(roles.lines()).containsExactly("illuminati.cryptocracy.com");
     }
 }
