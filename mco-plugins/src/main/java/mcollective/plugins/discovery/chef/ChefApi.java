@@ -37,15 +37,25 @@ import mcollective.plugins.pem.Trust;
 public final class ChefApi {
     private static final Logger LOG = LoggerFactory.getLogger(ChefApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest reply accepted: a page of 1,000 whole node documents with their ohai data is about 80 MiB. */
+    static final int MAX_REPLY = 256 << 20;
 
     private final KnifeConfig knife;
     private final ChefSigner signer;
     private final HttpClient http;
 
+    private final int maxReply;
+
     ChefApi(KnifeConfig knife, ChefSigner signer, HttpClient http) {
+        this(knife, signer, http, MAX_REPLY);
+    }
+
+    /** @param maxReply the largest reply accepted, in bytes */
+    ChefApi(KnifeConfig knife, ChefSigner signer, HttpClient http, int maxReply) {
         this.knife = knife;
         this.signer = signer;
         this.http = http;
+        this.maxReply = maxReply;
     }
 
     /**
@@ -134,9 +144,11 @@ public final class ChefApi {
             builder.header("Content-Type", "application/json");
         }
         signer.headers(method, uri.getRawPath(), body, "1").forEach(builder::header);
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
+        String text;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            text = bounded(response.body(), uri, maxReply);
         } catch (javax.net.ssl.SSLHandshakeException e) {
             throw new McollectiveException("Cannot verify the Chef server " + knife.serverUrl() + "'s certificate ("
                     + e.getMessage() + "): put its CA in " + knife.trustedCertsDir()
@@ -149,19 +161,31 @@ public final class ChefApi {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new ChefServerException(status, serverMessage(response.body()), String.format(
+            throw new ChefServerException(status, serverMessage(text), String.format(
                     "The Chef server refused client '%s' with key %s (HTTP %d): %s", knife.nodeName(),
-                    knife.clientKey(), status, serverMessage(response.body())));
+                    knife.clientKey(), status, serverMessage(text)));
         }
         if (status / 100 != 2) {
-            throw new ChefServerException(status, serverMessage(response.body()), "The Chef server answered HTTP "
-                    + status + " to " + uri + ": " + serverMessage(response.body()));
+            throw new ChefServerException(status, serverMessage(text), "The Chef server answered HTTP "
+                    + status + " to " + uri + ": " + serverMessage(text));
         }
         try {
-            return JSON.readValue(response.body(), Map.class);
+            return JSON.readValue(text, Map.class);
         } catch (IOException e) {
             throw new McollectiveException("The Chef server sent a reply to " + uri + " that is not a JSON object: "
                     + e.getMessage());
+        }
+    }
+
+    /** A reply read up to {@code max} bytes; a longer one is refused rather than held in memory. */
+    private static String bounded(java.io.InputStream body, URI uri, int max) throws IOException {
+        try (body) {
+            byte[] bytes = body.readNBytes(max + 1);
+            if (bytes.length > max) {
+                throw new McollectiveException("The Chef server's reply to " + uri + " is over " + max
+                        + " bytes; refused (partial search, the default, keeps replies small)");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

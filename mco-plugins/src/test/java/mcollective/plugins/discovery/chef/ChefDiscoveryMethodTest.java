@@ -303,6 +303,18 @@ class ChefDiscoveryMethodTest {
         }
 
         @Test
+        void anOversizedReplyIsRefusedNotHeld() {
+            ChefApi small = new ChefApi(new KnifeConfig(chef.url(), "mco-discovery", key, false, Optional.empty(),
+                    dir.resolve("trusted_certs")), new ChefSigner("mco-discovery", mcollective.plugins.pem.PemFiles
+                    .privateKey(key), ChefSigner.Protocol.V1_3, Clock.systemUTC()),
+                    java.net.http.HttpClient.newHttpClient(), 1000);
+
+            assertThatThrownBy(() -> small.get("/search/node?q=*:*"))
+                    .isInstanceOf(McollectiveException.class)
+                    .hasMessageContaining("/search/node?q=*:* is over 1000 bytes; refused");
+        }
+
+        @Test
         void aBrokenIdentityRegexIsNamed() {
             assertThatThrownBy(() -> discover(method(), f -> f.addIdentity("/web(/")))
                     .hasMessageStartingWith("Invalid identity filter /web(/: ");
