@@ -43,7 +43,7 @@ public final class ChefFactSource extends AbstractFactSource {
     public void init(PluginContext context) {
         this.plugin = context.pluginConfig();
         this.identity = context.config().identity();
-        this.whitelist = plugin.get("fact_whitelist").map(ChefNodeFacts::parseWhitelist)
+        this.whitelist = plugin.get("fact_whitelist").map(FactWhitelist::parse)
                 .orElse(ChefNodeFacts.DEFAULT_WHITELIST);
         configureCache(Duration.ofSeconds(context.config().factCacheTime()), context.clock());
     }

@@ -1,7 +1,6 @@
 package mcollective.plugins.facts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,6 @@ final class ChefNodeFacts {
     private ChefNodeFacts() {
     }
 
-    /** @param setting {@code plugin.chef.fact_whitelist}: comma-separated entries, blanks ignored */
-    static List<String> parseWhitelist(String setting) {
-        return Arrays.stream(setting.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
     /** @param node a node document as {@code GET /nodes/NAME} returns it */
     static Map<String, Object> of(Map<?, ?> node, List<String> whitelist) {
         Map<?, ?> attributes = merged(node);
@@ -44,7 +38,7 @@ final class ChefNodeFacts {
                 .forEach(top -> flatten(top, attributes.get(top), flat));
         Map<String, Object> facts = new LinkedHashMap<>();
         flat.forEach((key, value) -> {
-            if (whitelist.stream().anyMatch(entry -> key.equals(entry) || key.startsWith(entry + "."))) {
+            if (FactWhitelist.covers(whitelist, key)) {
                 facts.put(key, value);
             }
         });

@@ -74,8 +74,9 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
         if (timeout <= 0) {
             throw new ConfigException("plugin.ohai.timeout must be a positive number of seconds, not " + timeout);
         }
-        start(parseCommand(config.get("command").orElse("ohai")), parseWhitelist(config.get("whitelist").orElse("")),
-                Duration.ofSeconds(timeout), Duration.ofSeconds(context.config().factCacheTime()));
+        start(parseCommand(config.get("command").orElse("ohai")),
+                FactWhitelist.parse(config.get("whitelist").orElse("")), Duration.ofSeconds(timeout),
+                Duration.ofSeconds(context.config().factCacheTime()));
     }
 
     /**
@@ -181,10 +182,5 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
             throw new ConfigException("plugin.ohai.command is empty");
         }
         return words;
-    }
-
-    /** @return {@code plugin.ohai.whitelist} split on commas, blanks and empty entries dropped */
-    static List<String> parseWhitelist(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 }

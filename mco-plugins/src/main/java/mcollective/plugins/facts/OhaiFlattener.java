@@ -63,15 +63,7 @@ final class OhaiFlattener {
 
     /** Whether a flattened key is kept: it equals a whitelisted prefix or starts with one followed by a dot. */
     boolean keeps(String key) {
-        if (whitelist.isEmpty()) {
-            return true;
-        }
-        for (String prefix : whitelist) {
-            if (key.equals(prefix) || (key.startsWith(prefix) && key.charAt(prefix.length()) == '.')) {
-                return true;
-            }
-        }
-        return false;
+        return whitelist.isEmpty() || FactWhitelist.covers(whitelist, key);
     }
 
     private void object(JsonParser parser, String prefix, Map<String, Object> facts) throws IOException {

@@ -118,9 +118,9 @@ class OhaiFactSourceTest {
 
         @Test
         void shouldSplitTheWhitelistOnCommas() {
-            assertThat(OhaiFactSource.parseWhitelist("platform, cpu,,virtualization ")).containsExactly("platform",
+            assertThat(FactWhitelist.parse("platform, cpu,,virtualization ")).containsExactly("platform",
                     "cpu", "virtualization");
-            assertThat(OhaiFactSource.parseWhitelist("")).isEmpty();
+            assertThat(FactWhitelist.parse("")).isEmpty();
         }
 
         @Test
