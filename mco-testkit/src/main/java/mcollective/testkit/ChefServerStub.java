@@ -32,9 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * A Chef server API stand-in on 127.0.0.1 (ephemeral port) under a URL prefix such as {@code /organizations/acme}.
  * Like a real server it checks every request's Mixlib signature (protocol 1.3: {@code SHA256withRSA} over the
  * canonical string, content hash included) against the public half of {@link #writeClientKey its client key} and
- * answers {@code 401 {"error":["Failed to authenticate as <userid>"]}} otherwise. It serves node documents at
- * {@code /nodes/<name>} (404 {@code Cannot load node <name>} for others) and whatever {@link #route routes} a test
- * adds. Thread-safe.
+ * answers {@code 401 {"error":["Failed to authenticate as <userid>"]}} otherwise. It serves whatever
+ * {@link #route routes} a test adds, then node documents at {@code /nodes/<name>} (404 {@code Cannot load node
+ * <name>} for others). Thread-safe.
  */
 public final class ChefServerStub implements AutoCloseable {
     /** The node {@code ci.nat0.cryptocracy.com} exactly as a Chef server stores it (CHEF.md's fleet). */
@@ -201,17 +201,21 @@ public final class ChefServerStub implements AutoCloseable {
         reply(exchange, answer(request));
     }
 
+    /** A route a test added wins; then the node documents; anything else is 404. */
     private Reply answer(Received request) {
         String path = request.path();
+        java.util.Optional<String> route = routes.keySet().stream().filter(path::startsWith)
+                .max((a, b) -> a.length() - b.length());
+        if (route.isPresent()) {
+            return routes.get(route.get()).answer(request);
+        }
         if (path.startsWith("/nodes/")) {
             String name = URLDecoder.decode(path.substring("/nodes/".length()), StandardCharsets.UTF_8);
             Map<String, Object> node = nodes.get(name);
             return node == null ? new Reply(404, Map.of("error", List.of("Cannot load node " + name)))
                     : new Reply(200, node);
         }
-        return routes.keySet().stream().filter(path::startsWith).max((a, b) -> a.length() - b.length())
-                .map(p -> routes.get(p).answer(request))
-                .orElse(new Reply(404, Map.of("error", List.of("Object not found: " + path))));
+        return new Reply(404, Map.of("error", List.of("Object not found: " + path)));
     }
 
     private static Map<String, String> query(String rawQuery) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * the last attempt, or when {@link #forceReload()} says so. A load that throws or returns no facts is logged as
  * {@code Failed to load facts: ...} and the last good facts are kept; the next attempt waits a full cache period, so
  * a broken source is not hammered. Thread-safe: {@link #facts()} may be called from many threads; loads are
- * serialised and readers wait while one runs.
+ * serialised and readers wait while one runs, unless the source reloads {@link #refreshInBackground in the
+ * background}.
  */
 public abstract class AbstractFactSource implements FactSource {
     /** Ruby's default {@code fact_cache_time}. */
@@ -31,6 +32,8 @@ public abstract class AbstractFactSource implements FactSource {
     private Map<String, Object> facts = Map.of();
     private Map<String, Object> lastGoodFacts = Map.of();
     private long lastLoadEpochSecond = Long.MIN_VALUE;
+    private volatile String backgroundThreadName;
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A source with the default cache time and the system clock. */
     protected AbstractFactSource() {
@@ -61,7 +64,8 @@ public abstract class AbstractFactSource implements FactSource {
     }
 
     /**
-     * Loads facts from the backend. Called with the source's lock held, never concurrently with itself.
+     * Loads facts from the backend, never concurrently with itself: with the source's lock held, or on the background
+     * thread of {@link #refreshInBackground} without it.
      *
      * @return the raw facts: keys and scalars of any type (they are normalised with Ruby's {@code to_s}), nested Lists
      *         and Maps allowed, null values allowed; an empty map counts as a failure
@@ -80,33 +84,87 @@ public abstract class AbstractFactSource implements FactSource {
         return false;
     }
 
+    /**
+     * Reloads in the background instead of on the caller's thread once facts were loaded: a {@link #facts()} call
+     * that finds the cache expired starts one reload on a daemon thread named {@code threadName} and answers the
+     * current facts at once, so a slow backend (a Chef server that does not answer) never holds up a request. The
+     * first load, with no facts yet, stays on the caller's thread. Call from {@code init}.
+     */
+    protected final void refreshInBackground(String threadName) {
+        this.backgroundThreadName = Objects.requireNonNull(threadName, "threadName");
+    }
+
     @Override
     public Map<String, Object> facts() {
         lock.lock();
         try {
             long now = clock.instant().getEpochSecond();
+            boolean due;
             try {
-                if (expired(now) || forceReload()) {
-                    Map<?, ?> loaded = loadFacts();
-                    if (loaded == null || loaded.isEmpty()) {
-                        throw new IllegalStateException("Got empty facts");
-                    }
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> normalized = (Map<String, Object>) RubyScalars.normalize(loaded);
-                    facts = normalized;
-                    lastGoodFacts = normalized;
-                    lastLoadEpochSecond = now;
-                }
+                due = expired(now) || forceReload();
             } catch (RuntimeException e) {
-                LOG.error("Failed to load facts: {}: {}", e.getClass().getSimpleName(), e.getMessage());
-                LOG.debug("Fact load failure", e);
-                lastLoadEpochSecond = now; // retry only after another cache period, as Ruby does
-                facts = lastGoodFacts;
+                failed(e, now);
+                return facts;
+            }
+            if (due && backgroundThreadName != null && !lastGoodFacts.isEmpty()) {
+                lastLoadEpochSecond = now; // one reload a cache period, however many callers see it due
+                if (reloading.compareAndSet(false, true)) {
+                    Thread reload = new Thread(this::reloadInBackground, backgroundThreadName);
+                    reload.setDaemon(true);
+                    reload.start();
+                }
+            } else if (due) {
+                try {
+                    accept(loadFacts(), now);
+                } catch (RuntimeException e) {
+                    failed(e, now);
+                }
             }
             return facts;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void reloadInBackground() {
+        try {
+            Map<?, ?> loaded = loadFacts();
+            lock.lock();
+            try {
+                accept(loaded, lastLoadEpochSecond);
+            } finally {
+                lock.unlock();
+            }
+        } catch (RuntimeException e) {
+            lock.lock();
+            try {
+                failed(e, lastLoadEpochSecond);
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            reloading.set(false);
+        }
+    }
+
+    /** Makes a load's facts current; an empty load is a failure. Called with the lock held. */
+    private void accept(Map<?, ?> loaded, long now) {
+        if (loaded == null || loaded.isEmpty()) {
+            throw new IllegalStateException("Got empty facts");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> normalized = (Map<String, Object>) RubyScalars.normalize(loaded);
+        facts = normalized;
+        lastGoodFacts = normalized;
+        lastLoadEpochSecond = now;
+    }
+
+    /** A failed load: logged once, the last good facts kept, the next try a cache period away. Lock held. */
+    private void failed(RuntimeException e, long now) {
+        LOG.error("Failed to load facts: {}: {}", e.getClass().getSimpleName(), e.getMessage());
+        LOG.debug("Fact load failure", e);
+        lastLoadEpochSecond = now; // retry only after another cache period, as Ruby does
+        facts = lastGoodFacts;
     }
 
     private boolean expired(long now) {

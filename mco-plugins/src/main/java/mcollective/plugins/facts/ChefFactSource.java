@@ -23,7 +23,8 @@ import mcollective.spi.support.AbstractFactSource;
  * {@code run_list}, and the merged attributes flattened and restricted by {@code plugin.chef.fact_whitelist}. No Ruby
  * original: the zts cookbook wrote a YAML file from a Chef handler instead (etc/chef/mcollective_handler.rb).
  *
- * <p>Loaded every {@code fact_cache_time}; the client key and client.rb are read again at each load. A failed load
+ * <p>Loaded every {@code fact_cache_time}, after the first time on a background thread, so a Chef server that is
+ * slow or does not answer never holds up a request; the client key and client.rb are read again at each load. A failed load
  * (server down, key refused, node missing) is one log line and the last good facts stay. Thread-safe (see
  * {@link AbstractFactSource}).
  */
@@ -46,6 +47,7 @@ public final class ChefFactSource extends AbstractFactSource {
         this.whitelist = plugin.get("fact_whitelist").map(FactWhitelist::parse)
                 .orElse(ChefNodeFacts.DEFAULT_WHITELIST);
         configureCache(Duration.ofSeconds(context.config().factCacheTime()), context.clock());
+        refreshInBackground("chef-facts");
     }
 
     @Override

@@ -2,6 +2,7 @@ package mcollective.plugins.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,7 +100,33 @@ class ChefFactSourceTest {
 
         clock.advance(Duration.ofSeconds(1));
         source.facts();
-        assertThat(chef.requests()).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chef.requests()).hasSize(2));
+    }
+
+    @Test
+    void shouldAnswerAtOnceWhileTheServerIsSlowToReload() {
+        ChefFactSource source = source(NODE);
+        Map<String, Object> good = source.facts();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        chef.route("/nodes/", (path, query) -> {
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answered.set(true);
+            return new ChefServerStub.Reply(200, ChefServerStub.sampleNode());
+        });
+        clock.advance(Duration.ofSeconds(301));
+        try {
+            assertThat(source.facts()).isEqualTo(good);
+            assertThat(source.facts()).isEqualTo(good);
+            assertThat(answered).as("facts() answered before the server did").isFalse();
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chef.requests()).hasSize(2));
     }
 
     @Test
@@ -128,8 +155,10 @@ class ChefFactSourceTest {
         clock.advance(Duration.ofSeconds(301));
 
         assertThat(source.facts()).isEqualTo(good);
-        assertThat(errors()).containsExactly("Failed to load facts: ChefServerException: The Chef server refused "
-                + "client '" + NODE + "' with key " + key + " (HTTP 401): Failed to authenticate as " + NODE);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(errors()).containsExactly(
+                "Failed to load facts: ChefServerException: The Chef server refused client '" + NODE + "' with key "
+                        + key + " (HTTP 401): Failed to authenticate as " + NODE));
+        assertThat(source.facts()).isEqualTo(good);
     }
 
     @Test
