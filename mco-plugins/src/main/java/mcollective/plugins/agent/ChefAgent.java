@@ -78,7 +78,11 @@ public final class ChefAgent extends RpcAgent {
         super.init(context);
         PluginConfig conf = context.pluginConfig();
         this.clock = context.clock();
-        this.initscript = Command.parse(conf.get("client-initscript").orElse(DEFAULT_INITSCRIPT));
+        String init = conf.get("client-initscript").orElse(DEFAULT_INITSCRIPT);
+        if (init.isBlank()) {
+            throw new mcollective.config.ConfigException("plugin.chef.client-initscript is empty");
+        }
+        this.initscript = Command.parse(init);
         this.daemon = new ChefClientDaemon(
                 Path.of(conf.get("client-pidfile").orElse(DEFAULT_PIDFILE)),
                 Path.of(conf.get("client-lockfile").orElse(DEFAULT_LOCKFILE)),

@@ -1,7 +1,6 @@
 package mcollective.plugins.facts;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -177,10 +176,9 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
 
     /** @return {@code plugin.ohai.command} split on whitespace */
     static List<String> parseCommand(String line) {
-        List<String> words = Arrays.stream(line.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-        if (words.isEmpty()) {
+        if (line.isBlank()) {
             throw new ConfigException("plugin.ohai.command is empty");
         }
-        return words;
+        return Command.parse(line).argv();
     }
 }
