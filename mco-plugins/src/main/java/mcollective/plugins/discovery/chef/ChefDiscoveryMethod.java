@@ -116,9 +116,9 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
             return Optional.ofNullable(node.get("name")).map(String::valueOf);
         }
         for (String level : List.of("automatic", "override", "normal", "default")) {
-            Object value = walk(node.get(level), path);
-            if (value != null && !(value instanceof Map) && !(value instanceof List)) {
-                return Optional.of(String.valueOf(value));
+            Optional<String> value = leaf(walk(node.get(level), path));
+            if (value.isPresent()) {
+                return value;
             }
         }
         return Optional.empty();
@@ -126,7 +126,11 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
 
     /** A partial search row's identity: {@code data.identity} when an attribute was asked for, else {@code data.name}. */
     private static Optional<String> partialIdentity(Object row, List<String> path) {
-        Object value = walk(row, List.of("data", path.isEmpty() ? "name" : "identity"));
+        return leaf(walk(row, List.of("data", path.isEmpty() ? "name" : "identity")));
+    }
+
+    /** A scalar as an identity; nothing for null, a hash or an array. */
+    private static Optional<String> leaf(Object value) {
         return value == null || value instanceof Map || value instanceof List ? Optional.empty()
                 : Optional.of(String.valueOf(value));
     }
