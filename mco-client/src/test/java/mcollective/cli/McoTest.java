@@ -32,13 +32,7 @@ class McoTest {
     }
 
     static String reference(String name) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("mco-core"))) {
-            dir = dir.getParent();
-        }
-        Path file = dir.resolveSibling("shared/reference/outputs").resolve(name);
-        assertThat(file).as("reference output beside the repository").exists();
-        return Files.readString(file);
+        return Files.readString(mcollective.testdata.Reference.path("outputs/" + name));
     }
 
     @Nested

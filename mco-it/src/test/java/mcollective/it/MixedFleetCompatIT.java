@@ -154,11 +154,7 @@ class MixedFleetCompatIT {
     class GoldenFrames {
         @Test
         void shouldHaveARubyNodeAcceptReEncodedRubyRequests() throws Exception {
-            Path frames = dir.getFileSystem().getPath("").toAbsolutePath();
-            while (!Files.isDirectory(frames.resolve("mco-core"))) {
-                frames = frames.getParent();
-            }
-            frames = frames.resolveSibling("shared/reference/frames");
+            Path frames = mcollective.testdata.Reference.path("frames");
             SecurityProvider psk = security();
             List<StompFrame> replies =
                     new CopyOnWriteArrayList<>();

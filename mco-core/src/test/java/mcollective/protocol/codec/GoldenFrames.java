@@ -9,28 +9,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import mcollective.testdata.Reference;
+
 /**
- * The frames captured from real Ruby MCollective, in {@code shared/reference/frames} beside the repository root (for a
- * git worktree, beside one of its parents). Missing frames fail the test loudly.
+ * The frames captured from real Ruby MCollective, in {@code reference/frames} of the repository. Missing frames fail the
+ * test loudly.
  */
 final class GoldenFrames {
     private GoldenFrames() {
     }
 
     static Path directory() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("mco-core"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("a repository root (a directory holding mco-core) above %s", Path.of("").toAbsolutePath())
-                .isNotNull();
-        for (Path root = dir; root != null; root = root.getParent()) {
-            Path frames = root.resolveSibling("shared/reference/frames");
-            if (root.getParent() != null && Files.isDirectory(frames)) {
-                return frames;
-            }
-        }
-        throw new AssertionError("No shared/reference/frames beside " + dir + " or its parents");
+        return Reference.path("frames");
     }
 
     /** Every {@code .bin} that is a Marshal stream (psk, ssl, aes envelopes; not the STOMP frames). */

@@ -29,7 +29,7 @@ import mcollective.spi.PluginContext;
 
 /** The psk plugin against the golden frames captured from Ruby MCollective 2.12.5 (psk {@code fleet-shared-psk}). */
 class PskSecurityProviderTest {
-    static final Path FRAMES = ReferenceFrames.dir();
+    static final Path FRAMES = mcollective.testdata.Reference.path("frames");
 
     static PskSecurityProvider provider(String psk, Map<String, String> env, String... settings) {
         var builder = Config.builder().set("identity", "mcoclient.example.net").set("plugin.psk", psk)

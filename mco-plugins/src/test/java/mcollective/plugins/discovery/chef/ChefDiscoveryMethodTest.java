@@ -33,12 +33,12 @@ import mcollective.spi.PluginContext;
 import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.ChefServerStub.Received;
 import mcollective.testkit.ChefServerStub.Reply;
-import mcollective.testkit.Reference;
+import mcollective.testdata.Reference;
 import mcollective.testkit.TestCerts;
 
 /**
  * {@code --dm chef} against a Chef API stand-in that checks every signature (401 otherwise) and serves the responses
- * recorded from a real Chef server API ({@code shared/reference/chef/}): the query string each filter becomes, paging,
+ * recorded from a real Chef server API ({@code reference/chef/}): the query string each filter becomes, paging,
  * partial search and its fallback, and the one-line errors.
  */
 class ChefDiscoveryMethodTest {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Against {@code shared/reference/chef/signing-vectors.json}, made with chef-zero's test key: the canonical strings
+ * Against {@code reference/chef/signing-vectors.json}, made with chef-zero's test key: the canonical strings
  * and content hashes match byte for byte, and the recorded signatures verify against them with the public key.
  * The private key is not in the reference set, so signing itself is checked by a round trip with a fresh key.
  */
@@ -36,7 +36,7 @@ class ChefSignerTest {
     static final Path VECTORS = chefDir().resolve("signing-vectors.json");
 
     static Path chefDir() {
-        return mcollective.testkit.Reference.path("chef");
+        return mcollective.testdata.Reference.path("chef");
     }
 
     static Map<String, Object> vectors() throws Exception {
