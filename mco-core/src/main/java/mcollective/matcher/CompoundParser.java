@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import mcollective.matcher.CompoundScanner.Token;
 import mcollective.matcher.CompoundScanner.Type;
+import mcollective.protocol.codec.Limits;
 
 /**
  * Port of lib/mcollective/matcher/parser.rb and {@code Matcher.create_compound_callstack}: turns a {@code -S} argument
@@ -32,6 +33,7 @@ public final class CompoundParser {
     private boolean tokenErrors;
     private boolean parseErrors;
     private int unmatchedParens;
+    private int depth;
 
     private CompoundParser(String input) {
         this.input = input;
@@ -64,7 +66,8 @@ public final class CompoundParser {
      *
      * @param input the {@code -S} argument; never null
      * @return the callstack
-     * @throws CompoundFilterException if Ruby refuses the input
+     * @throws CompoundFilterException if Ruby refuses the input, or if parentheses nest deeper than
+     *                                 {@value Limits#COMPOUND_DEPTH} levels
      */
     public static List<Map<String, Object>> rubyCallstack(String input) {
         CompoundParser parser = new CompoundParser(input);
@@ -120,10 +123,13 @@ public final class CompoundParser {
                 case CLOSE -> {
                     parseErrors |= nextType == null && !atEnd;
                     unmatchedParens += unmatchedParens > 0 ? -1 : 1;
+                    depth = Math.max(0, depth - 1);
                 }
                 case OPEN -> {
                     parseErrors |= !matches(nextType, "not", "statement", "(");
                     unmatchedParens++;
+                    Limits.checkDepth(++depth, Limits.COMPOUND_DEPTH, "compound filter",
+                            message -> new CompoundFilterException("-S input " + message));
                 }
                 default -> parseErrors = true; // a leading space
             }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mcollective.protocol.codec.Limits;
+
 /**
  * Port of the compound branch of security/base.rb {@code validate_filter?} and of lib/mcollective/matcher.rb
  * {@code eval_compound_statement}. Every statement is evaluated first, then the truth values are combined with
@@ -93,6 +95,7 @@ public final class DefaultCompoundEvaluator implements CompoundEvaluator {
     static final class BooleanExpression {
         private final List<Object> tokens;
         private int pos;
+        private int depth;
 
         BooleanExpression(List<Object> tokens) {
             this.tokens = tokens;
@@ -125,15 +128,21 @@ public final class DefaultCompoundEvaluator implements CompoundEvaluator {
             return result;
         }
 
+        /** Each {@code not} and {@code (} is one level deeper, bounded by {@link Limits#COMPOUND_DEPTH}. */
         private boolean not() {
             if (accept(Op.NOT)) {
-                return !not();
+                enter();
+                boolean result = !not();
+                depth--;
+                return result;
             }
             if (accept(Op.OPEN)) {
                 if (accept(Op.CLOSE)) {
                     return false; // "( )" is nil
                 }
+                enter();
                 boolean result = or();
+                depth--;
                 if (!accept(Op.CLOSE)) {
                     throw syntaxError();
                 }
@@ -144,6 +153,10 @@ public final class DefaultCompoundEvaluator implements CompoundEvaluator {
                 return b;
             }
             throw syntaxError();
+        }
+
+        private void enter() {
+            Limits.checkDepth(++depth, Limits.COMPOUND_DEPTH, "compound filter", FilterEvaluationException::new);
         }
 
         private boolean accept(Op op) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import mcollective.protocol.codec.Limits;
+
 /** Port of the shape checks implied by lib/mcollective/security/base.rb {@code validate_filter?}: wire to Filter. */
 final class FilterReader {
     private static final Set<String> STANDARD_KEYS =
@@ -84,9 +86,16 @@ final class FilterReader {
         return result;
     }
 
+    /** One compound callstack; its parentheses may nest {@value Limits#COMPOUND_DEPTH} levels deep. */
     private static List<Map<String, Object>> callstack(Object stack) {
         List<Map<String, Object>> tokens = new ArrayList<>();
+        int depth = 0;
         for (Object token : list(Filter.COMPOUND, stack)) {
+            if (token instanceof Map<?, ?> open && open.containsKey("(")) {
+                Limits.checkDepth(++depth, Limits.COMPOUND_DEPTH, "compound filter", InvalidFilterException::new);
+            } else if (token instanceof Map<?, ?> close && close.containsKey(")")) {
+                depth = Math.max(0, depth - 1);
+            }
             if (!(token instanceof Map<?, ?> map)) {
                 throw new InvalidFilterException(
                         "Compound token " + FactFilter.describe(token) + " is not a Hash");

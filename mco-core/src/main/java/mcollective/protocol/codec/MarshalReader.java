@@ -50,9 +50,9 @@ final class MarshalReader {
     }
 
     private Object read(int depth) {
-        if (depth > options.maxDepth()) {
-            throw new MarshalException("Marshal data nested deeper than " + options.maxDepth() + " at offset " + pos);
-        }
+        int at0 = pos;
+        Limits.checkDepth(depth, options.maxDepth(), "Marshal data",
+                message -> new MarshalException(message + " at offset " + at0));
         int at = pos;
         byte type = nextByte();
         return switch (type) {
