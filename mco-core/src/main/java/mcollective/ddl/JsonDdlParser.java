@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.protocol.codec.Json;
 
 /**
  * Reads Choria's JSON DDLs into the same {@link Ddl} model the Ruby DSL gives, so a fleet can keep DDLs in either
@@ -22,7 +23,7 @@ import mcollective.protocol.codec.RubySymbol;
  * regex. Errors read {@code file: path: message}. Stateless; thread-safe.
  */
 public final class JsonDdlParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Set<String> NAMED_VALIDATORS = Set.of("shellsafe", "ipv4address", "ipv6address",
             "ipaddress");
 
@@ -43,7 +44,9 @@ public final class JsonDdlParser {
         try {
             root = object(JSON.readValue(json, Object.class), file, "(document)");
         } catch (JsonProcessingException e) {
-            throw new DdlException(file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            // a StreamConstraintsException (nesting, length) carries no location
+            String line = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":";
+            throw new DdlException(file + ":" + line + " " + e.getOriginalMessage());
         }
         Map<String, Object> metadata = object(root.get("metadata"), file, "metadata");
         try {

@@ -20,6 +20,7 @@ import mcollective.rpc.RpcRequest;
 import mcollective.rpc.RpcStatus;
 import mcollective.spi.support.Command;
 import mcollective.spi.support.RpcAgent;
+import mcollective.protocol.codec.Json;
 
 /**
  * An agent whose actions are executables, as MCollective's {@code implemented_by} (port of
@@ -34,7 +35,7 @@ import mcollective.spi.support.RpcAgent;
  */
 final class ExternalAgent extends RpcAgent {
     private static final Logger LOG = LoggerFactory.getLogger(ExternalAgent.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_OUTPUT = 1024 * 1024;
 
     private final String name;

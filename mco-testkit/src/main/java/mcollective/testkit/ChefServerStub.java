@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import mcollective.protocol.codec.Json;
 
 /**
  * A Chef server API stand-in on 127.0.0.1 (ephemeral port) under a URL prefix such as {@code /organizations/acme}.
@@ -40,7 +41,7 @@ public final class ChefServerStub implements AutoCloseable {
     /** The node {@code ci.nat0.cryptocracy.com} exactly as a Chef server stores it (CHEF.md's fleet). */
     public static final String SAMPLE_NODE = "ci.nat0.cryptocracy.com";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** A reply: HTTP status and a body that is sent as JSON. */
     public record Reply(int status, Object body) {

@@ -3,14 +3,14 @@ package mcollective.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import mcollective.McollectiveException;
+import mcollective.protocol.codec.Json;
 
 /** Decoded Ruby values as JSON, as Ruby's {@code to_json} writes them: Symbols as their names, compact or pretty. */
 public final class JsonValues {
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = Json.mapper();
+    private static final ObjectMapper PRETTY = Json.pretty();
 
     private JsonValues() {
     }

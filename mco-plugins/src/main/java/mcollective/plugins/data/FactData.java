@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import mcollective.McollectiveException;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
+import mcollective.protocol.codec.Json;
 
 /**
  * Port of {@code lib/mcollective/data/fact_data.rb}: a fact by dotted path into structured facts
@@ -19,7 +20,7 @@ import mcollective.spi.PluginContext;
  * {@code application/json}); all three {@code false} when the path leads nowhere. Runs only in a node. Thread-safe.
  */
 public final class FactData extends DdlDataPlugin {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private volatile NodeInfo node;
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
+import mcollective.protocol.codec.Json;
 
 /**
  * Port of {@code lib/mcollective/discovery/stdin.rb}: identities piped on standard input, as text (one per line)
@@ -70,7 +71,7 @@ public final class StdinDiscoveryMethod extends IdentityListMethod {
     static List<String> fromJson(String json) {
         Object parsed;
         try {
-            parsed = new ObjectMapper().readValue(json, Object.class);
+            parsed = Json.mapper().readValue(json, Object.class);
         } catch (JsonProcessingException e) {
             throw new McollectiveException("Could not parse the JSON on standard input: " + e.getOriginalMessage());
         }

@@ -26,6 +26,7 @@ import mcollective.McollectiveException;
 import mcollective.config.PluginConfig;
 import mcollective.plugins.pem.PemFiles;
 import mcollective.plugins.pem.Trust;
+import mcollective.protocol.codec.Json;
 
 /**
  * Signed GETs against the Chef server API for the {@code chef} discovery method and fact source: the client
@@ -36,7 +37,7 @@ import mcollective.plugins.pem.Trust;
  */
 public final class ChefApi {
     private static final Logger LOG = LoggerFactory.getLogger(ChefApi.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     /** The largest reply accepted: a page of 1,000 whole node documents with their ohai data is about 80 MiB. */
     static final int MAX_REPLY = 256 << 20;
 
