@@ -15,6 +15,7 @@ import mcollective.McollectiveException;
 import mcollective.protocol.Filter;
 import mcollective.protocol.codec.RubyMarshal;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.testdata.Mutations;
 
 /**
  * Fuzzing of the request path in mco-core (docs/adr/004-fuzzing.md): a mutated golden body is decoded as Marshal, its

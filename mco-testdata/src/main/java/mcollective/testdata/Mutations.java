@@ -1,4 +1,4 @@
-package mcollective.matcher;
+package mcollective.testdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,18 +12,17 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-import mcollective.testdata.Reference;
-
 /**
  * Mutated inputs for the fuzz properties, seeded from the golden frames in {@code reference/frames}: bit flips,
  * byte overwrites, truncation, splices of two seeds, a slice repeated many times (nesting), and huge Marshal lengths.
+ * Shared by the fuzz properties of every module (docs/adr/004-fuzzing.md).
  */
-final class Mutations {
+public final class Mutations {
     private Mutations() {
     }
 
     /** The bodies ({@code NAME.bin}) or whole frames ({@code NAME.frame}) of the golden frames. */
-    static List<byte[]> seeds(String extension) {
+    public static List<byte[]> seeds(String extension) {
         try (Stream<Path> files = Files.list(Reference.path("frames"))) {
             return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().map(Mutations::read)
                     .toList();
@@ -33,7 +32,7 @@ final class Mutations {
     }
 
     /** One seed, mutated once or a few times. */
-    static Arbitrary<byte[]> mutated(List<byte[]> seeds) {
+    public static Arbitrary<byte[]> mutated(List<byte[]> seeds) {
         Arbitrary<byte[]> seed = Arbitraries.of(seeds);
         Arbitrary<byte[]> once = Combinators.combine(seed, seed, Arbitraries.integers().between(0, 5),
                         Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().greaterOrEqual(0),
@@ -48,7 +47,7 @@ final class Mutations {
         }));
     }
 
-    static byte[] mutate(byte[] data, byte[] other, int kind, int a, int b, byte value) {
+    private static byte[] mutate(byte[] data, byte[] other, int kind, int a, int b, byte value) {
         if (data.length == 0) {
             return data;
         }
