@@ -7,6 +7,7 @@ import java.util.Map;
 
 import mcollective.ddl.RubyDslLexer.Token;
 import mcollective.ddl.RubyDslLexer.Type;
+import mcollective.protocol.codec.Limits;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -21,6 +22,8 @@ final class RubyCallParser {
     private final String file;
     private List<Token> tokens;
     private int pos;
+    /** Blocks, Arrays and Hashes open at this point, bounded by {@link Limits#DDL_DEPTH}. */
+    private int depth;
 
     private RubyCallParser(String file) {
         this.file = file;
@@ -177,13 +180,15 @@ final class RubyCallParser {
         }
         List<RubyCall> block = List.of();
         if (isIdent(peek(), "do")) {
-            next();
+            enter(next());
             block = statements(true);
             expectIdent("end");
+            depth--;
         } else if (isPunct(peek(), "{")) {
-            next();
+            enter(next());
             block = statements(true);
             expect("}");
+            depth--;
         }
         if (!endsStatement(peek())) {
             throw error(peek(), "unexpected '" + shown(peek()) + "' after " + name.text());
@@ -241,7 +246,11 @@ final class RubyCallParser {
             case SYMBOL:
                 return RubySymbol.of(t.text());
             case INT:
-                return Long.parseLong(t.text());
+                try {
+                    return Long.parseLong(t.text());
+                } catch (NumberFormatException e) {
+                    throw error(t, "integer " + t.text() + " is out of range");
+                }
             case FLOAT:
                 return Double.parseDouble(t.text());
             case REGEX:
@@ -253,6 +262,7 @@ final class RubyCallParser {
                 return identValue(t);
             case PUNCT:
                 if (t.text().equals("[")) {
+                    enter(t);
                     List<Object> list = new ArrayList<>();
                     skipNewlines();
                     while (!isPunct(peek(), "]")) {
@@ -266,9 +276,11 @@ final class RubyCallParser {
                         }
                     }
                     next();
+                    depth--;
                     return list;
                 }
                 if (t.text().equals("{")) {
+                    enter(t);
                     Map<String, Object> map = new LinkedHashMap<>();
                     List<Object> ignored = new ArrayList<>();
                     arguments(ignored, map, "}");
@@ -276,6 +288,7 @@ final class RubyCallParser {
                     if (!ignored.isEmpty()) {
                         throw error(t, "a hash needs key => value pairs");
                     }
+                    depth--;
                     return map;
                 }
                 throw error(t, "unexpected '" + t.text() + "'");
@@ -368,6 +381,10 @@ final class RubyCallParser {
 
     private static boolean isIdent(Token t, String text) {
         return t.type() == Type.IDENT && t.text().equals(text);
+    }
+
+    private void enter(Token t) {
+        Limits.checkDepth(++depth, Limits.DDL_DEPTH, "DDL", message -> error(t, message));
     }
 
     private DdlException error(Token t, String message) {

@@ -73,7 +73,16 @@ public final class ValueChecks {
         RubyCall.RubyRegex literal = regex instanceof RubyCall.RubyRegex r ? r : null;
         String source = literal != null ? literal.source() : String.valueOf(regex);
         String options = literal != null ? literal.options() : "";
-        if (!RubyPattern.compile(source, options).matcher(String.valueOf(value)).find()) {
+        String text = String.valueOf(value);
+        boolean found;
+        try {
+            found = RubyPattern.compile(source, options).matcher(text).find();
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition of a group: a long hostile value must not kill the thread
+            throw new DdlValidationException("value of " + text.length() + " characters is too long to match "
+                    + (literal != null ? literal.toRubyString() : source));
+        }
+        if (!found) {
             throw new DdlValidationException("value should match "
                     + (literal != null ? literal.toRubyString() : source));
         }

@@ -8,6 +8,8 @@ import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.protocol.codec.Limits;
+
 /**
  * Ruby-flavoured regular expressions from the network: compiled once, cached, translated where Ruby and Java differ,
  * and run with a step budget so a pathological pattern cannot stall a worker thread. Thread-safe.
@@ -36,9 +38,14 @@ final class RubyRegex {
     /**
      * Ruby's {@code s =~ /re/} for a pattern from the network.
      *
-     * @throws FilterEvaluationException if the pattern does not compile or exhausts the step budget
+     * @throws FilterEvaluationException if the pattern is longer than {@value Limits#REGEX_LENGTH} characters, does
+     *                                    not compile, exhausts the step budget or java.util.regex's recursion
      */
     static boolean find(String regex, String input) {
+        if (regex.length() > Limits.REGEX_LENGTH) {
+            throw new FilterEvaluationException("regular expression of " + regex.length()
+                    + " characters is longer than " + Limits.REGEX_LENGTH);
+        }
         Pattern pattern = compile(regex).orElseThrow(
                 () -> new FilterEvaluationException("invalid regular expression /" + regex + "/"));
         try {
@@ -46,6 +53,10 @@ final class RubyRegex {
         } catch (BudgetExceeded e) {
             LOG.debug("Regular expression /{}/ gave up on '{}' after {} steps", regex, input, STEP_BUDGET);
             throw new FilterEvaluationException("regular expression /" + regex + "/ is too expensive");
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition of a group; the matcher holds no lock, so the thread is sound
+            throw new FilterEvaluationException("regular expression /" + regex + "/ recursed too deeply on a "
+                    + input.length() + "-character value");
         }
     }
 

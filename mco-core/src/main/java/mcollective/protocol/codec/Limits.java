@@ -19,6 +19,11 @@ public final class Limits {
     /** Bytes in one JSON document. */
     public static final long JSON_DOCUMENT_LENGTH = 64L * 1024 * 1024;
 
+    /** Blocks, Arrays and Hashes in one Ruby DSL DDL (a real one nests 3: metadata, action, output). */
+    public static final int DDL_DEPTH = 64;
+    /** Characters in one regular expression from the network (a filter's {@code /re/}). */
+    public static final int REGEX_LENGTH = 4096;
+
     private Limits() {
     }
 
