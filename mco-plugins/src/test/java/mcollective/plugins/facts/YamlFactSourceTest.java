@@ -3,6 +3,8 @@ package mcollective.plugins.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import mcollective.spi.support.AbstractFactSource;
+import mcollective.testkit.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,6 +199,35 @@ class YamlFactSourceTest {
             }
 
             assertThat(source(write("facts.yaml", yaml.toString())).facts()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void shouldRefuseABillionLaughsFileNamingIt() throws IOException {
+            StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+            for (int i = 1; i < 10; i++) {
+                String previous = "*a" + (i - 1);
+                yaml.append("a").append(i).append(": &a").append(i).append(" [")
+                        .append(String.join(", ", java.util.Collections.nCopies(10, previous))).append("]\n");
+            }
+            Path file = write("laughs.yaml", yaml.toString());
+            assertRefused(file, "expands to more than 1000000 nodes");
+        }
+
+        @Test
+        void shouldRefuseAFileNested10000DeepNamingIt() throws IOException {
+            Path file = write("deep.yaml", "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+            assertRefused(file, "nesting");
+        }
+
+        /** No facts, and one log line naming the file and the limit; the reader thread lives on. */
+        private void assertRefused(Path file, String limit) {
+            try (LogCapture log = LogCapture.of(AbstractFactSource.class, YamlFactSource.class)) {
+                assertThat(source(file).facts()).isEmpty();
+                assertThat(String.join("\n", log.lines())).contains(file.toString()).containsIgnoringCase(limit);
+            }
         }
     }
 }
