@@ -40,7 +40,7 @@ class MessagePathFuzzTest {
         return Mutations.mutated(FILTERS);
     }
 
-    @Property(tries = 1000, maxDiscardRatio = 1)
+    @Property
     void aMutatedMessageIsReadOrRefused(@ForAll("bodies") byte[] body) {
         assertOnlyRefusals(() -> {
             Object message = RubyMarshal.load(body);
@@ -55,7 +55,7 @@ class MessagePathFuzzTest {
         });
     }
 
-    @Property(tries = 1000)
+    @Property
     void aMutatedCompoundFilterIsParsedOrRefused(@ForAll("filters") byte[] input) {
         assertOnlyRefusals(() -> evaluate(Filter.builder()
                 .addCompound(CompoundParser.parse(new String(input, StandardCharsets.UTF_8))).build()));
