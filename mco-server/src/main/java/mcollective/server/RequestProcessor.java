@@ -1,5 +1,6 @@
 package mcollective.server;
 
+import mcollective.logging.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +74,12 @@ final class RequestProcessor {
             accept(message).ifPresent(request -> dispatch(request, message));
         } catch (RuntimeException e) {
             stats.errors.incrementAndGet();
-            LOG.error("Failed to handle message from {}: {}", message.sender(), e.toString(), e);
+            LOG.error("Failed to handle message from {}: {}", LogSafe.of(message.sender()), LogSafe.of(e));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // one message must never take the receiving thread down (a 3,000-deep filter, one huge decode)
+            stats.crashed.incrementAndGet();
+            LOG.error("Refusing a message from {} on {}: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()), e.getClass().getSimpleName());
         }
     }
 
