@@ -88,7 +88,7 @@ final class RequestProcessor {
         if (message.payload().length > MAX_PAYLOAD) {
             stats.oversized.incrementAndGet();
             LOG.warn("Rejecting a {} byte message from {} on {}: larger than {} bytes", message.payload().length,
-                    message.sender(), message.destination(), MAX_PAYLOAD);
+                    LogSafe.of(message.sender()), LogSafe.of(message.destination()), MAX_PAYLOAD);
             return Optional.empty();
         }
         Request request;
@@ -96,13 +96,13 @@ final class RequestProcessor {
             request = security.decodeRequest(message.payload());
         } catch (SecurityValidationFailedException e) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", message.sender(),
-                    e.getMessage());
+            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (McollectiveException e) {
             stats.malformed.incrementAndGet();
-            LOG.warn("Rejecting a malformed message from {} on {}: {}", message.sender(), message.destination(),
-                    e.getMessage());
+            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()), LogSafe.of(message.destination()),
+                    LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
         if (!CallerId.isValid(request.callerId())) {
