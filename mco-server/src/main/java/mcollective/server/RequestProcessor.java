@@ -1,5 +1,6 @@
 package mcollective.server;
 
+import mcollective.logging.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +74,12 @@ final class RequestProcessor {
             accept(message).ifPresent(request -> dispatch(request, message));
         } catch (RuntimeException e) {
             stats.errors.incrementAndGet();
-            LOG.error("Failed to handle message from {}: {}", message.sender(), e.toString(), e);
+            LOG.error("Failed to handle message from {}: {}", LogSafe.of(message.sender()), LogSafe.of(e));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // one message must never take the receiving thread down (a 3,000-deep filter, one huge decode)
+            stats.crashed.incrementAndGet();
+            LOG.error("Refusing a message from {} on {}: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()), e.getClass().getSimpleName());
         }
     }
 
@@ -82,7 +88,7 @@ final class RequestProcessor {
         if (message.payload().length > MAX_PAYLOAD) {
             stats.oversized.incrementAndGet();
             LOG.warn("Rejecting a {} byte message from {} on {}: larger than {} bytes", message.payload().length,
-                    message.sender(), message.destination(), MAX_PAYLOAD);
+                    LogSafe.of(message.sender()), LogSafe.of(message.destination()), MAX_PAYLOAD);
             return Optional.empty();
         }
         Request request;
@@ -90,13 +96,13 @@ final class RequestProcessor {
             request = security.decodeRequest(message.payload());
         } catch (SecurityValidationFailedException e) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", message.sender(),
-                    e.getMessage());
+            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (McollectiveException e) {
             stats.malformed.incrementAndGet();
-            LOG.warn("Rejecting a malformed message from {} on {}: {}", message.sender(), message.destination(),
-                    e.getMessage());
+            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()), LogSafe.of(message.destination()),
+                    LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
         if (!CallerId.isValid(request.callerId())) {

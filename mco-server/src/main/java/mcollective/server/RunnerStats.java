@@ -26,6 +26,8 @@ public final class RunnerStats {
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong timeouts = new AtomicLong();
+    /** Messages refused because handling them threw an Error (stack overflow, out of memory). */
+    final AtomicLong crashed = new AtomicLong();
     private final long starttime;
 
     RunnerStats(Clock clock) {
@@ -48,6 +50,7 @@ public final class RunnerStats {
         map.put("dropped", dropped.get());
         map.put("errors", errors.get());
         map.put("timeouts", timeouts.get());
+        map.put("crashed", crashed.get());
         return map;
     }
 

@@ -22,7 +22,8 @@ final class Dispatch {
                 default -> LOG.warn("Unexpected '{}' frame from {}. Headers: {}", frame.command(), url,
                         frame.headers());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // the reader thread is the connection's only one: no frame may end it
             LOG.error("STOMP listener failed on a {} frame from {}", frame.command(), url, e);
         }
     }
