@@ -41,10 +41,11 @@ public final class Node implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> env;
     private final RunnerStats stats;
-    private Connector connector;
-    private FactSource facts;
-    private ThreadPoolExecutor workers;
-    private ScheduledExecutorService watchdog;
+    private volatile Connector connector;
+    private volatile FactSource facts;
+    private volatile ThreadPoolExecutor workers;
+    private volatile ScheduledExecutorService watchdog;
+    private volatile boolean stopping;
     private volatile boolean started;
 
     public Node(Config config, PluginRegistry registry) {
@@ -68,6 +69,7 @@ public final class Node implements AutoCloseable {
         if (started) {
             return;
         }
+        stopping = false;
         String identity = config.identity();
         PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
         SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider());
@@ -110,7 +112,18 @@ public final class Node implements AutoCloseable {
                 workers, watchdog, new mcollective.matcher.FilterEvaluator(
                         new mcollective.matcher.DefaultCompoundEvaluator(new mcollective.matcher.DataPluginEvaluator(dataPlugins))));
         connector.onMessage(processor::onMessage);
-        connector.connect(java.util.Optional.empty());
+        if (stopping) {
+            return;
+        }
+        try {
+            connector.connect(java.util.Optional.empty());
+        } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.info("Start-up of node {} aborted: the node is stopping", identity);
+                return;
+            }
+            throw e;
+        }
         List<String> collectives = config.collectives();
         if (config.directAddressing()) {
             collectives.forEach(c -> connector.subscribe(Subscription.directed(c)));
@@ -174,7 +187,10 @@ public final class Node implements AutoCloseable {
      * Disconnects, stops the workers and closes the fact source if it holds resources (it is
      * {@link AutoCloseable}, as the ohai source with its refresh thread is). Idempotent.
      */
-    public synchronized void stop() {
+    public void stop() {
+        // Not synchronized: start() holds its lock while the connector retries, and stop must end those retries.
+        stopping = true;
+        Connector connector = this.connector;
         if (connector != null) {
             connector.disconnect();
         }

@@ -59,6 +59,8 @@ public final class ActivemqConnector implements Connector {
         this.settings = StompClientSettings.read(plugin, context.env(), "ACTIVEMQ", "mcollective");
     }
 
+    private volatile StompClient connecting;
+
     @Override
     public void onMessage(Consumer<InboundMessage> newListener) {
         this.listener = newListener;
@@ -71,11 +73,14 @@ public final class ActivemqConnector implements Connector {
         }
         giveUpAfter.ifPresent(settings::connectionTimeout);
         StompClient client = new StompClient(settings.options(this::receive));
+        connecting = client; // disconnect() from another thread closes it, ending the retries
         try {
             client.connect();
         } catch (StompException e) {
             client.close();
             throw new MiddlewareException("Could not connect to ActiveMQ Server: " + e.getMessage(), e);
+        } finally {
+            connecting = null;
         }
         stomp = client;
     }
@@ -145,6 +150,10 @@ public final class ActivemqConnector implements Connector {
 
     @Override
     public void disconnect() {
+        StompClient attempt = connecting;
+        if (attempt != null) {
+            attempt.close();
+        }
         StompClient client = stomp;
         stomp = null;
         subscriptions.clear();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +30,7 @@ final class Failover {
     private final Events events;
     private final Random random = new Random();
     private final AtomicReference<Socket> pending = new AtomicReference<>();
+    private final CountDownLatch aborted = new CountDownLatch(1);
     private int next;
 
     Failover(StompClientOptions options, Map<StompHost, TlsSetup> tls, Events events) {
@@ -98,8 +101,9 @@ final class Failover {
         }
     }
 
-    /** Closes the socket of an attempt in progress, so that {@link #connect} notices a close quickly. */
+    /** Closes the socket of an attempt in progress and ends a back-off sleep, so {@link #connect} notices a close quickly. */
     void abort() {
+        aborted.countDown(); // wakes a back-off sleep, so a closed client stops retrying at once
         Socket s = pending.get();
         if (s != null) {
             try {
@@ -124,9 +128,9 @@ final class Failover {
         return urls.stream().distinct().toList();
     }
 
-    private static void sleep(long nanos) {
+    private void sleep(long nanos) {
         try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            aborted.await(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StompException("Interrupted while waiting to reconnect", e);
