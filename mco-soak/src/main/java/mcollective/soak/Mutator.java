@@ -21,15 +21,20 @@ public final class Mutator {
     private final Seeds seeds;
     private final List<String> destinations;
     private final long now;
-    private final int totalWeight = Arrays.stream(Kind.values()).mapToInt(k -> k.weight).sum();
+    private final java.util.Set<Kind> without;
+    private final int totalWeight;
 
     /**
      * @param seed         the random seed
      * @param seeds        where mutants start from
      * @param destinations broadcast and directed destinations to spread the mutants over
      * @param now          the node's clock in seconds, for {@code :msgtime}
+     * @param without      kinds never to make
      */
-    public Mutator(long seed, Seeds seeds, List<String> destinations, long now) {
+    public Mutator(long seed, Seeds seeds, List<String> destinations, long now, java.util.Set<Kind> without) {
+        this.without = java.util.EnumSet.noneOf(Kind.class);
+        this.without.addAll(without);
+        this.totalWeight = Arrays.stream(Kind.values()).filter(k -> !without.contains(k)).mapToInt(k -> k.weight).sum();
         this.random = new Random(seed);
         this.seeds = seeds;
         this.destinations = List.copyOf(destinations);
@@ -41,6 +46,9 @@ public final class Mutator {
         int pick = random.nextInt(totalWeight);
         Kind kind = Kind.VALID;
         for (Kind k : Kind.values()) {
+            if (without.contains(k)) {
+                continue;
+            }
             if ((pick -= k.weight) < 0) {
                 kind = k;
                 break;

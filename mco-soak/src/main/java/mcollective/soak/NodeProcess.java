@@ -114,6 +114,15 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Exception lines the node printed on stdout/stderr (an uncaught one kills a thread), at most five. */
+    public List<String> crashLines() {
+        try (var lines = Files.lines(dir.resolve("stdout.log"))) {
+            return lines.filter(l -> l.contains("Exception") || l.contains("Error")).limit(5).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
     /** The exit status if the process ended, for the report. */
     public String exitStatus() {
         return process.isAlive() ? "running" : "exited with " + process.exitValue();

@@ -34,10 +34,11 @@ final class Soak {
     private final Map<Kind, Long> perKind = new EnumMap<>(Kind.class);
     private final Map<String, Long> perDestination = new TreeMap<>();
     private final Deque<String> last = new ArrayDeque<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private int pingsOk;
     private int pingsFailed;
-    private long sent;
+    private volatile long sent;
+    private volatile boolean stalled;
 
     Soak(SoakOptions options, NodeProcess node, Probe probe, PrintStream out) {
         this.options = options;
@@ -50,7 +51,8 @@ final class Soak {
         List<String> destinations = List.of("/topic/mcollective.discovery.agent", "/topic/mcollective.rpcutil.agent",
                 "/queue/mcollective.nodes");
         Seeds seeds = Seeds.load(options.frames(), NodeProcess.PSK);
-        Mutator mutator = new Mutator(options.seed(), seeds, destinations, System.currentTimeMillis() / 1000);
+        Mutator mutator = new Mutator(options.seed(), seeds, destinations, System.currentTimeMillis() / 1000,
+                options.without());
         List<Mutation> replay = options.replay().isPresent() ? readReplay(options.replay().get()) : List.of();
         long total = options.replay().isPresent() ? replay.size() : options.count();
         long attackEvery = options.attacks() > 0 ? Math.max(1, total / options.attacks()) : Long.MAX_VALUE;
@@ -64,12 +66,16 @@ final class Soak {
                 node.broker().password());
              StompAttacks attacks = new StompAttacks("127.0.0.1", node.broker().port(), node.broker().user(),
                      node.broker().password(), options.seed())) {
-            while (alive && sent < total && System.nanoTime() < deadline) {
+            Thread watchdog = watchdog(sender);
+            while (alive && !stalled && sent < total && System.nanoTime() < deadline) {
                 Mutation m = options.replay().isPresent() ? replay.get((int) sent) : mutator.next();
                 remember(m);
                 try {
                     sender.send(m.destination(), NodeProcess.IDENTITY, m.body(), headers, headers.nextInt(50) == 0);
                 } catch (IOException e) {
+                    if (stalled) {
+                        break;
+                    }
                     problems.add("broker unreachable after " + sent + " messages: " + e.getMessage());
                     alive = false;
                     break;
@@ -97,13 +103,39 @@ final class Soak {
             }
             sender.flush();
             sleepQuietly(2000); // let the node work through what is queued
-            alive = alive && check("end");
-            report(start, attacks, sender);
-        }
-        if (!alive) {
-            saveLast();
+            watchdog.interrupt();
+            alive = alive && !stalled && check("end");
+            if (!alive) {
+                saveLast();
+            }
+            report(start, attacks, sender, alive);
         }
         return alive;
+    }
+
+    /** Stops the run when no message could be sent for a minute (the broker blocks producers when full). */
+    private Thread watchdog(StompSender sender) {
+        Thread thread = new Thread(() -> {
+            long seen = -1;
+            try {
+                while (true) {
+                    Thread.sleep(60_000);
+                    if (sent == seen) {
+                        stalled = true;
+                        problems.add("the broker stopped taking messages for 60 s after " + sent
+                                + " (full: the node is not consuming)");
+                        sender.close();
+                        return;
+                    }
+                    seen = sent;
+                }
+            } catch (InterruptedException e) {
+                // run over
+            }
+        }, "soak-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private boolean check(String when) {
@@ -140,10 +172,11 @@ final class Soak {
         out.println("NODE FAILED: " + String.join("; ", problems));
         out.println("Last message sent: " + last.peekLast().substring(0, last.peekLast().indexOf(" /")));
         out.println("Kinds among the last " + last.size() + " messages: " + kinds);
+        node.crashLines().forEach(l -> out.println("node printed: " + l));
         out.println("Saved to " + file + "; reproduce with: bin/soak --replay " + file);
     }
 
-    private void report(long start, StompAttacks attacks, StompSender sender) {
+    private void report(long start, StompAttacks attacks, StompSender sender, boolean answering) {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.println("== soak report");
         out.printf("sent %d messages in %.1f s (%.0f msg/s); broker dropped the sender %d times%n", sent, seconds,
@@ -156,8 +189,9 @@ final class Soak {
                 + ", log " + node.logSize() / 1024 + " KB");
         if (node.alive()) {
             out.println("heap: " + heap());
-            out.println("daemon_stats:\n" + probe.daemonStats());
+            out.println("daemon_stats:\n" + (answering ? probe.daemonStats() : "skipped: the node does not answer"));
         }
+        out.println(answering ? "RESULT: node survived" : "RESULT: NODE FAILED: " + String.join("; ", problems));
     }
 
     private double rate(long start) {

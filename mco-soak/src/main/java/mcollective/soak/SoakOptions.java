@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param dir         where the node's configs, logs and the replay file go
  * @param frames      the golden frames directory (seeds)
  * @param replay      a file of messages to send instead of mutating
+ * @param without     mutation kinds not to send
  */
 public record SoakOptions(long count, long seconds, long seed, long checkEvery, int attacks, Path dir, Path frames,
-                          Optional<Path> replay) {
+                          Optional<Path> replay, java.util.Set<Mutation.Kind> without) {
     static final String USAGE = """
             Usage: bin/soak [--count N] [--seconds S] [--seed N] [--check-every N] [--attacks N]
-                            [--dir DIR] [--frames DIR] [--replay FILE] [--help]
+                            [--dir DIR] [--frames DIR] [--replay FILE] [--without KIND,..] [--help]
             Starts mcollectived (embedded broker, psk, yaml facts) as a separate process and sends it mutated
             requests built from reference/frames, plus malformed STOMP at its broker; checks every N messages that
             the node still answers `mco ping`, and reports what was sent, what the node refused (daemon_stats)
@@ -31,6 +32,7 @@ public record SoakOptions(long count, long seconds, long seed, long checkEvery, 
               --attacks N      raw STOMP attack connections in the run (default 400)
               --dir DIR        run directory (default run/soak)
               --frames DIR     seed frames (default reference/frames)
+              --without KINDS  leave out these mutation kinds, e.g. NESTED_FILTER,DEEP_NESTING
               --replay FILE    send the messages saved in FILE (by a failed run), then check the node
             """;
 
@@ -44,6 +46,7 @@ public record SoakOptions(long count, long seconds, long seed, long checkEvery, 
         Path dir = root.resolve("run/soak");
         Path frames = root.resolve("reference/frames");
         Optional<Path> replay = Optional.empty();
+        java.util.Set<Mutation.Kind> without = java.util.EnumSet.noneOf(Mutation.Kind.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -61,11 +64,13 @@ public record SoakOptions(long count, long seconds, long seed, long checkEvery, 
                 case "--attacks" -> attacks = Integer.parseInt(value);
                 case "--dir" -> dir = Path.of(value).toAbsolutePath();
                 case "--frames" -> frames = Path.of(value).toAbsolutePath();
+                case "--without" -> java.util.Arrays.stream(value.split(","))
+                        .forEach(k -> without.add(Mutation.Kind.valueOf(k.trim().toUpperCase())));
                 case "--replay" -> replay = Optional.of(Path.of(value).toAbsolutePath());
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new SoakOptions(count, seconds, seed, Math.max(1, checkEvery), attacks, dir, frames, replay);
+        return new SoakOptions(count, seconds, seed, Math.max(1, checkEvery), attacks, dir, frames, replay, without);
     }
 
     /** Thrown for {@code --help}. */
