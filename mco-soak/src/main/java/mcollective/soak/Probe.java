@@ -2,6 +2,7 @@ package mcollective.soak;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class Probe {
         this.clientCfg = clientCfg;
     }
 
-    /** Whether {@code mco ping --expect 1} got the node's answer within 30 s. */
+    /** Whether {@code mco ping --expect 1} got the node's answer within 60 s. */
     public boolean ping() {
         Result r = run(List.of("ping", "--expect", "1", "-t", "10"));
         return r.status == 0 && r.output.contains(NodeProcess.IDENTITY);
@@ -37,13 +38,19 @@ public final class Probe {
         command.addAll(args);
         command.addAll(List.of("-c", clientCfg.toString()));
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "timed out");
+            Path output = Files.createTempFile("soak-mco", ".out");
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectOutput(output.toFile()).start();
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return new Result(-1, "timed out after 60 s: " + Files.readString(output, StandardCharsets.UTF_8));
+                }
+                return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(output);
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Result(-1, e.toString());
         } catch (InterruptedException e) {

@@ -189,9 +189,21 @@ final class Soak {
                 + ", log " + node.logSize() / 1024 + " KB");
         if (node.alive()) {
             out.println("heap: " + heap());
-            out.println("daemon_stats:\n" + (answering ? probe.daemonStats() : "skipped: the node does not answer"));
+            out.println("daemon_stats:\n" + (answering ? counters(probe.daemonStats()) : "skipped: the node does not answer"));
         }
         out.println(answering ? "RESULT: node survived" : "RESULT: NODE FAILED: " + String.join("; ", problems));
+    }
+
+    /** The counters of a daemon_stats answer, one {@code name=value} each; the whole text if none is found. */
+    static String counters(String daemonStats) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                ":(validated|unvalidated|passed|filtered|total|ttlexpired|replies|malformed|oversized|dropped|errors)"
+                        + "=>(\\d+)").matcher(daemonStats);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1) + "=" + m.group(2));
+        }
+        return found.isEmpty() ? daemonStats : "  " + String.join(", ", found);
     }
 
     private double rate(long start) {
