@@ -24,13 +24,14 @@ import mcollective.soak.Mutation.Kind;
  * survived.
  */
 final class Soak {
-    private static final int KEEP_LAST = 200;
+    private static final int KEEP_LAST_MAX = 20_000;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SoakOptions options;
     private final NodeProcess node;
     private final Probe probe;
     private final PrintStream out;
+    private final int keepLast;
     private final Map<Kind, Long> perKind = new EnumMap<>(Kind.class);
     private final Map<String, Long> perDestination = new TreeMap<>();
     private final Deque<String> last = new ArrayDeque<>();
@@ -45,6 +46,7 @@ final class Soak {
         this.node = node;
         this.probe = probe;
         this.out = out;
+        this.keepLast = (int) Math.min(KEEP_LAST_MAX, options.checkEvery() + 1);
     }
 
     boolean run() throws IOException {
@@ -158,7 +160,7 @@ final class Soak {
     }
 
     private void remember(Mutation m) {
-        if (last.size() == KEEP_LAST) {
+        if (last.size() == keepLast) {
             last.removeFirst();
         }
         last.addLast(m.kind() + " " + m.destination() + " " + Base64.getEncoder().encodeToString(m.body()));
@@ -168,7 +170,7 @@ final class Soak {
         Path file = options.dir().resolve("soak-last-messages.txt");
         Files.write(file, last, StandardCharsets.UTF_8);
         Map<String, Long> kinds = new TreeMap<>();
-        last.stream().limit(KEEP_LAST).forEach(l -> kinds.merge(l.substring(0, l.indexOf(' ')), 1L, Long::sum));
+        last.forEach(l -> kinds.merge(l.substring(0, l.indexOf(' ')), 1L, Long::sum));
         out.println("NODE FAILED: " + String.join("; ", problems));
         out.println("Last message sent: " + last.peekLast().substring(0, last.peekLast().indexOf(" /")));
         out.println("Kinds among the last " + last.size() + " messages: " + kinds);
