@@ -12,10 +12,13 @@ import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
  * The Artemis address settings of the embedded broker, by address pattern ({@code /queue/} and {@code /topic/}
  * prefixes are stripped before matching; {@code *} is one word, {@code #} any number):
  * <ul>
- *   <li>MCollective's own addresses, {@code <collective>.<agent>.agent} (broadcasts), {@code <collective>.nodes}
- *       (directed requests) and {@code <collective>.reply.#} (replies): up to the address limit in memory, then
- *       paged to disk up to the same amount again, then new messages are dropped. Paging is what keeps them moving
- *       while other addresses have used up the broker's memory.</li>
+ *   <li>MCollective's broadcasts ({@code <collective>.<agent>.agent}) and replies ({@code <collective>.reply.#}):
+ *       up to the address limit in memory, then paged to disk up to the same amount again, then new messages are
+ *       dropped. Paging is what keeps them moving while other addresses have used up the broker's memory.</li>
+ *   <li>Directed requests ({@code <collective>.nodes}): up to the address limit in memory, then dropped. This queue
+ *       is read through selectors ({@code mc_identity}), and Artemis may not hand a paged message to a selector
+ *       consumer while non-matching messages (for nodes that are away) fill the queue, so it never pages: when
+ *       memory is short its messages are dropped until the broker has room again.</li>
  *   <li>Reply queues and every other queue are deleted with whatever they hold once nobody reads them (their client
  *       went away, or nobody ever subscribed), at the next scan.</li>
  *   <li>Every other address holds at most {@value #OTHER_ADDRESS_BYTES} bytes, its messages expire after
@@ -47,7 +50,7 @@ final class AddressPolicies {
         Map<String, AddressSettings> settings = new LinkedHashMap<>();
         settings.put("#", other());
         settings.put("*.*.agent", mcollective(addressBytes));
-        settings.put("*.nodes", mcollective(addressBytes));
+        settings.put("*.nodes", mcollective(addressBytes).setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP));
         settings.put("*.reply.#", deletedWhenUnread(mcollective(addressBytes)));
         return settings;
     }
