@@ -30,7 +30,7 @@ import mcollective.testkit.RubyNode;
 /**
  * Attacks on the embedded broker under a running fleet (a Java node and a Ruby node): hostile frames, a flood of
  * full frames to queues nobody reads, 300 half-open connections. Each attacker is refused, and afterwards
- * {@code mco ping} gets both nodes' replies. Limits are scaled down (1 MiB frames, 4 MiB of memory) so the attacks
+ * {@code mco ping} gets both nodes' replies; an idle Ruby node on STOMP 1.0 stays connected throughout. Limits are scaled down (1 MiB frames, 4 MiB of memory) so the attacks
  * are quick.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -121,6 +121,17 @@ class BrokerUnderAttackIT {
         } finally {
             halfOpen.forEach(Attacker::close);
         }
+    }
+
+    @Test
+    void shouldKeepAnIdleRubyNodeOnStomp10Connected() throws InterruptedException {
+        long connectionsBefore = ruby.log().lines().filter(line -> line.contains("Connected to")).count();
+
+        // Three connect timeouts and Artemis' connection TTL checks (every 2 s) pass while the node is silent.
+        Thread.sleep(6000);
+
+        assertThat(ruby.log().lines().filter(line -> line.contains("Connected to")).count())
+                .as("Ruby node reconnects").isEqualTo(connectionsBefore).isPositive();
     }
 
     /** An attacker that logged in (and got CONNECTED) before it sends {@code frames}. */
