@@ -1,6 +1,7 @@
 package mcollective.broker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,16 +19,18 @@ import mcollective.McollectiveException;
  * <ul>
  *   <li>{@code /queue/} and {@code /topic/} map to anycast and multicast addresses, so {@code /topic/<c>.<agent>.agent}
  *       fans out to every subscriber and {@code /queue/<c>.reply.*} reaches the one client reading it;</li>
- *   <li>addresses and queues are created on first use and deleted once unused (short-lived reply queues do not
- *       pile up);</li>
+ *   <li>addresses and queues are created on first use and deleted once unused; a queue nobody reads is deleted
+ *       with what it holds (see {@link AddressPolicies});</li>
  *   <li>a {@code selector} header on SUBSCRIBE works, so a node reading {@code /queue/<c>.nodes} with
  *       {@code mc_identity = 'node1'} gets only its own directed messages;</li>
  *   <li>the {@code expires} header (absolute milliseconds) is honoured and expired messages are scanned away every
  *       second;</li>
- *   <li>one user/password pair is accepted, any other CONNECT is answered with an ERROR frame;</li>
- *   <li>frame bodies over {@link Builder#maxFrameBytes} are refused with an ERROR frame, and each address holds at
- *       most {@link Builder#maxAddressBytes} before senders get errors.</li>
+ *   <li>one user/password pair is accepted, any other CONNECT is answered with an ERROR frame.</li>
  * </ul>
+ * It protects itself (ADR 006): frames are checked against {@link FrameLimits} while they arrive; connections are
+ * limited in number, must log in within the connect timeout and are closed when they stop reading; MCollective's
+ * addresses page to disk when memory is short while other addresses are small and drop. An authenticated STOMP 1.0
+ * connection is not dropped for being idle unless {@link Builder#idleTimeout} says so.
  * The default routing type is deliberately left alone: making it ANYCAST silently breaks STOMP topic subscriptions.
  *
  * <p>Artemis logs through SLF4J under {@code org.apache.activemq}: the launchers' logback configurations keep it at
@@ -36,11 +39,12 @@ import mcollective.McollectiveException;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
-    private final Options options;
+    private final BrokerOptions options;
     private EmbeddedActiveMQ server;
+    private Optional<Path> scratch = Optional.empty();
     private int boundPort;
 
-    private EmbeddedBroker(Options options) {
+    private EmbeddedBroker(BrokerOptions options) {
         this.options = options;
     }
 
@@ -60,8 +64,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             return;
         }
         int port = boundPort > 0 ? boundPort : options.port();
+        Path pagingDir = options.dataDir().map(dir -> dir.resolve("paging")).orElseGet(this::scratchPagingDir);
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
-        embedded.setConfiguration(ArtemisConfiguration.of(options, port));
+        embedded.setConfiguration(ArtemisConfiguration.of(options, port, pagingDir));
         embedded.setSecurityManager(new SingleUserSecurity(options.user(), options.password()));
         try {
             embedded.start();
@@ -77,8 +82,6 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new McollectiveException("The embedded broker could not listen on " + options.host() + ":" + port
                     + " (is the port in use?)");
         }
-        embedded.getActiveMQServer().getRemotingService()
-                .addIncomingInterceptor(new FrameSizeLimit(options.maxFrameBytes()));
         server = embedded;
         boundPort = netty.getActualPort();
         LOG.info("Embedded broker accepting STOMP{} on {}:{}", options.keyStore().isPresent() ? " over TLS" : "",
@@ -90,6 +93,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (server != null) {
             stopQuietly(server);
             server = null;
+            scratch.ifPresent(ScratchDirectory::delete);
+            scratch = Optional.empty();
             LOG.info("Embedded broker on {}:{} stopped", options.host(), boundPort);
         }
     }
@@ -98,6 +103,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private Path scratchPagingDir() {
+        Path dir = ScratchDirectory.create();
+        scratch = Optional.of(dir);
+        return dir;
     }
 
     private static void stopQuietly(EmbeddedActiveMQ embedded) {
@@ -123,26 +134,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         return options.host();
     }
 
-    /** A key or trust store file and its password. */
-    record Store(Path path, String password) {
-    }
-
-    /** Everything the builder collected; immutable. */
-    record Options(String host, int port, String user, String password, int maxFrameBytes, long maxAddressBytes,
-            Optional<Path> dataDir, Optional<Store> keyStore, Optional<Store> trustStore) {
-    }
-
-    /** Builds an {@link EmbeddedBroker}. Not thread-safe; every setter rejects null. */
+    /** Builds an {@link EmbeddedBroker}. Not thread-safe; every setter rejects null and out-of-range values. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 61613;
         private String user = "mcollective";
         private String password = "marionette";
-        private int maxFrameBytes = 16 * 1024 * 1024;
+        private FrameLimits frameLimits = FrameLimits.DEFAULTS;
         private long maxAddressBytes = 64L * 1024 * 1024;
+        private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 4;
+        private int maxConnections = 1000;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration idleTimeout = Duration.ZERO;
+        private Duration writeTimeout = Duration.ofSeconds(30);
         private Optional<Path> dataDir = Optional.empty();
-        private Optional<Store> keyStore = Optional.empty();
-        private Optional<Store> trustStore = Optional.empty();
+        private Optional<BrokerOptions.Store> keyStore = Optional.empty();
+        private Optional<BrokerOptions.Store> trustStore = Optional.empty();
 
         private Builder() {
         }
@@ -174,25 +181,68 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame body a client may send (default 16 MiB). */
+        /** What one frame may hold (default {@link FrameLimits#DEFAULTS}). */
+        public Builder frameLimits(FrameLimits value) {
+            this.frameLimits = Objects.requireNonNull(value, "frameLimits");
+            return this;
+        }
+
+        /** The largest frame body a client may send (default 16 MiB); the other frame limits stay. */
         public Builder maxFrameBytes(int value) {
-            if (value <= 0) {
-                throw new McollectiveException("Broker frame limit " + value + " must be positive");
-            }
-            this.maxFrameBytes = value;
+            this.frameLimits = frameLimits.withMaxBodyBytes(value);
             return this;
         }
 
-        /** How many bytes of messages one address may hold before senders get errors (default 64 MiB). */
+        /**
+         * How many bytes of messages one MCollective address may hold in memory, and again on disk, before new
+         * messages to it are dropped (default 64 MiB).
+         */
         public Builder maxAddressBytes(long value) {
-            if (value <= 0) {
-                throw new McollectiveException("Broker address limit " + value + " must be positive");
-            }
-            this.maxAddressBytes = value;
+            this.maxAddressBytes = positive("max_address_size", value);
             return this;
         }
 
-        /** Keep messages in a journal in this directory (default: none, everything in memory). */
+        /**
+         * How many bytes of messages the broker holds in memory in all (default a quarter of the JVM's heap); beyond
+         * that MCollective's addresses page to disk and other addresses drop.
+         */
+        public Builder maxMemoryBytes(long value) {
+            this.maxMemoryBytes = positive("max_memory", value);
+            return this;
+        }
+
+        /** How many STOMP connections may be open at once (default 1000); more are refused with an ERROR frame. */
+        public Builder maxConnections(int value) {
+            this.maxConnections = (int) positive("max_connections", value);
+            return this;
+        }
+
+        /** How long a client may take from opening the connection to logging in (default 5 s; whole seconds). */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = seconds("connect_timeout", value, false);
+            return this;
+        }
+
+        /**
+         * How long an authenticated connection without heart-beats may stay silent before the broker drops it
+         * (default zero: for ever, as ActiveMQ does for STOMP 1.0; whole seconds). Heart-beating connections are
+         * dropped after two missed heart-beats instead.
+         */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = seconds("idle_timeout", value, true);
+            return this;
+        }
+
+        /** How long a connection may leave what the broker sends it unread before it is closed (default 30 s). */
+        public Builder writeTimeout(Duration value) {
+            this.writeTimeout = seconds("write_timeout", value, false);
+            return this;
+        }
+
+        /**
+         * Keep messages in a journal in this directory, and page there (default: no journal, everything in memory,
+         * paging to a temporary directory removed when the broker stops).
+         */
         public Builder dataDir(Path value) {
             this.dataDir = Optional.of(Objects.requireNonNull(value, "dataDir"));
             return this;
@@ -200,14 +250,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         /** Accept STOMP over TLS only, with this key store (PKCS12 or JKS) holding the broker's key. */
         public Builder keyStore(Path path, String storePassword) {
-            this.keyStore = Optional.of(new Store(Objects.requireNonNull(path, "keyStore"),
+            this.keyStore = Optional.of(new BrokerOptions.Store(Objects.requireNonNull(path, "keyStore"),
                     Objects.requireNonNull(storePassword, "keyStore password")));
             return this;
         }
 
         /** With {@link #keyStore}: require client certificates signed by what this trust store holds. */
         public Builder trustStore(Path path, String storePassword) {
-            this.trustStore = Optional.of(new Store(Objects.requireNonNull(path, "trustStore"),
+            this.trustStore = Optional.of(new BrokerOptions.Store(Objects.requireNonNull(path, "trustStore"),
                     Objects.requireNonNull(storePassword, "trustStore password")));
             return this;
         }
@@ -218,8 +268,25 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new McollectiveException("Broker trust store " + trustStore.get().path()
                         + " given without a key store: TLS needs the broker's own key");
             }
-            return new EmbeddedBroker(new Options(host, port, user, password, maxFrameBytes, maxAddressBytes,
-                    dataDir, keyStore, trustStore));
+            return new EmbeddedBroker(new BrokerOptions(host, port, user, password, frameLimits, maxAddressBytes,
+                    maxMemoryBytes, maxConnections, connectTimeout, idleTimeout, writeTimeout, dataDir, keyStore,
+                    trustStore));
+        }
+
+        private static long positive(String key, long value) {
+            if (value <= 0) {
+                throw new McollectiveException("Broker " + key + " " + value + " must be positive");
+            }
+            return value;
+        }
+
+        private static Duration seconds(String key, Duration value, boolean zeroAllowed) {
+            Objects.requireNonNull(value, key);
+            if (value.isNegative() || (value.isZero() && !zeroAllowed) || value.toMillis() % 1000 != 0) {
+                throw new McollectiveException("Broker " + key + " " + value.toMillis() + " ms must be a "
+                        + (zeroAllowed ? "" : "positive ") + "number of whole seconds");
+            }
+            return value;
         }
     }
 }

@@ -50,6 +50,18 @@ final class RawStomp implements AutoCloseable {
         }
     }
 
+    /** A connection whose receive buffer is {@code receiveBuffer} bytes, so that a client not reading stalls soon. */
+    static RawStomp open(String host, int port, int receiveBuffer) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(receiveBuffer);
+            socket.connect(new java.net.InetSocketAddress(host, port));
+            return new RawStomp(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException("connecting to " + host + ":" + port, e);
+        }
+    }
+
     static RawStomp over(Socket socket) {
         try {
             return new RawStomp(socket);
@@ -97,6 +109,16 @@ final class RawStomp implements AutoCloseable {
         }
     }
 
+    /** Writes these bytes as they are: a frame, part of one, or anything else. */
+    void write(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + bytes.length + " bytes", e);
+        }
+    }
+
     void send(String command, Map<String, String> headers, byte[] body) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder(command).append('\n');
@@ -105,12 +127,7 @@ final class RawStomp implements AutoCloseable {
         frame.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         frame.writeBytes(body);
         frame.write(0);
-        try {
-            out.write(frame.toByteArray());
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("sending " + command, e);
-        }
+        write(frame.toByteArray());
     }
 
     /** The next frame, or empty if none arrives within {@code wait} or the broker closed the connection. */

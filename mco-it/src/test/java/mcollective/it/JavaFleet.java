@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import mcollective.broker.EmbeddedBroker;
 import mcollective.config.Config;
@@ -25,18 +26,26 @@ final class JavaFleet implements AutoCloseable {
     static final String PSK = "fleet-shared-psk";
 
     private final Path dir;
+    private final UnaryOperator<EmbeddedBroker.Builder> brokerTuning;
     private EmbeddedBroker broker;
     private int port;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
     JavaFleet(Path dir) {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** A fleet whose broker is built with these extra settings (limits, timeouts). */
+    JavaFleet(Path dir, UnaryOperator<EmbeddedBroker.Builder> brokerTuning) {
         this.dir = dir;
+        this.brokerTuning = brokerTuning;
         startBroker(0);
     }
 
     /** Starts (or restarts) the broker; port 0 picks a free one, otherwise the given port is reused. */
     void startBroker(int wantedPort) {
-        broker = EmbeddedBroker.builder().host("127.0.0.1").port(wantedPort).user(USER).password(PASSWORD).build();
+        broker = brokerTuning.apply(EmbeddedBroker.builder().host("127.0.0.1").port(wantedPort).user(USER)
+                .password(PASSWORD)).build();
         broker.start();
         port = broker.port();
     }
