@@ -197,8 +197,9 @@ class EmbeddedBrokerTest {
             broker = EmbeddedBroker.builder().port(0).user(USER).password(PASSWORD).maxFrameBytes(64 * 1024).build();
             broker.start();
             try (RawStomp sender = client()) {
-                sender.send("SEND", Map.of("destination", "/topic/mcollective.big.agent",
-                        "content-length", Integer.toString(128 * 1024)), new byte[128 * 1024]);
+                // The broker refuses on the declared length, before the body: only the headers need to go.
+                sender.write(("SEND\ndestination:/topic/mcollective.big.agent\ncontent-length:" + 128 * 1024 + "\n\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
                 RawStomp.Frame answer = sender.receive(WAIT).orElseThrow();
                 assertThat(answer.command()).isEqualTo("ERROR");
