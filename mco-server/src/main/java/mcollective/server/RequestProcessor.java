@@ -68,19 +68,37 @@ final class RequestProcessor {
         this.watchdog = watchdog;
     }
 
+    /**
+     * Gives the message exactly one verdict ({@link RunnerStats#VERDICTS}: their sum is {@code total}) and
+     * dispatches it if it passed. Whatever one message causes, a {@code RuntimeException} or an {@code Error} such
+     * as a stack overflow, is caught, counted ({@code errors} or {@code crashed}) and logged once, and the receiving
+     * thread reads the next message.
+     */
     void onMessage(InboundMessage message) {
         stats.total.incrementAndGet();
+        Optional<Request> request;
         try {
-            accept(message).ifPresent(request -> dispatch(request, message));
-        } catch (RuntimeException e) {
-            stats.errors.incrementAndGet();
-            LOG.error("Failed to handle message from {}: {}", LogSafe.of(message.sender()), LogSafe.of(e));
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            // one message must never take the receiving thread down (a 3,000-deep filter, one huge decode)
-            stats.crashed.incrementAndGet();
-            LOG.error("Refusing a message from {} on {}: {}", LogSafe.of(message.sender()),
-                    LogSafe.of(message.destination()), e.getClass().getSimpleName());
+            request = accept(message);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // decoded, but its callerid or TTL could not be read
+            stats.malformed.incrementAndGet();
+            failed(e, "Refusing a message from {} on {}: {}", message.sender(), message.destination());
+            return;
         }
+        request.ifPresent(r -> {
+            try {
+                dispatch(r, message);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                failed(e, "Failed to dispatch message {} from {}: {}", r.requestId(), r.senderId());
+            }
+        });
+    }
+
+    /** Counts what one message caused and logs it once: an Error by its class, anything else by its message. */
+    private void failed(Throwable e, String format, Object first, Object second) {
+        boolean error = e instanceof Error;
+        (error ? stats.crashed : stats.errors).incrementAndGet();
+        LOG.error(format, LogSafe.of(first), LogSafe.of(second), error ? e.getClass().getSimpleName() : LogSafe.of(e));
     }
 
     /** Every check before dispatch, in MCollective's order; empty when the message is dropped. */
@@ -104,11 +122,16 @@ final class RequestProcessor {
             LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()), LogSafe.of(message.destination()),
                     LogSafe.of(e.getMessage()));
             return Optional.empty();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            stats.malformed.incrementAndGet();
+            failed(e, "Refusing a message from {} on {} that could not be decoded: {}", message.sender(),
+                    message.destination());
+            return Optional.empty();
         }
         if (!CallerId.isValid(request.callerId())) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting message {} from {}: callerid '{}' is not valid", request.requestId(),
-                    request.senderId(), request.callerId());
+            LOG.warn("Rejecting message {} from {}: callerid '{}' is not valid", LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()), LogSafe.of(request.callerId()));
             return Optional.empty();
         }
         stats.validated.incrementAndGet();
@@ -116,13 +139,24 @@ final class RequestProcessor {
         if (age > request.ttl()) {
             stats.ttlexpired.incrementAndGet();
             LOG.warn("Message {} from {} created at {} is {} seconds old, TTL is {}. Rejecting message.",
-                    request.requestId(), request.senderId(), request.msgtime(), age, request.ttl());
+                    LogSafe.of(request.requestId()), LogSafe.of(request.senderId()), request.msgtime(), age,
+                    request.ttl());
             return Optional.empty();
         }
-        if (!filters.evaluate(request.filter(), node).passed()) {
+        boolean passed;
+        try {
+            passed = filters.evaluate(request.filter(), node).passed();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a filter that cannot be evaluated does not pass
             stats.filtered.incrementAndGet();
-            LOG.debug("Message {} from {} does not pass filters. Ignoring message.", request.requestId(),
+            failed(e, "Refusing message {} from {}: its filter could not be evaluated: {}", request.requestId(),
                     request.senderId());
+            return Optional.empty();
+        }
+        if (!passed) {
+            stats.filtered.incrementAndGet();
+            LOG.debug("Message {} from {} does not pass filters. Ignoring message.", LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()));
             return Optional.empty();
         }
         stats.passed.incrementAndGet();

@@ -10,10 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Port of {@code lib/mcollective/runnerstats.rb}: the counters a node keeps and {@code rpcutil#daemon_stats}
  * reports. The Ruby counters keep their names; the ones Ruby lacks ({@code malformed}, {@code oversized},
- * {@code dropped}, {@code errors}, {@code timeouts}) count what a Ruby node would have lost silently or
- * crashed on. Thread-safe.
+ * {@code dropped}, {@code errors}, {@code timeouts}, {@code crashed}) count what a Ruby node would have lost
+ * silently or crashed on.
+ *
+ * <p>Every message received gets exactly one of the {@link #VERDICTS}, so they add up to {@code total}. A passed
+ * message then ends in a reply, or in {@code dropped}, {@code timeouts} or {@code errors}. {@code errors} and
+ * {@code crashed} count the messages whose handling threw a {@code RuntimeException} or an {@code Error}, at
+ * whatever stage. Thread-safe.
  */
 public final class RunnerStats {
+    /** The counters of which every message gets exactly one. */
+    public static final List<String> VERDICTS = List.of("oversized", "malformed", "unvalidated", "ttlexpired",
+            "filtered", "passed");
+
     final AtomicLong total = new AtomicLong();
     final AtomicLong validated = new AtomicLong();
     final AtomicLong unvalidated = new AtomicLong();
@@ -63,16 +72,12 @@ public final class RunnerStats {
     }
 
     /**
-     * Ruby's {@code to_hash}, shaped as a Ruby node reports it so that {@code rpcutil daemon_stats} prints the same
-     * on Java and Ruby nodes: the eight Ruby counters, thread descriptions, pid, process times (Symbol keys) and
-     * agents. The port's extra counters stay in {@link #counters()}.
+     * Ruby's {@code to_hash}, shaped as a Ruby node reports it: the counters (Ruby's eight, then the port's), thread
+     * descriptions, pid, process times (Symbol keys) and agents.
      */
     Map<String, Object> toMap(List<String> agents) {
-        Map<String, Object> rubyCounters = new LinkedHashMap<>(counters());
-        rubyCounters.keySet().retainAll(List.of("validated", "unvalidated", "passed", "filtered", "starttime",
-                "total", "ttlexpired", "replies"));
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("stats", rubyCounters);
+        map.put("stats", counters());
         map.put("threads", Thread.getAllStackTraces().keySet().stream()
                 .map(t -> "#<Thread:" + t.getName() + " " + t.getState().name().toLowerCase(java.util.Locale.ROOT) + ">")
                 .sorted().toList());

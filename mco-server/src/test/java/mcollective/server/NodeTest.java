@@ -115,13 +115,8 @@ class NodeTest {
 
         @Test
         void shouldAnswerRpcutilPingWithTheTime() {
-            Map<Object, Object> body = new LinkedHashMap<>();
-            body.put(RubySymbol.of("agent"), "rpcutil");
-            body.put(RubySymbol.of("action"), "ping");
-            body.put(RubySymbol.of("caller"), "uid=0");
-            body.put(RubySymbol.of("data"), Map.of(RubySymbol.of("process_results"), true));
-
-            connector.deliver(security.encodeRequest(request("rpcutil", body, Filter.empty())), "t", "/queue/r.2");
+            connector.deliver(security.encodeRequest(request("rpcutil", rpcutil("ping"), Filter.empty())), "t",
+                    "/queue/r.2");
 
             Map<?, ?> reply = (Map<?, ?>) awaitReply().body();
             assertThat(reply.get(RubySymbol.of("statuscode"))).isEqualTo(0L);
@@ -169,6 +164,46 @@ class NodeTest {
 
             assertThat(node.stats().get("dropped")).isEqualTo(1);
         }
+    }
+
+    @Nested
+    class Verdicts {
+        @Test
+        void shouldGiveEveryMessageExactlyOneVerdictAndReportThemInDaemonStats() {
+            long now = Clock.systemUTC().instant().getEpochSecond();
+            Request expired = new Request(RequestId.next(), "tester", "uid=0", "discovery", "mcollective",
+                    Filter.empty(), 60, now - 3600, "ping");
+            connector.deliver(new byte[RequestProcessor.MAX_PAYLOAD + 1], "t", "/queue/r");
+            connector.deliver("\u0004\bnot marshal".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "t",
+                    "/queue/r");
+            connector.deliver(security.encodeRequest(expired), "t", "/queue/r");
+            connector.deliver(security.encodeRequest(request("discovery", "ping",
+                    Filter.builder().addFact("platform=windows").build())), "t", "/queue/r");
+            connector.deliver(security.encodeRequest(request("nosuch", "x", Filter.empty())), "t", "/queue/r");
+
+            connector.deliver(security.encodeRequest(request("rpcutil", rpcutil("daemon_stats"), Filter.empty())),
+                    "t", "/queue/r");
+
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> data = (Map<Object, Object>) ((Map<?, ?>) awaitReply().body()).get(RubySymbol.of("data"));
+            assertThat(data).containsEntry(RubySymbol.of("oversized"), 1L).containsEntry(RubySymbol.of("malformed"), 1L)
+                    .containsEntry(RubySymbol.of("ttlexpired"), 1L).containsEntry(RubySymbol.of("filtered"), 1L)
+                    .containsEntry(RubySymbol.of("dropped"), 1L).containsEntry(RubySymbol.of("passed"), 2L)
+                    .containsEntry(RubySymbol.of("total"), 6L).containsKeys(RubySymbol.of("errors"),
+                            RubySymbol.of("timeouts"), RubySymbol.of("crashed"));
+            long verdicts = RunnerStats.VERDICTS.stream().mapToLong(node.stats()::get).sum();
+            assertThat(verdicts).isEqualTo(node.stats().get("total"));
+        }
+    }
+
+    /** A SimpleRPC body for an rpcutil action that wants its results. */
+    static Map<Object, Object> rpcutil(String action) {
+        Map<Object, Object> body = new LinkedHashMap<>();
+        body.put(RubySymbol.of("agent"), "rpcutil");
+        body.put(RubySymbol.of("action"), action);
+        body.put(RubySymbol.of("caller"), "uid=0");
+        body.put(RubySymbol.of("data"), Map.of(RubySymbol.of("process_results"), true));
+        return body;
     }
 
     Request request(String agent, Object body, Filter filter) {

@@ -199,7 +199,7 @@ final class Soak {
     /** The counters of a daemon_stats answer, one {@code name=value} each; the whole text if none is found. */
     static String counters(String daemonStats) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                ":(validated|unvalidated|passed|filtered|total|ttlexpired|replies|malformed|oversized|dropped|errors)"
+                ":(validated|unvalidated|passed|filtered|total|ttlexpired|replies|malformed|oversized|dropped|errors|timeouts|crashed)"
                         + "=>(\\d+)").matcher(daemonStats);
         List<String> found = new ArrayList<>();
         while (m.find()) {
