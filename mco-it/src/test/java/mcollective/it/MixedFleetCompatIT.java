@@ -121,6 +121,17 @@ class MixedFleetCompatIT {
             assertThat(run.out()).contains("node1.example.net").containsPattern("Timestamp: \\d{10}")
                     .contains("Finished processing 1 / 1 hosts");
         }
+
+        @Test
+        void shouldPrintAJavaNodesOwnCountersBesideRubysInDaemonStats() {
+            RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "rpc", "rpcutil", "daemon_stats", "-I",
+                    "node1.example.net");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).containsPattern("Total Messages: \\d+").containsPattern("Security Validated: \\d+")
+                    .containsPattern("malformed: 0").containsPattern("crashed: 0")
+                    .contains("Finished processing 1 / 1 hosts");
+        }
     }
 
     @Nested
