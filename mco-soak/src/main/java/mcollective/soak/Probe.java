@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class Probe {
     private final Path root;
     private final Path clientCfg;
+    private volatile String lastFailure = "";
 
     public Probe(Path root, Path clientCfg) {
         this.root = root;
@@ -24,7 +25,16 @@ public final class Probe {
     /** Whether {@code mco ping --expect 1} got the node's answer within 60 s. */
     public boolean ping() {
         Result r = run(List.of("ping", "--expect", "1", "-t", "10"));
-        return r.status == 0 && r.output.contains(NodeProcess.IDENTITY);
+        boolean answered = r.status == 0 && r.output.contains(NodeProcess.IDENTITY);
+        if (!answered) {
+            lastFailure = "exit " + r.status + ": " + r.output.strip();
+        }
+        return answered;
+    }
+
+    /** What the last unanswered ping printed, for the report. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** The text of {@code mco rpc rpcutil daemon_stats} for the node, or why it failed. */

@@ -155,7 +155,7 @@ final class Soak {
             return true;
         }
         pingsFailed++;
-        problems.add("node stopped answering ping " + when);
+        problems.add("node stopped answering ping " + when + " (mco ping " + probe.lastFailure() + ")");
         return false;
     }
 
@@ -176,6 +176,10 @@ final class Soak {
         out.println("Kinds among the last " + last.size() + " messages: " + kinds);
         node.crashLines().forEach(l -> out.println("node printed: " + l));
         out.println("Saved to " + file + "; reproduce with: bin/soak --replay " + file);
+        if (node.alive()) {
+            Path threads = options.dir().resolve("node-threads.txt");
+            out.println("Node threads: " + jcmd("Thread.print", threads));
+        }
     }
 
     private void report(long start, StompAttacks attacks, StompSender sender, boolean answering) {
@@ -213,11 +217,21 @@ final class Soak {
     }
 
     private String heap() {
+        String text = jcmd("GC.heap_info", null);
+        return text.lines().filter(l -> l.contains("total") || l.contains("used")).findFirst().orElse(text.strip());
+    }
+
+    /** What {@code jcmd PID command} prints about the node; into {@code file} (then its name) when one is given. */
+    private String jcmd(String command, Path file) {
         try {
-            Process p = new ProcessBuilder("jcmd", Long.toString(node.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("jcmd", Long.toString(node.pid()), command).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(20, TimeUnit.SECONDS);
-            return text.lines().filter(l -> l.contains("total") || l.contains("used")).findFirst().orElse(text.strip());
+            if (file == null) {
+                return text;
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file.toString();
         } catch (IOException e) {
             return "jcmd unavailable (" + e.getMessage() + ")";
         } catch (InterruptedException e) {
