@@ -6,19 +6,16 @@ import java.util.Map;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
 
 /**
  * The Artemis address settings of the embedded broker, by address pattern ({@code /queue/} and {@code /topic/}
  * prefixes are stripped before matching; {@code *} is one word, {@code #} any number):
  * <ul>
- *   <li>MCollective's broadcasts ({@code <collective>.<agent>.agent}) and replies ({@code <collective>.reply.#}):
- *       up to the address limit in memory, then paged to disk up to the same amount again, then new messages are
- *       dropped. Paging is what keeps them moving while other addresses have used up the broker's memory.</li>
- *   <li>Directed requests ({@code <collective>.nodes}): up to the address limit in memory, then dropped. This queue
- *       is read through selectors ({@code mc_identity}), and Artemis may not hand a paged message to a selector
- *       consumer while non-matching messages (for nodes that are away) fill the queue, so it never pages: when
- *       memory is short its messages are dropped until the broker has room again.</li>
+ *   <li>MCollective's broadcasts ({@code <collective>.<agent>.agent}), replies ({@code <collective>.reply.#}) and
+ *       directed requests ({@code <collective>.nodes}): up to the address limit in memory, then new messages are
+ *       dropped until the address (or the broker, at the memory bound) has room again. Nothing pages: under a
+ *       flood, Artemis' page cleanup held the paging store's lock, and with it an Artemis STOMP thread and every
+ *       connection that thread serves, for over 20 seconds (ADR 006).</li>
  *   <li>Reply queues and every other queue are deleted with whatever they hold once nobody reads them (their client
  *       went away, or nobody ever subscribed), at the next scan.</li>
  *   <li>Every other address holds at most {@value #OTHER_ADDRESS_BYTES} bytes, its messages expire after
@@ -40,7 +37,6 @@ final class AddressPolicies {
      * keeps Artemis from warning about a missing expiry/dead-letter address for every reply queue created.
      */
     static final SimpleString DISCARDED = SimpleString.of("mcollective.discarded");
-    private static final int PAGE_BYTES = 4 * 1024 * 1024;
 
     private AddressPolicies() {
     }
@@ -50,7 +46,7 @@ final class AddressPolicies {
         Map<String, AddressSettings> settings = new LinkedHashMap<>();
         settings.put("#", other());
         settings.put("*.*.agent", mcollective(addressBytes));
-        settings.put("*.nodes", mcollective(addressBytes).setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP));
+        settings.put("*.nodes", mcollective(addressBytes));
         settings.put("*.reply.#", deletedWhenUnread(mcollective(addressBytes)));
         return settings;
     }
@@ -75,10 +71,7 @@ final class AddressPolicies {
     private static AddressSettings mcollective(long addressBytes) {
         return new AddressSettings()
                 .setMaxSizeBytes(addressBytes)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-                .setPageSizeBytes((int) Math.min(PAGE_BYTES, addressBytes))
-                .setPageLimitBytes(addressBytes)
-                .setPageFullMessagePolicy(PageFullMessagePolicy.DROP)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP)
                 .setExpiryDelay(DEFAULT_EXPIRY_MILLIS)
                 .setMaxExpiryDelay(-1L)
                 .setAutoDeleteQueuesMessageCount(0L)

@@ -28,8 +28,9 @@ import mcollective.McollectiveException;
  *   <li>one user/password pair is accepted, any other CONNECT is answered with an ERROR frame.</li>
  * </ul>
  * It protects itself (ADR 006): frames are checked against {@link FrameLimits} while they arrive; connections are
- * limited in number, must log in within the connect timeout and are closed when they stop reading; MCollective's
- * addresses page to disk when memory is short while other addresses are small and drop. An authenticated STOMP 1.0
+ * limited in number, must log in within the connect timeout and are closed when they stop reading; every address is
+ * bounded (MCollective's by {@link Builder#maxAddressBytes}, others small) and drops what does not fit, so nothing
+ * waits on paging. An authenticated STOMP 1.0
  * connection is not dropped for being idle unless {@link Builder#idleTimeout} says so.
  * The default routing type is deliberately left alone: making it ANYCAST silently breaks STOMP topic subscriptions.
  *
@@ -141,7 +142,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         private String user = "mcollective";
         private String password = "marionette";
         private FrameLimits frameLimits = FrameLimits.DEFAULTS;
-        private long maxAddressBytes = 64L * 1024 * 1024;
+        /** Unset: {@link #defaultAddressBytes}. */
+        private long maxAddressBytes;
         private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 4;
         private int maxConnections = 1000;
         private Duration connectTimeout = Duration.ofSeconds(5);
@@ -194,8 +196,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
 
         /**
-         * How many bytes of messages one MCollective address may hold in memory, and again on disk, before new
-         * messages to it are dropped (default 64 MiB).
+         * How many bytes of messages one MCollective address may hold before new messages to it are dropped (default
+         * 64 MiB, or a quarter of {@link #maxMemoryBytes} if that is less, so one flooded address leaves room for the
+         * others).
          */
         public Builder maxAddressBytes(long value) {
             this.maxAddressBytes = positive("max_address_size", value);
@@ -204,7 +207,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         /**
          * How many bytes of messages the broker holds in memory in all (default a quarter of the JVM's heap); beyond
-         * that MCollective's addresses page to disk and other addresses drop.
+         * that new messages are dropped, on every address, until there is room again.
          */
         public Builder maxMemoryBytes(long value) {
             this.maxMemoryBytes = positive("max_memory", value);
@@ -240,8 +243,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
 
         /**
-         * Keep messages in a journal in this directory, and page there (default: no journal, everything in memory,
-         * paging to a temporary directory removed when the broker stops).
+         * Keep the broker's journal in this directory (default: no journal, everything in memory; Artemis' paging
+         * directory, unused as no address pages, is then a temporary directory removed when the broker stops).
          */
         public Builder dataDir(Path value) {
             this.dataDir = Optional.of(Objects.requireNonNull(value, "dataDir"));
@@ -268,9 +271,14 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new McollectiveException("Broker trust store " + trustStore.get().path()
                         + " given without a key store: TLS needs the broker's own key");
             }
-            return new EmbeddedBroker(new BrokerOptions(host, port, user, password, frameLimits, maxAddressBytes,
+            long addressBytes = maxAddressBytes > 0 ? maxAddressBytes : defaultAddressBytes(maxMemoryBytes);
+            return new EmbeddedBroker(new BrokerOptions(host, port, user, password, frameLimits, addressBytes,
                     maxMemoryBytes, maxConnections, connectTimeout, idleTimeout, writeTimeout, dataDir, keyStore,
                     trustStore));
+        }
+
+        static long defaultAddressBytes(long maxMemoryBytes) {
+            return Math.max(1, Math.min(64L * 1024 * 1024, maxMemoryBytes / 4));
         }
 
         private static long positive(String key, long value) {

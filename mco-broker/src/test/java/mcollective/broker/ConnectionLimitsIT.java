@@ -135,7 +135,8 @@ class ConnectionLimitsIT {
 
     @Test
     void shouldCloseAConnectionThatStopsReadingAndKeepServingTheOthers() throws InterruptedException {
-        start(b -> b.maxAddressBytes(8L * FrameLimitsIT.MiB));
+        // The stalled subscriber's copies count against the topic until it is closed: the topic must hold them.
+        start(b -> b.maxAddressBytes(32L * FrameLimitsIT.MiB).maxMemoryBytes(64L * FrameLimitsIT.MiB));
         RawStomp stalled = RawStomp.open(broker.host(), broker.port(), 4096);
         opened.add(stalled);
         assertThat(stalled.connect(USER, PASSWORD, Map.of()).command()).isEqualTo("CONNECTED");
