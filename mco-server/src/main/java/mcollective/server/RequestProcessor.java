@@ -1,6 +1,5 @@
 package mcollective.server;
 
-import mcollective.logging.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.SecurityValidationFailedException;
+import mcollective.logging.LogSafe;
 import mcollective.matcher.FilterEvaluator;
 import mcollective.protocol.CallerId;
 import mcollective.protocol.Reply;
@@ -80,6 +80,13 @@ final class RequestProcessor {
             stats.crashed.incrementAndGet();
             LOG.error("Refusing a message from {} on {}: {}", LogSafe.of(message.sender()),
                     LogSafe.of(message.destination()), e.getClass().getSimpleName());
+        } catch (VirtualMachineError e) {
+            stats.crashed.incrementAndGet();
+            throw e; // the JVM is failing: the connector's thread ends and the node's watch restarts it
+        } catch (Error e) {
+            stats.crashed.incrementAndGet();
+            LOG.error("Refusing a message from {} on {}: handling it failed", LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()), e);
         }
     }
 
@@ -96,19 +103,19 @@ final class RequestProcessor {
             request = security.decodeRequest(message.payload());
         } catch (SecurityValidationFailedException e) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", LogSafe.of(message.sender()),
-                    LogSafe.of(e.getMessage()));
+            LOG.warn("Rejecting a message from {} that did not pass security validation: {}",
+                    LogSafe.of(message.sender()), LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (McollectiveException e) {
             stats.malformed.incrementAndGet();
-            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()), LogSafe.of(message.destination()),
-                    LogSafe.of(e.getMessage()));
+            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()), LogSafe.of(e.getMessage()));
             return Optional.empty();
         }
         if (!CallerId.isValid(request.callerId())) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting message {} from {}: callerid '{}' is not valid", request.requestId(),
-                    request.senderId(), request.callerId());
+            LOG.warn("Rejecting message {} from {}: callerid '{}' is not valid", LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()), LogSafe.of(request.callerId()));
             return Optional.empty();
         }
         stats.validated.incrementAndGet();
@@ -116,13 +123,14 @@ final class RequestProcessor {
         if (age > request.ttl()) {
             stats.ttlexpired.incrementAndGet();
             LOG.warn("Message {} from {} created at {} is {} seconds old, TTL is {}. Rejecting message.",
-                    request.requestId(), request.senderId(), request.msgtime(), age, request.ttl());
+                    LogSafe.of(request.requestId()), LogSafe.of(request.senderId()), request.msgtime(), age,
+                    request.ttl());
             return Optional.empty();
         }
         if (!filters.evaluate(request.filter(), node).passed()) {
             stats.filtered.incrementAndGet();
-            LOG.debug("Message {} from {} does not pass filters. Ignoring message.", request.requestId(),
-                    request.senderId());
+            LOG.debug("Message {} from {} does not pass filters. Ignoring message.", LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()));
             return Optional.empty();
         }
         stats.passed.incrementAndGet();
@@ -133,8 +141,8 @@ final class RequestProcessor {
         Agent agent = agents.get(request.agent());
         if (agent == null) {
             stats.dropped.incrementAndGet();
-            LOG.warn("Message {} from {} is for agent '{}', which this node does not run", request.requestId(),
-                    request.senderId(), request.agent());
+            LOG.warn("Message {} from {} is for agent '{}', which this node does not run",
+                    LogSafe.of(request.requestId()), LogSafe.of(request.senderId()), LogSafe.of(request.agent()));
             return;
         }
         try {
@@ -144,23 +152,35 @@ final class RequestProcessor {
                 if (!task.isDone() && task.cancel(true)) {
                     stats.timeouts.incrementAndGet();
                     LOG.warn("Timeout while handling message {} for agent {} after {}s; no reply sent",
-                            request.requestId(), request.agent(), timeout.toSeconds());
+                            LogSafe.of(request.requestId()), agent.name(), timeout.toSeconds());
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             stats.dropped.incrementAndGet();
             LOG.warn("Dropping message {} for agent {}: every worker is busy and the queue is full",
-                    request.requestId(), request.agent());
+                    LogSafe.of(request.requestId()), agent.name());
         }
     }
 
+    /**
+     * One request on a worker: the agent, then the reply. Whatever either throws is counted and logged once, here:
+     * the pool would otherwise keep it in a Future nobody reads.
+     */
     private void run(Agent agent, Request request, InboundMessage message) {
         Optional<Object> body;
         try {
             body = agent.handle(request);
         } catch (RuntimeException e) {
-            stats.errors.incrementAndGet();
-            LOG.error("Agent {} failed on message {}: {}", agent.name(), request.requestId(), e.toString(), e);
+            if (!Thread.currentThread().isInterrupted()) { // an interrupted one timed out, and that was logged
+                stats.errors.incrementAndGet();
+                LOG.error("Agent {} failed on message {}: {}", agent.name(), LogSafe.of(request.requestId()),
+                        LogSafe.of(e), e);
+            }
+            return;
+        } catch (Error e) {
+            stats.crashed.incrementAndGet();
+            LOG.error("Agent {} crashed on message {} from {}: {}", agent.name(), LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()), LogSafe.of(e), e);
             return;
         }
         if (body.isEmpty() || Thread.currentThread().isInterrupted()) {
@@ -168,12 +188,18 @@ final class RequestProcessor {
         }
         Optional<String> replyTo = message.replyTo();
         if (replyTo.isEmpty()) {
-            LOG.debug("Message {} has no reply-to; not replying", request.requestId());
+            LOG.debug("Message {} has no reply-to; not replying", LogSafe.of(request.requestId()));
             return;
         }
-        Reply reply = new Reply(request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(),
-                body.get());
-        connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
-        stats.replies.incrementAndGet();
+        try {
+            Reply reply = new Reply(request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(),
+                    body.get());
+            connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
+            stats.replies.incrementAndGet();
+        } catch (RuntimeException | Error e) {
+            stats.errors.incrementAndGet();
+            LOG.error("Could not send the reply of agent {} to message {} to {}: {}", agent.name(),
+                    LogSafe.of(request.requestId()), LogSafe.of(replyTo.get()), LogSafe.of(e));
+        }
     }
 }
