@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.broker.EmbeddedBroker;
 import mcollective.plugins.connector.stomp.StompClient;
 import mcollective.plugins.connector.stomp.StompClientOptions;
 import mcollective.plugins.connector.stomp.StompHost;
@@ -25,7 +26,7 @@ import mcollective.testkit.HostilePayloads;
 /**
  * The daemon as a user runs it: a separate JVM started with {@code --config} and {@code --pidfile}, bringing its own
  * embedded broker; {@code mco ping} answers; SIGTERM stops it cleanly and removes the pidfile; no payload forges a
- * line in its logfile.
+ * line in its logfile; it exits 1 rather than live on deaf.
  */
 class McollectivedIT {
     @TempDir
@@ -35,7 +36,7 @@ class McollectivedIT {
     void shouldServeWithItsEmbeddedBrokerAndStopCleanlyOnSigterm() throws Exception {
         int port = freePort();
         Path pidfile = dir.resolve("node.pid");
-        Process daemon = startDaemon(port, "--pidfile", pidfile.toString());
+        Process daemon = startDaemon(port, embeddedBroker(port), "--pidfile", pidfile.toString());
         try {
             assertThat(Files.readString(pidfile).strip()).isEqualTo(Long.toString(daemon.pid()));
 
@@ -58,7 +59,7 @@ class McollectivedIT {
     @Test
     void shouldNotLetAFloatTextForgeALineInTheLogfile() throws Exception {
         int port = freePort();
-        Process daemon = startDaemon(port);
+        Process daemon = startDaemon(port, embeddedBroker(port));
         try (StompClient attacker = new StompClient(StompClientOptions.builder()
                 .host(StompHost.plain("127.0.0.1", port, JavaFleet.USER, JavaFleet.PASSWORD)).build())) {
             attacker.connect();
@@ -79,13 +80,44 @@ class McollectivedIT {
         }
     }
 
-    /** Starts the daemon with its embedded broker on {@code port} and a file log, and waits until it serves. */
-    private Process startDaemon(int port, String... options) throws IOException {
+    /**
+     * A daemon whose connection cannot be restarted (its broker is gone for good, and it gives up reconnecting
+     * after one attempt) exits 1 for its supervisor, instead of living on deaf.
+     */
+    @Test
+    void shouldExitOneWhenItsConnectionCannotBeRestarted() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.builder().host("127.0.0.1").port(0).user(JavaFleet.USER)
+                .password(JavaFleet.PASSWORD).build()) {
+            broker.start();
+            Process daemon = startDaemon(broker.port(), List.of("plugin.activemq.max_reconnect_attempts = 1",
+                    "plugin.activemq.initial_reconnect_delay = 0.05"));
+            try {
+                broker.stop();
+
+                assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+                assertThat(daemon.exitValue()).isEqualTo(1);
+                assertThat(logLines()).anySatisfy(line -> assertThat(line).startsWith("E, [")
+                        .contains("Node daemon.example.net cannot receive after 3 restarts of its connection: "
+                                + "gave up reconnecting: Could not connect to")
+                        .contains("; now: restarting the connection failed: Could not connect to ActiveMQ Server"));
+            } finally {
+                daemon.destroyForcibly();
+            }
+        }
+    }
+
+    private static List<String> embeddedBroker(int port) {
+        return List.of("plugin.broker.embedded = 1", "plugin.broker.port = " + port);
+    }
+
+    /**
+     * Starts the daemon, connecting to the broker on {@code port}, with a file log and these extra settings, and
+     * waits until it serves.
+     */
+    private Process startDaemon(int port, List<String> settings, String... options) throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: centos\n");
-        Path config = Files.write(dir.resolve("server.cfg"), List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "identity = daemon.example.net",
-                "plugin.broker.embedded = 1",
-                "plugin.broker.port = " + port,
                 "connector = activemq",
                 "plugin.activemq.pool.size = 1",
                 "plugin.activemq.pool.1.host = 127.0.0.1",
@@ -99,6 +131,8 @@ class McollectivedIT {
                 "logger_type = file",
                 "logfile = " + dir.resolve("node.log"),
                 "loglevel = info"));
+        lines.addAll(settings);
+        Path config = Files.write(dir.resolve("server.cfg"), lines);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "mcollective.server.Mcollectived",
                 "--config", config.toString()));

@@ -37,6 +37,7 @@ final class ConnectionWatch implements Runnable {
     private final Duration restartLimit;
     // the watchdog thread only
     private int failedChecks;
+    private String firstFailure = "";
 
     ConnectionWatch(String identity, Connector connector, BooleanSupplier stopping, Consumer<String> deaf,
             Duration restartLimit) {
@@ -70,13 +71,17 @@ final class ConnectionWatch implements Runnable {
             return;
         }
         failedChecks++;
-        String reason = LogSafe.of(failure.get());
+        if (failedChecks == 1) {
+            firstFailure = failure.get();
+        }
         if (failedChecks <= RESTARTS) {
-            LOG.error("Node {} cannot receive: {}; restarting the connection ({} of {})", identity, reason,
-                    failedChecks, RESTARTS);
+            LOG.error("Node {} cannot receive: {}; restarting the connection ({} of {})", identity,
+                    LogSafe.of(failure.get()), failedChecks, RESTARTS);
         } else if (failedChecks == RESTARTS + 1) {
-            LOG.error("Node {} cannot receive after {} restarts of its connection: {}", identity, RESTARTS, reason);
-            deaf.accept(failure.get());
+            String latest = failure.get().equals(firstFailure) ? "" : "; now: " + LogSafe.of(failure.get());
+            LOG.error("Node {} cannot receive after {} restarts of its connection: {}{}", identity, RESTARTS,
+                    LogSafe.of(firstFailure), latest);
+            deaf.accept(firstFailure);
         }
         restart(failedChecks <= RESTARTS);
     }
