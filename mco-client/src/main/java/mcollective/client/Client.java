@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.config.Config;
+import mcollective.logging.LogSafe;
 import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.Filter;
 import mcollective.protocol.Reply;
@@ -152,7 +153,7 @@ public final class Client implements AutoCloseable {
         if (subscribed) {
             connector.subscribe(replies);
         }
-        int[] responses = {0};
+        Tally tally = new Tally();
         try {
             byte[] payload = security.encodeRequest(request);
             List<List<String>> batches = call.batches().isEmpty() ? List.of(List.of()) : call.batches();
@@ -168,7 +169,7 @@ public final class Client implements AutoCloseable {
                 if (!subscribed) {
                     continue;
                 }
-                receive(request.requestId(), System.nanoTime() + call.timeout().toNanos(), batch, responses, onReply);
+                receive(request.requestId(), System.nanoTime() + call.timeout().toNanos(), batch, tally, onReply);
                 if (i < batches.size() - 1 && !call.batchSleep().isZero()) {
                     Thread.sleep(call.batchSleep().toMillis());
                 }
@@ -180,14 +181,14 @@ public final class Client implements AutoCloseable {
                 connector.unsubscribe(replies);
             }
         }
-        return new RequestStats(request.requestId(), responses[0], elapsed(start));
+        return new RequestStats(request.requestId(), tally.responses, tally.refused, elapsed(start));
     }
 
-    private void receive(String requestId, long deadline, Call call, int[] responses,
+    private void receive(String requestId, long deadline, Call call, Tally tally,
             java.util.function.Consumer<Reply> onReply) throws InterruptedException {
-        while (!call.done().test(responses[0])) {
+        while (!call.done().test(tally.responses)) {
             long left = deadline - System.nanoTime();
-            if (responses[0] > 0 && call.quiet().isPresent()) {
+            if (tally.responses > 0 && call.quiet().isPresent()) {
                 left = Math.min(left, call.quiet().get().toNanos());
             }
             if (left <= 0) {
@@ -197,31 +198,58 @@ public final class Client implements AutoCloseable {
             if (message == null) {
                 return;
             }
-            Optional<Reply> reply = decode(message, requestId);
+            Optional<Reply> reply = decode(message, requestId, tally);
             if (reply.isPresent()) {
-                responses[0]++;
-                onReply.accept(reply.get());
+                deliver(reply.get(), onReply, tally);
             }
         }
     }
 
-    private Optional<Reply> decode(InboundMessage message, String requestId) {
+    /** Hands one reply on; one that makes the caller fail is refused, counted and logged, and the next is read. */
+    private static void deliver(Reply reply, java.util.function.Consumer<Reply> onReply, Tally tally) {
+        try {
+            onReply.accept(reply);
+            tally.responses++;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            tally.refused++;
+            LOG.warn("Refusing the reply from '{}': processing it failed: {}", LogSafe.of(reply.senderId()),
+                    LogSafe.of(e));
+        }
+    }
+
+    /** The reply in a message, if it is one to this request; a reply that cannot be read is refused and counted. */
+    private Optional<Reply> decode(InboundMessage message, String requestId, Tally tally) {
         Reply reply;
         try {
             reply = security.decodeReply(message.payload());
         } catch (mcollective.SecurityValidationFailedException e) {
+            tally.refused++;
             LOG.warn("Ignoring a message that did not pass security validations");
             return Optional.empty();
         } catch (McollectiveException e) {
-            LOG.warn("Failed to decode a message from '{}': {}", message.sender(), e.getMessage());
+            tally.refused++;
+            LOG.warn("Failed to decode a message from '{}': {}", LogSafe.of(message.sender()),
+                    LogSafe.of(e.getMessage()));
+            return Optional.empty();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // one hostile reply must not end the command: the others are still collected and printed
+            tally.refused++;
+            LOG.warn("Refusing a message from '{}': decoding it failed: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(e));
             return Optional.empty();
         }
         if (!reply.requestId().equals(requestId)) {
             LOG.debug("Ignoring a message for some other client : Message reqid {} does not match our reqid {}",
-                    reply.requestId(), requestId);
+                    LogSafe.of(reply.requestId()), requestId);
             return Optional.empty();
         }
         return Optional.of(reply);
+    }
+
+    /** What came back for one request so far; the calling thread only. */
+    private static final class Tally {
+        int responses;
+        int refused;
     }
 
     private static Duration elapsed(long startNanos) {

@@ -33,20 +33,21 @@ public final class LogSetup {
         context.getLogger("org.apache.activemq").setLevel(Level.ERROR);
         context.getLogger("org.apache.artemis").setLevel(Level.ERROR);
 
+        EscapingLayouts.register(context);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         Appender<ILoggingEvent> appender;
         boolean toFile = "file".equals(config.loggerType()) && config.logfile().isPresent();
         if (toFile) {
             encoder.setPattern("%.-1level, [%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} #" + ProcessHandle.current().pid()
-                    + "] %5level -- : %logger{0}: %msg%n");
+                    + "] %5level -- : %logger{0}: " + EscapingLayouts.MESSAGE_AND_TRACE);
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setFile(config.logfile().get().toString());
             file.setAppend(true);
             file.setEncoder(encoder);
             appender = file;
         } else {
-            encoder.setPattern("%level %d{yyyy/MM/dd HH:mm:ss}: %logger{0}: %msg%n");
+            encoder.setPattern("%level %d{yyyy/MM/dd HH:mm:ss}: %logger{0}: " + EscapingLayouts.MESSAGE_AND_TRACE);
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
             console.setTarget("System.err");
             console.setEncoder(encoder);

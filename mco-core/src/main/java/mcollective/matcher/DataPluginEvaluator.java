@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.ddl.DdlException;
+import mcollective.logging.LogSafe;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.spi.DataPlugin;
 
@@ -49,7 +50,7 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
                 "cannot execute discovery function '" + name + "': data plugin not found"));
         Object params = function.get("params");
         if (params instanceof String text && text.contains("`")) {
-            LOG.debug("Cannot use backticks in function parameters: {}", text);
+            LOG.debug("Cannot use backticks in function parameters: {}", LogSafe.of(text));
             return false;
         }
         Map<String, Object> result = lookup(plugin, params == null ? Optional.empty() : Optional.of(params.toString()));
@@ -66,7 +67,7 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
                     + "': " + e.getMessage());
         } catch (McollectiveException e) {
             LOG.warn("Data query {}('{}') failed, the compound filter is false: {}", plugin.name(),
-                    argument.orElse(""), e.getMessage());
+                    LogSafe.of(argument.orElse("")), LogSafe.of(e.getMessage()));
             throw new FilterEvaluationException("data query " + plugin.name() + "('" + argument.orElse("")
                     + "') failed: " + e.getMessage());
         }
@@ -87,7 +88,8 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
             return false;
         }
         if ((left instanceof String || left instanceof Boolean) && (operator.contains("<") || operator.contains(">"))) {
-            LOG.debug("Cannot do > and < comparison on Booleans and Strings '{} {} {}'", left, operator, right);
+            LOG.debug("Cannot do > and < comparison on Booleans and Strings '{} {} {}'", LogSafe.of(left),
+                    LogSafe.of(operator), LogSafe.of(right));
             return false;
         }
         if (operator.contains("=~")) {

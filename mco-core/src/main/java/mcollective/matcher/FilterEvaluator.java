@@ -3,6 +3,7 @@ package mcollective.matcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import mcollective.logging.LogSafe;
 import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class FilterEvaluator {
             LOG.debug("Message {} the filter checks", result.passed() ? "passed" : "failed");
             return result;
         } catch (FilterEvaluationException e) {
-            LOG.debug("Message failed the filter checks: {}", e.getMessage());
+            LOG.debug("Message failed the filter checks: {}", LogSafe.of(e.getMessage()));
             return new FilterResult(false, 0, 1);
         }
     }
@@ -59,7 +60,7 @@ public final class FilterEvaluator {
 
         for (String klass : filter.cfClass()) {
             boolean ok = NodeMatcher.hasClass(node, klass);
-            LOG.debug("{} based on configuration management class {}", verdict(ok), klass);
+            LOG.debug("{} based on configuration management class {}", verdict(ok), LogSafe.of(klass));
             if (ok) { passed++; } else { failed++; }
         }
         for (List<Map<String, Object>> callstack : filter.compound()) {
@@ -69,12 +70,13 @@ public final class FilterEvaluator {
         }
         for (String agent : filter.agent()) {
             boolean ok = ALWAYS_PRESENT_AGENT.equals(agent) || NodeMatcher.hasAgent(node, agent);
-            LOG.debug("{} based on agent {}", verdict(ok), agent);
+            LOG.debug("{} based on agent {}", verdict(ok), LogSafe.of(agent));
             if (ok) { passed++; } else { failed++; }
         }
         for (FactFilter fact : filter.fact()) {
             boolean ok = NodeMatcher.hasFact(node, fact);
-            LOG.debug("{} based on fact {} {} {}", verdict(ok), fact.fact(), fact.operator(), fact.value());
+            LOG.debug("{} based on fact {} {} {}", verdict(ok), LogSafe.of(fact.fact()), LogSafe.of(fact.operator()),
+                    LogSafe.of(fact.value()));
             if (ok) { passed++; } else { failed++; }
         }
         if (!filter.identity().isEmpty()) {

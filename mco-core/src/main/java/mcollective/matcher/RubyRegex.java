@@ -8,6 +8,7 @@ import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.logging.LogSafe;
 import mcollective.protocol.codec.Limits;
 
 /**
@@ -51,7 +52,8 @@ final class RubyRegex {
         try {
             return pattern.matcher(new BudgetedSequence(input)).find();
         } catch (BudgetExceeded e) {
-            LOG.debug("Regular expression /{}/ gave up on '{}' after {} steps", regex, input, STEP_BUDGET);
+            LOG.debug("Regular expression /{}/ gave up on '{}' after {} steps", LogSafe.of(regex), LogSafe.of(input),
+                    STEP_BUDGET);
             throw new FilterEvaluationException("regular expression /" + regex + "/ is too expensive");
         } catch (StackOverflowError e) {
             // java.util.regex recurses per repetition of a group; the matcher holds no lock, so the thread is sound
@@ -69,7 +71,7 @@ final class RubyRegex {
         try {
             compiled = Optional.of(Pattern.compile(translate(regex), Pattern.MULTILINE | Pattern.UNIX_LINES));
         } catch (PatternSyntaxException | StackOverflowError e) {
-            LOG.debug("Ignoring invalid regular expression /{}/: {}", regex, e.toString());
+            LOG.debug("Ignoring invalid regular expression /{}/: {}", LogSafe.of(regex), LogSafe.of(e));
             compiled = Optional.empty();
         }
         if (CACHE.size() >= MAX_CACHED) {

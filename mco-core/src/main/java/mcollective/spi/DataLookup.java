@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.MsgTtlExpiredException;
+import mcollective.logging.LogSafe;
 
 /** {@link DataPlugin#lookup}: Data::Base#lookup with its timeout and Data::Result's type check. Thread-safe. */
 final class DataLookup {
@@ -32,7 +33,7 @@ final class DataLookup {
 
     static Map<String, Object> lookup(DataPlugin plugin, Optional<String> argument) {
         plugin.validate(argument);
-        LOG.debug("Doing data query {} for '{}'", plugin.name(), argument.orElse(""));
+        LOG.debug("Doing data query {} for '{}'", plugin.name(), LogSafe.of(argument.orElse("")));
         Future<Map<String, Object>> answer = QUERIES.submit(() -> plugin.query(argument));
         Map<String, Object> outputs;
         try {
@@ -40,7 +41,7 @@ final class DataLookup {
         } catch (TimeoutException e) {
             answer.cancel(true);
             String message = "Data plugin " + plugin.name() + " timed out on query '" + argument.orElse("") + "'";
-            LOG.error(message);
+            LOG.error("{}", LogSafe.of(message));
             throw new MsgTtlExpiredException(message);
         } catch (InterruptedException e) {
             answer.cancel(true);

@@ -24,4 +24,12 @@ class LogSafeTest {
     void shouldPrintNull() {
         assertThat(LogSafe.of(null)).isEqualTo("null");
     }
+
+    @Test
+    void shouldEscapeOnlyControlCharactersForAWholeMessage() {
+        assertThat(LogSafe.controlsEscaped("sender a\\nb\nE, forged\u001b[0m"))
+                .isEqualTo("sender a\\nb\\nE, forged\\e[0m");
+        String plain = "nothing to escape";
+        assertThat(LogSafe.controlsEscaped(plain)).isSameAs(plain);
+    }
 }

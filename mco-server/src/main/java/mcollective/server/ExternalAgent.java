@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.ddl.Ddl;
+import mcollective.logging.LogSafe;
 import mcollective.rpc.RpcException;
 import mcollective.rpc.RpcReply;
 import mcollective.rpc.RpcRequest;
@@ -88,9 +89,12 @@ final class ExternalAgent extends RpcAgent {
             if (result.timedOut()) {
                 throw RpcException.aborted("Timeout after " + timeout().toSeconds() + "s running " + command);
             }
-            result.stdout().lines().forEach(l -> LOG.info("{}#{} command: {}: {}", name, request.action(), command, l));
-            result.stderr().lines().forEach(l -> LOG.error("{}#{} command: {}: {}", name, request.action(), command,
-                    l));
+            // the command's output may echo request data: each line is escaped like any wire value
+            String action = LogSafe.of(request.action());
+            result.stdout().lines().forEach(l -> LOG.info("{}#{} command: {}: {}", name, action, command,
+                    LogSafe.of(l)));
+            result.stderr().lines().forEach(l -> LOG.error("{}#{} command: {}: {}", name, action, command,
+                    LogSafe.of(l)));
             Object data = Files.size(replyFile) == 0 ? Map.of() : JSON.readValue(replyFile.toFile(), Object.class);
             if (!(data instanceof Map<?, ?> map)) {
                 throw RpcException.aborted("Reply data from " + command + " is not a Hash");

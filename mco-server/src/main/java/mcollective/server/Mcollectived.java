@@ -81,6 +81,7 @@ public final class Mcollectived {
         Logger log = LoggerFactory.getLogger(Mcollectived.class);
         EmbeddedBrokerSupport broker = EmbeddedBrokerSupport.fromConfig(config);
         Node node = new Node(config, PluginRegistry.discover());
+        node.onDeaf(reason -> System.exit(1)); // never alive but deaf: a supervisor starts the daemon afresh
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("Received a stop signal, shutting down");

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class Node implements AutoCloseable {
     private volatile ScheduledExecutorService watchdog;
     private volatile boolean stopping;
     private volatile boolean started;
+    private volatile Consumer<String> onDeaf = reason -> { };
 
     public Node(Config config, PluginRegistry registry) {
         this(config, registry, Clock.systemUTC(), System.getenv());
@@ -132,6 +134,7 @@ public final class Node implements AutoCloseable {
             collectives.forEach(c -> connector.subscribe(Subscription.broadcast(agent.name(), c)));
         }
         started = true;
+        watchConnection();
         LOG.info("The Marionette Collective {} started: identity {}, agents {}, collectives {}",
                 mcollective.Version.VERSION, identity, byName.keySet(), collectives);
     }
@@ -168,6 +171,24 @@ public final class Node implements AutoCloseable {
         return config.plugin(name).get("activate_agent")
                 .map(v -> config.plugin(name).getBool("activate_agent", true))
                 .orElse(byDefault && config.activateAgents());
+    }
+
+    /**
+     * Sets what happens when the node cannot receive (its connector's receiving thread ended or gave up) and three
+     * restarts of its connection in a row did not help: called once, on the watchdog thread, with the reason.
+     * {@code mcollectived} exits 1 so that a supervisor starts it afresh; the default does nothing more than the
+     * log line, and the node keeps trying to restart its connection.
+     */
+    public void onDeaf(Consumer<String> callback) {
+        this.onDeaf = Objects.requireNonNull(callback, "callback");
+    }
+
+    /** Asks the connector every few seconds whether it still receives, and restarts it when not. */
+    private void watchConnection() {
+        long every = ConnectionWatch.INTERVAL.toMillis();
+        ConnectionWatch watch = new ConnectionWatch(config.identity(), connector, () -> stopping,
+                reason -> onDeaf.accept(reason), ConnectionWatch.RESTART_LIMIT);
+        watchdog.scheduleWithFixedDelay(watch, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** The node's counters, as {@code rpcutil#daemon_stats} reports them. */

@@ -1,6 +1,5 @@
 package mcollective.server;
 
-import mcollective.logging.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.SecurityValidationFailedException;
+import mcollective.logging.LogSafe;
 import mcollective.matcher.FilterEvaluator;
 import mcollective.protocol.CallerId;
 import mcollective.protocol.Reply;
@@ -79,26 +79,45 @@ final class RequestProcessor {
         Optional<Request> request;
         try {
             request = accept(message);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // decoded, but its callerid or TTL could not be read
-            stats.malformed.incrementAndGet();
-            failed(e, "Refusing a message from {} on {}: {}", message.sender(), message.destination());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            refuseUnreadable(message, e);
+            return;
+        } catch (VirtualMachineError e) {
+            throw e; // the JVM is failing (counted where it was thrown, if it was): see failed()
+        } catch (RuntimeException | Error e) {
+            refuseUnreadable(message, e);
             return;
         }
         request.ifPresent(r -> {
             try {
                 dispatch(r, message);
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            } catch (RuntimeException | Error e) {
                 failed(e, "Failed to dispatch message {} from {}: {}", r.requestId(), r.senderId());
             }
         });
     }
 
-    /** Counts what one message caused and logs it once: an Error by its class, anything else by its message. */
+    /** A message decoded whose callerid or TTL could not be read. */
+    private void refuseUnreadable(InboundMessage message, Throwable e) {
+        stats.malformed.incrementAndGet();
+        failed(e, "Refusing a message from {} on {}: {}", message.sender(), message.destination());
+    }
+
+    /**
+     * Counts what one message caused ({@code crashed} for an Error, else {@code errors}) and logs it once. A stack
+     * overflow or an out-of-memory is one message's doing and is named by its class; any other
+     * {@link VirtualMachineError} means the JVM itself is failing, so it is rethrown: the connector's thread ends and
+     * the node's connection watch restarts it.
+     */
     private void failed(Throwable e, String format, Object first, Object second) {
         boolean error = e instanceof Error;
         (error ? stats.crashed : stats.errors).incrementAndGet();
-        LOG.error(format, LogSafe.of(first), LogSafe.of(second), error ? e.getClass().getSimpleName() : LogSafe.of(e));
+        boolean oneMessages = e instanceof StackOverflowError || e instanceof OutOfMemoryError;
+        LOG.error(format, LogSafe.of(first), LogSafe.of(second), oneMessages ? e.getClass().getSimpleName()
+                : LogSafe.of(e));
+        if (e instanceof VirtualMachineError fatal && !oneMessages) {
+            throw fatal;
+        }
     }
 
     /** Every check before dispatch, in MCollective's order; empty when the message is dropped. */
@@ -114,15 +133,15 @@ final class RequestProcessor {
             request = security.decodeRequest(message.payload());
         } catch (SecurityValidationFailedException e) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting a message from {} that did not pass security validation: {}", LogSafe.of(message.sender()),
-                    LogSafe.of(e.getMessage()));
+            LOG.warn("Rejecting a message from {} that did not pass security validation: {}",
+                    LogSafe.of(message.sender()), LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (McollectiveException e) {
             stats.malformed.incrementAndGet();
-            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()), LogSafe.of(message.destination()),
-                    LogSafe.of(e.getMessage()));
+            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()), LogSafe.of(e.getMessage()));
             return Optional.empty();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             stats.malformed.incrementAndGet();
             failed(e, "Refusing a message from {} on {} that could not be decoded: {}", message.sender(),
                     message.destination());
@@ -146,7 +165,7 @@ final class RequestProcessor {
         boolean passed;
         try {
             passed = filters.evaluate(request.filter(), node).passed();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) {
             // a filter that cannot be evaluated does not pass
             stats.filtered.incrementAndGet();
             failed(e, "Refusing message {} from {}: its filter could not be evaluated: {}", request.requestId(),
@@ -167,8 +186,8 @@ final class RequestProcessor {
         Agent agent = agents.get(request.agent());
         if (agent == null) {
             stats.dropped.incrementAndGet();
-            LOG.warn("Message {} from {} is for agent '{}', which this node does not run", request.requestId(),
-                    request.senderId(), request.agent());
+            LOG.warn("Message {} from {} is for agent '{}', which this node does not run",
+                    LogSafe.of(request.requestId()), LogSafe.of(request.senderId()), LogSafe.of(request.agent()));
             return;
         }
         try {
@@ -178,23 +197,35 @@ final class RequestProcessor {
                 if (!task.isDone() && task.cancel(true)) {
                     stats.timeouts.incrementAndGet();
                     LOG.warn("Timeout while handling message {} for agent {} after {}s; no reply sent",
-                            request.requestId(), request.agent(), timeout.toSeconds());
+                            LogSafe.of(request.requestId()), agent.name(), timeout.toSeconds());
                 }
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             stats.dropped.incrementAndGet();
             LOG.warn("Dropping message {} for agent {}: every worker is busy and the queue is full",
-                    request.requestId(), request.agent());
+                    LogSafe.of(request.requestId()), agent.name());
         }
     }
 
+    /**
+     * One request on a worker: the agent, then the reply. Whatever either throws is counted and logged once, here:
+     * the pool would otherwise keep it in a Future nobody reads.
+     */
     private void run(Agent agent, Request request, InboundMessage message) {
         Optional<Object> body;
         try {
             body = agent.handle(request);
         } catch (RuntimeException e) {
-            stats.errors.incrementAndGet();
-            LOG.error("Agent {} failed on message {}: {}", agent.name(), request.requestId(), e.toString(), e);
+            if (!Thread.currentThread().isInterrupted()) { // an interrupted one timed out, and that was logged
+                stats.errors.incrementAndGet();
+                LOG.error("Agent {} failed on message {}: {}", agent.name(), LogSafe.of(request.requestId()),
+                        LogSafe.of(e), e);
+            }
+            return;
+        } catch (Error e) {
+            stats.crashed.incrementAndGet();
+            LOG.error("Agent {} crashed on message {} from {}: {}", agent.name(), LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()), LogSafe.of(e), e);
             return;
         }
         if (body.isEmpty() || Thread.currentThread().isInterrupted()) {
@@ -202,12 +233,18 @@ final class RequestProcessor {
         }
         Optional<String> replyTo = message.replyTo();
         if (replyTo.isEmpty()) {
-            LOG.debug("Message {} has no reply-to; not replying", request.requestId());
+            LOG.debug("Message {} has no reply-to; not replying", LogSafe.of(request.requestId()));
             return;
         }
-        Reply reply = new Reply(request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(),
-                body.get());
-        connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
-        stats.replies.incrementAndGet();
+        try {
+            Reply reply = new Reply(request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(),
+                    body.get());
+            connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
+            stats.replies.incrementAndGet();
+        } catch (RuntimeException | Error e) {
+            stats.errors.incrementAndGet();
+            LOG.error("Could not send the reply of agent {} to message {} to {}: {}", agent.name(),
+                    LogSafe.of(request.requestId()), LogSafe.of(replyTo.get()), LogSafe.of(e));
+        }
     }
 }

@@ -30,7 +30,9 @@ import mcollective.spi.Connector;
 import mcollective.spi.PluginContext;
 import mcollective.spi.SecurityProvider;
 import mcollective.spi.Subscription;
+import mcollective.testkit.HostilePayloads;
 import mcollective.testkit.InMemoryConnector;
+import mcollective.testkit.LogCapture;
 
 /** A node on the in-memory connector: subscriptions, the checks before dispatch, timeouts and replies. */
 class NodeTest {
@@ -59,6 +61,24 @@ class NodeTest {
         }
     }
 
+    /** An agent that throws an Error, as a broken plugin or a runaway recursion would. */
+    static final class CrashingAgent implements Agent {
+        @Override
+        public String name() {
+            return "crashing";
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(5);
+        }
+
+        @Override
+        public Optional<Object> handle(Request request) {
+            throw new AssertionError("a broken plugin");
+        }
+    }
+
     @TempDir
     Path dir;
     InMemoryConnector connector;
@@ -72,6 +92,7 @@ class NodeTest {
         PluginRegistry registry = PluginRegistry.builder()
                 .add(Connector.class, () -> connector)
                 .add(Agent.class, StuckAgent::new)
+                .add(Agent.class, CrashingAgent::new)
                 .build();
         Config config = Config.builder().set("identity", "unit.example.net").set("connector", "inmemory")
                 .set("collectives", "mcollective,eu").set("plugin.psk", PSK)
@@ -156,6 +177,45 @@ class NodeTest {
             connector.deliver(security.encodeRequest(request("discovery", "ping", Filter.empty())), "t", "/queue/r");
             assertThat(awaitReply().body()).isEqualTo("pong");
             assertThat(connector.replies()).hasSize(1);
+        }
+
+        @Test
+        void shouldCountAnAgentThatThrowsAnErrorLogItOnceAndKeepServing() {
+            try (LogCapture log = LogCapture.of(RequestProcessor.class)) {
+                connector.deliver(security.encodeRequest(request("crashing", "x", Filter.empty())), "t", "/queue/r");
+
+                await().atMost(Duration.ofSeconds(5)).until(() -> node.stats().get("crashed") == 1);
+                assertThat(log.messages(ch.qos.logback.classic.Level.ERROR)).singleElement().asString()
+                        .startsWith("Agent crashing crashed on message ").contains("from tester")
+                        .endsWith("java.lang.AssertionError: a broken plugin");
+            }
+            connector.deliver(security.encodeRequest(request("discovery", "ping", Filter.empty())), "t", "/queue/r");
+            assertThat(awaitReply().body()).isEqualTo("pong");
+        }
+
+        @Test
+        void shouldNotLetAFloatTextForgeALogLine() {
+            try (LogCapture log = LogCapture.of(RequestProcessor.class)) {
+                connector.deliver(HostilePayloads.forgedLogLine(), "/topic/mcollective.discovery.agent", "/queue/r");
+
+                assertThat(node.stats().get("malformed")).isEqualTo(1);
+                assertThat(log.lines()).singleElement().asString()
+                        .startsWith("WARN Rejecting a malformed message from test on "
+                                + "/topic/mcollective.discovery.agent")
+                        .contains("'1.0\\n" + HostilePayloads.FORGED_LINE + "'").doesNotContain("\n", "\r");
+            }
+        }
+
+        @Test
+        void shouldEscapeWireValuesInTheLog() {
+            Request forged = new Request(RequestId.next(), "evil\nE, forged", "uid=0/\u001b[2J", "discovery",
+                    "mcollective", Filter.empty(), 60, Clock.systemUTC().instant().getEpochSecond(), "ping");
+            try (LogCapture log = LogCapture.of(RequestProcessor.class)) {
+                connector.deliver(security.encodeRequest(forged), "t", "/queue/r");
+
+                assertThat(log.lines()).singleElement().asString()
+                        .endsWith("from evil\\nE, forged: callerid 'uid=0/\\e[2J' is not valid");
+            }
         }
 
         @Test

@@ -29,6 +29,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         return new LogCapture(java.util.Arrays.stream(classes).map(c -> (Logger) LoggerFactory.getLogger(c)).toList());
     }
 
+    /** Starts recording what these loggers log, at every level: for classes a test cannot name (package-private). */
+    public static LogCapture named(String... loggers) {
+        return new LogCapture(java.util.Arrays.stream(loggers).map(n -> (Logger) LoggerFactory.getLogger(n)).toList());
+    }
+
     @Override
     protected void append(ILoggingEvent event) {
         events.add(event);

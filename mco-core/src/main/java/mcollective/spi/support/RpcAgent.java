@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
+import mcollective.logging.LogSafe;
 import mcollective.protocol.Request;
 import mcollective.protocol.codec.RubySymbol;
 import mcollective.rpc.RpcException;
@@ -91,7 +92,7 @@ public abstract class RpcAgent implements Agent {
         } catch (RpcException e) {
             reply.fail(e.getMessage(), e.status());
         } catch (RuntimeException e) {
-            LOG.error("{}#{} failed: {}", name(), rpc.action(), e.toString(), e);
+            LOG.error("{}#{} failed: {}", name(), LogSafe.of(rpc.action()), LogSafe.of(e), e);
             reply.fail(String.valueOf(e.getMessage()), RpcStatus.UNKNOWN_ERROR);
         }
         return rpc.processResults() ? Optional.of(toRuby(reply)) : Optional.empty();

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import mcollective.McollectiveException;
 import mcollective.config.ConfigException;
 import mcollective.config.PluginConfig;
+import mcollective.logging.LogSafe;
 import mcollective.spi.FactSource;
 import mcollective.spi.PluginContext;
 import mcollective.spi.support.Command;
@@ -130,7 +131,7 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
             return false;
         } catch (RuntimeException e) {
             int kept = facts.size();
-            LOG.error("Failed to load facts from '{}': {}; {}", command, e.getMessage(),
+            LOG.error("Failed to load facts from '{}': {}; {}", command, LogSafe.of(e.getMessage()),
                     kept == 0 ? "there are no facts yet" : "keeping the " + kept + " facts of the last good run");
             LOG.debug("ohai fact load failure", e);
             return false;

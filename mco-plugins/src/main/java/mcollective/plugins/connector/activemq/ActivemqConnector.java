@@ -1,11 +1,10 @@
 package mcollective.plugins.connector.activemq;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import mcollective.MiddlewareException;
 import mcollective.config.Config;
 import mcollective.config.PluginConfig;
+import mcollective.logging.LogSafe;
 import mcollective.plugins.connector.stomp.StompClient;
 import mcollective.plugins.connector.stomp.StompClientSettings;
 import mcollective.plugins.connector.stomp.StompException;
@@ -41,7 +41,10 @@ public final class ActivemqConnector implements Connector {
     private StompClientSettings settings;
     private volatile Consumer<InboundMessage> listener = m -> { };
     private volatile StompClient stomp;
-    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    /** By subscription id, in the order subscribed: what a restart subscribes again. Guarded by itself. */
+    private final Map<String, Target> subscriptions = new LinkedHashMap<>();
+    private volatile boolean disconnected;
+    private volatile Optional<String> restartFailure = Optional.empty();
 
     @Override
     public String name() {
@@ -67,13 +70,61 @@ public final class ActivemqConnector implements Connector {
     }
 
     @Override
-    public void connect(Optional<java.time.Duration> giveUpAfter) {
+    public void connect(Optional<Duration> giveUpAfter) {
         if (stomp != null) {
             return;
         }
-        giveUpAfter.ifPresent(settings::connectionTimeout);
-        StompClient client = new StompClient(settings.options(this::receive));
+        disconnected = false;
+        stomp = open(giveUpAfter);
+    }
+
+    @Override
+    public Optional<String> failure() {
+        if (disconnected) {
+            return Optional.empty();
+        }
+        StompClient client = stomp;
+        return restartFailure.or(() -> client == null ? Optional.empty() : client.failure());
+    }
+
+    /**
+     * Closes the failed client and connects a new one, which sends every subscription of the old one once it is
+     * connected. Subscribing and unsubscribing wait for it, so that none is lost in between.
+     */
+    @Override
+    public void restart(Duration giveUpAfter) {
+        synchronized (subscriptions) {
+            StompClient old = stomp;
+            stomp = null;
+            if (old != null) {
+                old.close();
+            }
+            try {
+                StompClient client = open(Optional.of(giveUpAfter));
+                if (disconnected) {
+                    client.close();
+                    throw new MiddlewareException("Disconnected from ActiveMQ while restarting the connection");
+                }
+                stomp = client;
+                restartFailure = Optional.empty();
+            } catch (RuntimeException e) {
+                restartFailure = Optional.of("restarting the connection failed: " + e.getMessage());
+                throw e instanceof MiddlewareException m ? m
+                        : new MiddlewareException("Could not restart the ActiveMQ connection: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A connected client that subscribes to everything subscribed so far; a disconnect meanwhile closes it. */
+    private StompClient open(Optional<Duration> giveUpAfter) {
+        StompClient client = new StompClient(settings.options(this::receive, giveUpAfter));
+        synchronized (subscriptions) {
+            subscriptions.values().forEach(t -> client.subscribe(t.name(), t.headers(), t.id()));
+        }
         connecting = client; // disconnect() from another thread closes it, ending the retries
+        if (disconnected) {
+            client.close(); // disconnect() looked before connecting was set
+        }
         try {
             client.connect();
         } catch (StompException e) {
@@ -82,7 +133,7 @@ public final class ActivemqConnector implements Connector {
         } finally {
             connecting = null;
         }
-        stomp = client;
+        return client;
     }
 
     private void receive(StompFrame frame) {
@@ -92,7 +143,7 @@ public final class ActivemqConnector implements Connector {
                 body = Base64.getMimeDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 LOG.warn("Dropping a message on {} whose body is not base64: {}",
-                        frame.header("destination").orElse("?"), e.getMessage());
+                        LogSafe.of(frame.header("destination").orElse("?")), LogSafe.of(e.getMessage()));
                 return;
             }
         }
@@ -103,20 +154,24 @@ public final class ActivemqConnector implements Connector {
     @Override
     public void subscribe(Subscription subscription) {
         Target target = target(subscription);
-        if (!subscriptions.add(target.id())) {
-            LOG.debug("Already subscribed to {}", target.name());
-            return;
+        synchronized (subscriptions) {
+            if (subscriptions.putIfAbsent(target.id(), target) != null) {
+                LOG.debug("Already subscribed to {}", target.name());
+                return;
+            }
+            LOG.debug("Subscribing to {} with headers {}", target.name(), target.headers());
+            connected().subscribe(target.name(), target.headers(), target.id());
         }
-        LOG.debug("Subscribing to {} with headers {}", target.name(), target.headers());
-        connected().subscribe(target.name(), target.headers(), target.id());
     }
 
     @Override
     public void unsubscribe(Subscription subscription) {
         Target target = target(subscription);
-        if (subscriptions.remove(target.id())) {
-            LOG.debug("Unsubscribing from {}", target.name());
-            connected().unsubscribe(target.name(), target.headers(), target.id());
+        synchronized (subscriptions) {
+            if (subscriptions.remove(target.id()) != null) {
+                LOG.debug("Unsubscribing from {}", target.name());
+                connected().unsubscribe(target.name(), target.headers(), target.id());
+            }
         }
     }
 
@@ -150,13 +205,17 @@ public final class ActivemqConnector implements Connector {
 
     @Override
     public void disconnect() {
+        // not synchronized: it must end a restart that holds the lock while it retries
+        disconnected = true;
         StompClient attempt = connecting;
         if (attempt != null) {
             attempt.close();
         }
         StompClient client = stomp;
         stomp = null;
-        subscriptions.clear();
+        synchronized (subscriptions) {
+            subscriptions.clear();
+        }
         if (client != null) {
             LOG.debug("Disconnecting from ActiveMQ");
             client.close();

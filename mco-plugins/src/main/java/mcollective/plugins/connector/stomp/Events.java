@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.logging.LogSafe;
+
 /**
  * Logs connection events with the wording of the Ruby connector's {@code EventLogger} and forwards them to the
  * optional listener. A failing listener is logged and otherwise ignored. Thread-safe.
@@ -21,9 +23,10 @@ final class Events {
         switch (type) {
             case CONNECTING -> LOG.info("TCP Connection attempt {} to {}", attempt, url);
             case CONNECTED -> LOG.info("Connected to {}", url);
-            case CONNECT_FAILED -> LOG.info("TCP Connection to {} failed on attempt {}: {}", url, attempt, detail);
-            case LOST -> LOG.warn("Connection to {} lost: {}", url, detail);
-            case GAVE_UP -> LOG.error("Giving up connecting to the STOMP broker(s): {}", detail);
+            case CONNECT_FAILED -> LOG.info("TCP Connection to {} failed on attempt {}: {}", url, attempt,
+                    LogSafe.of(detail));
+            case LOST -> LOG.warn("Connection to {} lost: {}", url, LogSafe.of(detail));
+            case GAVE_UP -> LOG.error("Giving up connecting to the STOMP broker(s): {}", LogSafe.of(detail));
             case DISCONNECTED -> LOG.info("Disconnected from {}", url);
             default -> throw new IllegalStateException("unknown event type " + type);
         }

@@ -42,7 +42,7 @@ final class Heartbeater {
             return () -> { };
         }
         LOG.debug("Heart-beats with {}: send every {} ms, expect every {} ms", c.host().url(), send, receive);
-        ScheduledFuture<?> sender = send <= 0 ? null : timer.scheduleAtFixedRate(() -> {
+        Runnable sendRound = () -> {
             // ruby-stomp tolerance: send when the last write is older than 80% of the interval
             if (System.nanoTime() - c.lastWriteNanos() > TimeUnit.MILLISECONDS.toNanos(send) * 4 / 5) {
                 try {
@@ -53,9 +53,9 @@ final class Heartbeater {
                     dead.accept(c, "heart-beat write failed: " + e);
                 }
             }
-        }, send, send, TimeUnit.MILLISECONDS);
+        };
         int[] fails = {0};
-        ScheduledFuture<?> receiver = receive <= 0 ? null : timer.scheduleAtFixedRate(() -> {
+        Runnable receiveRound = () -> {
             if (System.nanoTime() - c.lastReadNanos() <= TimeUnit.MILLISECONDS.toNanos(receive)) {
                 fails[0] = 0;
                 return;
@@ -67,13 +67,35 @@ final class Heartbeater {
             } else {
                 LOG.warn("Heartbeat read failed from '{}': {} in a row", c.host().url(), fails[0]);
             }
-        }, receive, receive, TimeUnit.MILLISECONDS);
+        };
+        ScheduledFuture<?> sender = send <= 0 ? null
+                : timer.scheduleAtFixedRate(guarded(c, dead, "sender", sendRound), send, send, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> receiver = receive <= 0 ? null
+                : timer.scheduleAtFixedRate(guarded(c, dead, "receiver", receiveRound), receive, receive,
+                        TimeUnit.MILLISECONDS);
         return () -> {
             if (sender != null) {
                 sender.cancel(false);
             }
             if (receiver != null) {
                 receiver.cancel(false);
+            }
+        };
+    }
+
+    /**
+     * One ticker round that cannot end its ticker silently: a task that throws is never run again by the timer, and
+     * without its tickers a dead connection would go unnoticed. A failure is logged once and drops the connection;
+     * the next one gets new tickers.
+     */
+    private static Runnable guarded(StompConnection c, BiConsumer<StompConnection, String> dead, String ticker,
+            Runnable round) {
+        return () -> {
+            try {
+                round.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("Heart-beat {} for '{}' failed, dropping the connection", ticker, c.host().url(), e);
+                dead.accept(c, "heart-beat " + ticker + " failed: " + e);
             }
         };
     }

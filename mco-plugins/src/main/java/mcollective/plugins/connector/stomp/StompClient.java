@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.logging.LogSafe;
+
 /**
  * A STOMP client that behaves like ruby-stomp 1.4.10's {@code Stomp::Connection} with {@code reliable: true}, as
  * set up by lib/mcollective/connector/activemq.rb: byte-identical frames, failover across a pool with exponential
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: all public methods are thread-safe. MESSAGE frames are delivered to the message listener from one
  * daemon reader thread ({@code stomp-reader-N}), which also reconnects; heart-beats run on {@code stomp-heartbeat-N}.
- * {@link #close()} stops both and is idempotent.
+ * {@link #close()} stops both and is idempotent. No frame ends the reader: what handling one frame throws is logged
+ * and the next frame is read. If the reader ends anyway (it gave up reconnecting, or a {@link VirtualMachineError}
+ * escaped), the client is failed, says so once in the log and through {@link #failure()}, and its owner replaces it.
  */
 public final class StompClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompClient.class);
@@ -33,6 +37,7 @@ public final class StompClient implements AutoCloseable {
     private State state = State.NEW;
     private volatile Optional<StompConnection> current = Optional.empty(); // written under lock
     private Runnable stopHeartbeats = () -> { };
+    private String failure = ""; // why the client is FAILED; written under lock
 
     /**
      * Creates an unconnected client; TLS files are read here.
@@ -76,6 +81,23 @@ public final class StompClient implements AutoCloseable {
             throw e;
         }
         reader.start();
+    }
+
+    /**
+     * Why this client can no longer receive, if it cannot: it gave up reconnecting, or its reader thread ended for
+     * another reason than {@link #close()}. Empty while connected or reconnecting, before {@link #connect()} and
+     * once closed. Any thread.
+     */
+    public Optional<String> failure() {
+        synchronized (lock) {
+            if (state == State.FAILED) {
+                return Optional.of(failure);
+            }
+            if (state == State.OPEN && reader.getState() == Thread.State.TERMINATED) {
+                return Optional.of("STOMP reader thread " + reader.getName() + " ended");
+            }
+            return Optional.empty();
+        }
     }
 
     /** Whether a broker connection is currently established. */
@@ -155,7 +177,7 @@ public final class StompClient implements AutoCloseable {
                 c.write(frame);
                 return;
             } catch (IOException e) {
-                LOG.warn("transmit to {} failed: {}", c.host().url(), e.toString());
+                LOG.warn("transmit to {} failed: {}", c.host().url(), LogSafe.of(e));
                 lost(c, "transmit failed: " + e);
             }
         }
@@ -173,7 +195,7 @@ public final class StompClient implements AutoCloseable {
             try {
                 conn.write(StompFrameWriter.clientFrame("DISCONNECT", Map.of(), new byte[0]));
             } catch (IOException e) {
-                LOG.debug("DISCONNECT to {} failed: {}", conn.host().url(), e.toString());
+                LOG.debug("DISCONNECT to {} failed: {}", conn.host().url(), LogSafe.of(e));
             }
             events.emit(ConnectionEvent.Type.DISCONNECTED, conn.host().url(), 0, "");
         });
@@ -252,7 +274,7 @@ public final class StompClient implements AutoCloseable {
         try {
             c.write(frame);
         } catch (IOException e) {
-            LOG.warn("transmit of {} to {} failed: {}", frame.command(), c.host().url(), e.toString());
+            LOG.warn("transmit of {} to {} failed: {}", frame.command(), c.host().url(), LogSafe.of(e));
             // the replay after reconnecting sends SUBSCRIBEs; an UNSUBSCRIBE is moot on a new connection
             lost(c, "transmit failed: " + e);
         }
@@ -291,28 +313,70 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
+    /** The reader thread: frame after frame, reconnecting after a loss, until closed or failed; never silently. */
     private void readLoop() {
-        while (true) {
-            Optional<StompConnection> c;
-            synchronized (lock) {
-                if (state != State.OPEN) {
-                    return;
-                }
-                c = current;
+        try {
+            while (readNext()) {
+                // each round reads and dispatches one frame, or reconnects
             }
-            if (c.isEmpty()) {
-                reconnect();
-                continue;
-            }
-            try {
-                Dispatch.frame(c.get().read(), c.get().host().url(), options);
-            } catch (IOException | StompException e) {
-                if (closing) {
-                    return;
-                }
-                lost(c.get(), e.toString());
+        } catch (RuntimeException | Error e) {
+            if (!closing) {
+                fail("STOMP reader thread " + reader.getName() + " ended: " + e, e);
             }
         }
+    }
+
+    /** Reads and dispatches one frame (reconnecting first if there is no connection); false when the loop ends. */
+    private boolean readNext() {
+        Optional<StompConnection> c;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return false;
+            }
+            c = current;
+        }
+        if (c.isEmpty()) {
+            reconnect();
+            return true;
+        }
+        StompFrame frame;
+        try {
+            frame = c.get().read();
+        } catch (IOException | StompException e) {
+            if (closing) {
+                return false;
+            }
+            lost(c.get(), e.toString());
+            return true;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // the frame reader failed on bytes it did not expect; where the next frame starts is unknown
+            if (closing) {
+                return false;
+            }
+            lost(c.get(), "reading a frame failed: " + e);
+            return true;
+        }
+        Dispatch.frame(frame, c.get().host().url(), options);
+        return true;
+    }
+
+    /** Marks the client failed for good: senders stop waiting, the connection goes, the reason is logged once. */
+    private void fail(String reason, Throwable cause) {
+        Optional<StompConnection> c;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            state = State.FAILED;
+            failure = reason;
+            c = current;
+            current = Optional.empty();
+            stopHeartbeats.run();
+            lock.notifyAll();
+        }
+        c.ifPresent(StompConnection::close);
+        LOG.error("{}; the client to {} is failed and receives nothing until it is replaced", LogSafe.of(reason),
+                options.hosts(), cause);
     }
 
     private void reconnect() {
@@ -324,6 +388,7 @@ public final class StompClient implements AutoCloseable {
             }
             synchronized (lock) {
                 state = State.FAILED;
+                failure = "gave up reconnecting: " + e.getMessage();
                 lock.notifyAll();
             }
             events.emit(ConnectionEvent.Type.GAVE_UP, "", 0, e.getMessage());

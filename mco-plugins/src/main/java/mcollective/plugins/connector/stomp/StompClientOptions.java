@@ -306,7 +306,12 @@ public final class StompClientOptions {
 
         /** Overall limit for {@link StompClient#connect()} (the CLI's connection timeout); default none. */
         public Builder connectionTimeout(Duration value) {
-            connectionTimeout = Optional.of(positive(value, "connection timeout"));
+            return connectionTimeout(Optional.of(value));
+        }
+
+        /** {@link #connectionTimeout(Duration)} if present, else no limit. */
+        public Builder connectionTimeout(Optional<Duration> value) {
+            connectionTimeout = value.map(v -> positive(v, "connection timeout"));
             return this;
         }
 

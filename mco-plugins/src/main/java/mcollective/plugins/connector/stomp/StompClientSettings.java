@@ -69,15 +69,17 @@ public final class StompClientSettings {
         return new StompClientSettings(builder);
     }
 
-    /** The client options, delivering MESSAGE frames to {@code onMessage}. */
+    /** The client options, delivering MESSAGE frames to {@code onMessage}; connecting tries as the settings say. */
     public StompClientOptions options(Consumer<StompFrame> onMessage) {
-        return builder.onMessage(onMessage).build();
+        return options(onMessage, Optional.empty());
     }
 
-    /** Limits how long {@link StompClient#connect()} keeps trying, for the CLI. */
-    public StompClientSettings connectionTimeout(Duration timeout) {
-        builder.connectionTimeout(timeout);
-        return this;
+    /**
+     * The client options, delivering MESSAGE frames to {@code onMessage}; {@link StompClient#connect()} gives up
+     * after {@code giveUpAfter} if present (the CLI's connection timeout, a node restarting its connection).
+     */
+    public StompClientOptions options(Consumer<StompFrame> onMessage, Optional<Duration> giveUpAfter) {
+        return builder.onMessage(onMessage).connectionTimeout(giveUpAfter).build();
     }
 
     private static String hostIndex(String prefix) {

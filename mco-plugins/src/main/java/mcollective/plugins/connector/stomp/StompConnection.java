@@ -18,6 +18,8 @@ import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.logging.LogSafe;
+
 /**
  * One established STOMP session on one socket: the TCP/TLS connect and CONNECT handshake of ruby-stomp's
  * {@code open_socket}/{@code connect}, then framed reads and writes. Writes are serialized; reads belong to one
@@ -113,7 +115,7 @@ final class StompConnection implements Closeable {
             sendIntervalMillis = client[0] > 0 && server[1] > 0 ? Math.max(client[0], server[1]) : 0;
             receiveIntervalMillis = server[0] > 0 && client[1] > 0 ? Math.max(server[0], client[1]) : 0;
         }
-        LOG.debug("CONNECTED to {}: {}", host.url(), answer.headers());
+        LOG.debug("CONNECTED to {}: {}", host.url(), LogSafe.of(answer.headers()));
     }
 
     private long[] heartBeat(String header) throws IOException {
@@ -136,7 +138,9 @@ final class StompConnection implements Closeable {
             out.flush();
             lastWriteNanos = System.nanoTime();
         }
-        LOG.trace("Sent {} to {}", frame, host.url());
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Sent {} to {}", LogSafe.of(frame), host.url());
+        }
     }
 
     /** Writes a heart-beat (one LF). */

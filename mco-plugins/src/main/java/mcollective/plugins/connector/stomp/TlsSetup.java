@@ -14,6 +14,8 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.logging.LogSafe;
+
 import mcollective.plugins.pem.PemFiles;
 
 /**
@@ -38,12 +40,12 @@ record TlsSetup(SSLContext context, boolean verified) {
             return verified(host);
         } catch (mcollective.McollectiveException | GeneralSecurityException | java.io.IOException e) {
             if (!host.sslFallback()) {
-                LOG.error("Failed to set full SSL verified mode for {}: {}", host.url(), e.getMessage());
+                LOG.error("Failed to set full SSL verified mode for {}: {}", host.url(), LogSafe.of(e.getMessage()));
                 throw e instanceof StompException se ? se
                         : new StompException("TLS setup for " + host.url() + " failed: " + e.getMessage(), e);
             }
             LOG.warn("Failed to set full SSL verified mode for {}, falling back to unverified: {}", host.url(),
-                    e.getMessage());
+                    LogSafe.of(e.getMessage()));
             return unverified();
         }
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
+import mcollective.logging.LogSafe;
 import mcollective.spi.DiscoveryMethod;
 import mcollective.spi.PluginContext;
 
@@ -99,9 +100,10 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
             start += rows.size();
         } while (start < total);
         if (!without.isEmpty()) {
+            // node names come from the Chef server
             LOG.warn("{} Chef node(s) have no {} attribute and were left out: {}", without.size(),
-                    String.join(".", attribute), String.join(", ", without.subList(0, Math.min(10, without.size())))
-                            + (without.size() > 10 ? ", ..." : ""));
+                    String.join(".", attribute), LogSafe.of(String.join(", ",
+                            without.subList(0, Math.min(10, without.size()))) + (without.size() > 10 ? ", ..." : "")));
         }
         return request.limit() > 0 && names.size() > request.limit()
                 ? List.copyOf(names.subList(0, request.limit())) : List.copyOf(names);

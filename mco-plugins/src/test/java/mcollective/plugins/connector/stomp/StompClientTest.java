@@ -292,6 +292,83 @@ class StompClientTest {
     }
 
     @Nested
+    class Liveness {
+        @Test
+        void shouldReadTheNextFrameAfterAListenerThrowsAnError() throws Exception {
+            FakeStompServer broker = server();
+            StompClient client = client(options(broker.host()).onMessage(frame -> {
+                if (frame.bodyAsString().equals("bad")) {
+                    throw new AssertionError("a broken plugin");
+                }
+                messages.add(frame);
+            }));
+            client.connect();
+            FakeStompServer.Conn conn = broker.awaitConnection();
+            conn.send(message("bad"));
+            conn.send(message("good"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages.size() == 1);
+            assertThat(messages.get(0).bodyAsString()).isEqualTo("good");
+            assertThat(client.failure()).isEmpty();
+            assertThat(broker.connections()).hasSize(1);
+        }
+
+        @Test
+        void shouldFailAndSayWhyWhenTheReaderThreadEnds() throws Exception {
+            FakeStompServer broker = server();
+            StompClient client = client(options(broker.host()).onMessage(frame -> {
+                throw new InternalError("the JVM is failing");
+            }));
+            client.connect();
+            assertThat(client.failure()).isEmpty();
+            broker.awaitConnection().send(message("any"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.failure().isPresent());
+            assertThat(client.failure().get()).matches("STOMP reader thread stomp-reader-\\d+ ended: "
+                    + "java.lang.InternalError: the JVM is failing");
+            assertThat(client.isConnected()).isFalse();
+            assertThatThrownBy(() -> client.send("/queue/x", Map.of(), new byte[0]))
+                    .isInstanceOf(StompException.class).hasMessageContaining("is failed");
+            client.close();
+            assertThat(client.failure()).as("closed on request").isEmpty();
+        }
+
+        @Test
+        void shouldFailWhenAnEventListenerErrorEndsTheReaderWhileReconnecting() throws Exception {
+            FakeStompServer broker = server();
+            StompClient client = client(options(broker.host()).onEvent(event -> {
+                if (event.type() == ConnectionEvent.Type.LOST) {
+                    throw new LinkageError("a broken listener");
+                }
+            }));
+            client.connect();
+            broker.awaitConnection().close();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.failure().isPresent());
+            assertThat(client.failure().get()).contains("ended: java.lang.LinkageError: a broken listener");
+        }
+
+        @Test
+        void shouldReportGivingUpReconnectingAsAFailure() throws Exception {
+            FakeStompServer broker = server();
+            StompClient client = client(options(broker.host()).maxReconnectAttempts(1)
+                    .initialReconnectDelay(Duration.ofMillis(10)));
+            client.connect();
+            broker.awaitConnection();
+            broker.close(); // nobody listens any more: every attempt is refused
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.failure().isPresent());
+            assertThat(client.failure().get()).startsWith("gave up reconnecting: Could not connect to");
+            assertThat(events).extracting(ConnectionEvent::type).contains(ConnectionEvent.Type.GAVE_UP);
+        }
+
+        private static StompFrame message(String body) {
+            return StompFrameWriter.clientFrame("MESSAGE", headers("destination", "/queue/r"),
+                    body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Nested
     class Closing {
         @Test
         void shouldStopItsThreadsAndBeIdempotent() throws Exception {
