@@ -68,6 +68,7 @@ class McollectivedIT {
 
             daemon.destroy(); // SIGTERM
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+            assertThat(daemon.exitValue()).as("exit status after SIGTERM, as Ruby's").isZero();
             assertThat(pidfile).doesNotExist();
             assertThat(Files.readString(dir.resolve("node.log"))).contains("Node daemon.example.net stopped")
                     .doesNotContain("Exception");
