@@ -35,11 +35,17 @@ class StartupErrorsIT {
         }
     }
 
+    /** A node config logging to {@code node.log}. */
     ServerCfg.Builder config() throws IOException {
+        return consoleConfig().logFile(dir.resolve("node.log"));
+    }
+
+    /** A node config logging to the console ({@code logger_type = console}), which is stderr. */
+    ServerCfg.Builder consoleConfig() throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: errors\n");
         return ServerCfg.builder("errors.example.net", BrokerAddress.local(SignalsIT.closedPort(), "u", "p"))
                 .libdir(Files.createDirectories(dir.resolve("lib"))).factsFile(dir.resolve("facts.yaml"))
-                .classesFile(dir.resolve("classes.txt")).logFile(dir.resolve("node.log"));
+                .classesFile(dir.resolve("classes.txt"));
     }
 
     @Test
@@ -71,6 +77,14 @@ class StartupErrorsIT {
         Path classes = Files.createDirectories(dir.resolve("classes.d"));
 
         assertThat(refusal(config().classesFile(classes)))
+                .isEqualTo("mcollectived: classesfile '" + classes + "' is a directory");
+    }
+
+    @Test
+    void shouldPrintOnlyThatLineWhenLoggingToTheConsole() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes.d"));
+
+        assertThat(refusal(consoleConfig().classesFile(classes)))
                 .isEqualTo("mcollectived: classesfile '" + classes + "' is a directory");
     }
 }

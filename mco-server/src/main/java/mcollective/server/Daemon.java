@@ -60,7 +60,11 @@ final class Daemon {
                     LOG.error("Failed to start: {}", e.getMessage());
                 }
                 err.println("mcollectived: " + e.getMessage());
-                return 1; // the shutdown hook stops the broker and removes the pidfile
+                startUpDone.countDown();
+                if (stopping.compareAndSet(false, true)) {
+                    shutDown(); // quietly: the line above is all a failed start prints
+                }
+                return 1;
             }
         } finally {
             startUpDone.countDown();
@@ -100,6 +104,10 @@ final class Daemon {
             return;
         }
         LOG.info(reason);
+        shutDown();
+    }
+
+    private void shutDown() {
         node.stop();
         try {
             // the broker may still be starting on the main thread; stop it only once that is over
