@@ -181,9 +181,14 @@ public final class Node implements AutoCloseable {
      * are read anew, so an external agent added there is found and one removed is gone), unsubscribes the topics
      * of agents that went away and subscribes those of new ones, on the same connection. Unlike Ruby, which
      * unsubscribes every agent and subscribes them again, topics of agents that stay are left alone, so no request
-     * to them is missed. Does nothing unless the node is started.
+     * to them is missed. Does nothing unless the node is started. When loading fails (a broken DDL on a libdir)
+     * it throws, naming the file, and the agents stay as they were.
      */
     public void reloadAgents() {
+        if (!started || stopping) { // checked before the lock too, which start() holds while it connects
+            LOG.info("Not reloading the agents of node {}: it is not running", config.identity());
+            return;
+        }
         lifecycle.lock();
         try {
             if (!started || stopping) {

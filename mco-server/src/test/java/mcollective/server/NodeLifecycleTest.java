@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.McollectiveException;
 import mcollective.config.Config;
 import mcollective.config.ConfigBuilder;
 import mcollective.config.ConfigException;
@@ -119,6 +120,17 @@ class NodeLifecycleTest {
             node.reloadAgents();
 
             assertThat(connector.subscriptions()).doesNotContain(Subscription.broadcast("shell", "mcollective"));
+        }
+
+        @Test
+        void shouldKeepTheAgentsAsTheyWereWhenADdlIsBroken() throws IOException {
+            start(config().build(), connector);
+            Files.writeString(addShellAgent(), "metadata :name => \"shell\", :timeout =>\naction \"echo\" do\n");
+
+            assertThatThrownBy(node::reloadAgents).isInstanceOf(McollectiveException.class).hasMessageContaining("shell");
+
+            assertThat(connector.subscriptions()).contains(Subscription.broadcast("slow", "mcollective"))
+                    .doesNotContain(Subscription.broadcast("shell", "mcollective"));
         }
 
         @Test
