@@ -21,7 +21,8 @@ public enum ConfigKey {
     LIBDIR("libdir", ValueType.PATH_LIST, null,
             "Plugin search roots; absolute, ':'-separated, repeatable; later entries are searched first"),
     LOGGER_TYPE("logger_type", ValueType.ENUM, "file", "Logger plugin", "file", "console", "syslog"),
-    LOGFILE("logfile", ValueType.PATH, null, "Log file of the file logger"),
+    LOGFILE("logfile", ValueType.PATH, null,
+            "Log file of the file logger; mcollectived refuses to start if it is a directory or cannot be written"),
     LOGLEVEL("loglevel", ValueType.ENUM, "info", "Lowest level logged", "debug", "info", "warn", "error", "fatal"),
     LOGFACILITY("logfacility", ValueType.STRING, "user", "Syslog facility of the syslog logger"),
     KEEPLOGS("keeplogs", ValueType.INT, "5", "Rotated log files kept by the file logger"),
@@ -32,7 +33,8 @@ public enum ConfigKey {
     FACTSOURCE("factsource", ValueType.PLUGIN_NAME, "yaml", "Server: facts plugin"),
     FACT_CACHE_TIME("fact_cache_time", ValueType.INT, "300", "Server: seconds facts are cached"),
     CLASSESFILE("classesfile", ValueType.PATH, "/var/lib/puppet/state/classes.txt",
-            "Server: file listing one configuration-management class per line (-C filters)"),
+            "Server: file listing one configuration-management class per line (-C filters); may be missing, "
+                    + "but one that is a directory or unreadable stops start-up"),
     REGISTRATION("registration", ValueType.PLUGIN_NAME, "agentlist", "Server: registration plugin"),
     REGISTERINTERVAL("registerinterval", ValueType.INT, "0", "Server: seconds between registration messages, 0 = off"),
     REGISTRATION_SPLAY("registration_splay", ValueType.BOOL, "false",
@@ -62,9 +64,11 @@ public enum ConfigKey {
     DEFAULT_BATCH_SLEEP_TIME("default_batch_sleep_time", ValueType.FLOAT, "1", "Client: seconds between batches"),
     COLOR("color", ValueType.BOOL, null, "Client: ANSI colours in output (default true except on Windows)"),
     SSL_CIPHER("ssl_cipher", ValueType.STRING, "aes-256-cbc", "Cipher of the SSL/AES helper"),
-    SOFT_SHUTDOWN("soft_shutdown", ValueType.BOOL, "false", "Server: wait for running agents when stopping"),
+    SOFT_SHUTDOWN("soft_shutdown", ValueType.BOOL, "false",
+            "Server: on SIGTERM/SIGINT stop taking requests and let running ones reply before disconnecting"),
     SOFT_SHUTDOWN_TIMEOUT("soft_shutdown_timeout", ValueType.INT, null,
-            "Server: seconds soft shutdown waits (default: no limit)"),
+            "Server: seconds soft shutdown waits at most (default: until each running agent ends or times out); "
+                    + "0 or less: warned about, no soft shutdown"),
     ACTIVATE_AGENTS("activate_agents", ValueType.BOOL, "true", "Server: agents are active unless configured off");
 
     /** Keys Ruby still accepts but ignores, with the warning {@code Use of deprecated '<key>' option. ...}. */

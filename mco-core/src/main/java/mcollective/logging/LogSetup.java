@@ -1,7 +1,5 @@
 package mcollective.logging;
 
-import java.util.Locale;
-
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -18,6 +16,9 @@ import mcollective.config.Config;
  * Logger ({@code I, [time #pid]  INFO -- : msg} in files; {@code info time: msg} on the console).
  */
 public final class LogSetup {
+    private static final String APPENDER = "mcollective";
+    private static volatile LogLevel active = LogLevel.INFO;
+
     private LogSetup() {
     }
 
@@ -27,7 +28,7 @@ public final class LogSetup {
         }
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
-        root.setLevel(level(config.loglevel()));
+        setLevel(root, LogLevel.of(config.loglevel()));
         // The embedded Artemis warns about every client that disconnects and every expired reply; only its errors
         // are worth a node's log.
         context.getLogger("org.apache.activemq").setLevel(Level.ERROR);
@@ -55,17 +56,47 @@ public final class LogSetup {
         }
         encoder.start();
         appender.setContext(context);
-        appender.setName("mcollective");
+        appender.setName(APPENDER);
         appender.start();
         root.addAppender(appender);
     }
 
-    private static Level level(String rubyLevel) {
-        return switch (rubyLevel.toLowerCase(Locale.ROOT)) {
-            case "debug" -> Level.DEBUG;
-            case "warn" -> Level.WARN;
-            case "error", "fatal" -> Level.ERROR;
-            default -> Level.INFO;
-        };
+    /** The level set by {@link #configure} or the last {@link #cycleLevel()}. */
+    public static LogLevel level() {
+        return active;
+    }
+
+    /**
+     * Port of {@code Logger::Base#cycle_level} (SIGUSR2): sets the next level of debug, info, warn, error, fatal and
+     * logs {@code Logging level is now WARN} at the new level, as Ruby does.
+     *
+     * @return the new level
+     */
+    public static synchronized LogLevel cycleLevel() {
+        LogLevel next = active.next();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            setLevel(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME), next);
+        }
+        active = next;
+        next.log(LoggerFactory.getLogger(LogSetup.class), "Logging level is now " + next.name());
+        return next;
+    }
+
+    /**
+     * Port of {@code File_logger#reopen} (SIGWINCH): closes and reopens the log file, so that after logrotate moved
+     * it the node writes to a new file at the configured path. Does nothing when logging to the console.
+     */
+    public static synchronized void reopen() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                        instanceof FileAppender<ILoggingEvent> file) {
+            file.stop();
+            file.start();
+        }
+    }
+
+    private static void setLevel(ch.qos.logback.classic.Logger root, LogLevel level) {
+        root.setLevel(level.logback());
+        active = level;
     }
 }

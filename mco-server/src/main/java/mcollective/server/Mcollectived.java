@@ -1,25 +1,21 @@
 package mcollective.server;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.config.Config;
 import mcollective.config.ConfigLocator;
 import mcollective.config.ConfigParser;
+import mcollective.config.SettingPaths;
 import mcollective.plugin.PluginRegistry;
 
 /**
  * The {@code mcollectived} daemon, in the foreground ({@code --no-daemonize}). Port of {@code /usr/sbin/mcollectived}:
  * reads the config, sets up logging, starts the embedded broker when {@code plugin.broker.embedded} asks for one,
- * starts the {@link Node} and runs until SIGTERM or SIGINT, then stops cleanly.
+ * starts the {@link Node} and runs until SIGTERM or SIGINT, then stops cleanly (see {@link Daemon}). A bad option,
+ * config file, {@code logfile} or start-up fails with one line {@code mcollectived: ...} on stderr and exit status 1.
  */
 public final class Mcollectived {
     static final String USAGE =
@@ -62,8 +58,11 @@ public final class Mcollectived {
         try {
             Path file = configFile.orElseGet(() -> new ConfigLocator().serverConfig());
             Config config = new ConfigParser().parse(file);
+            if ("file".equals(config.loggerType())) {
+                config.logfile().ifPresent(logfile -> SettingPaths.requireAppendable("logfile", logfile));
+            }
             mcollective.logging.LogSetup.configure(config);
-            return serve(config, pidFile);
+            return serve(config, pidFile, err);
         } catch (McollectiveException e) {
             err.println("mcollectived: " + e.getMessage());
             return 1;
@@ -77,53 +76,10 @@ public final class Mcollectived {
         return args[i];
     }
 
-    private static int serve(Config config, Optional<Path> pidFile) {
-        Logger log = LoggerFactory.getLogger(Mcollectived.class);
+    private static int serve(Config config, Optional<Path> pidFile, PrintStream err) {
         EmbeddedBrokerSupport broker = EmbeddedBrokerSupport.fromConfig(config);
         Node node = new Node(config, PluginRegistry.discover());
         node.onDeaf(reason -> System.exit(1)); // never alive but deaf: a supervisor starts the daemon afresh
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            log.info("Received a stop signal, shutting down");
-            node.stop();
-            broker.stop();
-            pidFile.ifPresent(Mcollectived::deleteQuietly);
-            stopped.countDown();
-        }, "mcollectived-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            broker.start();
-            pidFile.ifPresent(Mcollectived::writePid);
-            node.start();
-        } catch (RuntimeException e) {
-            if (!"console".equals(config.loggerType())) {
-                log.error("Failed to start: {}", e.getMessage());
-            }
-            System.err.println("mcollectived: " + e.getMessage());
-            return 1;
-        }
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        return new Daemon(node, broker, pidFile, "console".equals(config.loggerType()), err).run();
     }
-
-    private static void writePid(Path file) {
-        try {
-            Files.writeString(file, ProcessHandle.current().pid() + "\n");
-        } catch (IOException e) {
-            throw new McollectiveException("Cannot write pidfile " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // the process is exiting; a stale pidfile is all that is left
-        }
-    }
-
 }

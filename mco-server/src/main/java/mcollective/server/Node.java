@@ -1,7 +1,8 @@
 package mcollective.server;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.config.Config;
+import mcollective.config.SettingPaths;
 import mcollective.matcher.ClassesFile;
 import mcollective.plugin.PluginRegistry;
 import mcollective.spi.Agent;
@@ -31,11 +35,13 @@ import mcollective.spi.Subscription;
  * One MCollective node: a library object, so that one JVM can run many nodes (tests, benchmarks) and
  * {@link Mcollectived} runs one. Port of {@code lib/mcollective/runner.rb}: connect, subscribe the directed queue
  * of every collective, then every agent's topic in every collective, then answer requests until {@link #stop()}.
+ * {@link #reloadAgents()} is SIGUSR1's agent reload. Thread-safe: start, stop and reload may come from any thread.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     private static final int WORKERS = 16;
     private static final int QUEUE = 1024;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final Config config;
     private final PluginRegistry registry;
@@ -49,6 +55,12 @@ public final class Node implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean started;
     private volatile Consumer<String> onDeaf = reason -> { };
+    /** Held by start, stop and reload, so that none of them runs while another changes the node. */
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private volatile NodeInfo info;
+    private volatile Map<String, Agent> agents = Map.of();
+    private volatile Function<Map<String, Agent>, RequestProcessor> processors;
+    private volatile RequestProcessor processor;
 
     public Node(Config config, PluginRegistry registry) {
         this(config, registry, Clock.systemUTC(), System.getenv());
@@ -65,41 +77,37 @@ public final class Node implements AutoCloseable {
     /**
      * Loads the plugins the config selects, connects and subscribes. Throws a
      * {@link mcollective.McollectiveException} naming what is wrong (an unknown plugin lists the available ones;
-     * an unreachable broker keeps being retried by the connector unless it gives up).
+     * a facts or classes file that is a directory or unreadable is named; an unreachable broker keeps being retried
+     * by the connector unless it gives up). Returns early, without an error, when {@link #stop()} is called
+     * meanwhile. A node that was stopped does not start again.
      */
-    public synchronized void start() {
-        if (started) {
-            return;
+    public void start() {
+        lifecycle.lock();
+        try {
+            if (!started && !stopping) {
+                startLocked();
+            }
+        } finally {
+            lifecycle.unlock();
         }
-        stopping = false;
+    }
+
+    private void startLocked() {
         String identity = config.identity();
         PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
         SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider());
         security.init(base.forPlugin(security.name()));
         facts = registry.create(FactSource.class, config.factSource());
         facts.init(base.forPlugin(facts.name()));
+        SettingPaths.requireReadableIfPresent("classesfile", config.classesFile());
         ClassesFile classes = new ClassesFile(config.classesFile());
 
-        List<Agent> agents = new ArrayList<>();
-        Map<String, Agent> byName = new LinkedHashMap<>();
         Map<String, mcollective.spi.DataPlugin> dataPlugins = new java.util.TreeMap<>();
-        NodeInfo info = new NodeInventory(identity, facts, classes, byName, dataPlugins, stats);
-        PluginContext agentContext = new PluginContext(config, "node", registry, clock, env,
-                Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class,
-                        new mcollective.ddl.DdlLoader(config.libdirs())));
-        for (Agent agent : registry.createAll(Agent.class)) {
-            if (!isActive(agent.name(), agent.activeByDefault())) {
-                LOG.info("Not activating agent {} due to configuration", agent.name());
-                continue;
-            }
-            agent.init(agentContext.forPlugin(agent.name()));
-            agents.add(agent);
-            byName.put(agent.name(), agent);
-        }
-
-        addExternalAgents(agents, byName, agentContext);
+        info = new NodeInventory(identity, facts, classes, () -> agents, dataPlugins, stats);
+        agents = loadAgents();
+        PluginContext dataContext = agentContext(new mcollective.ddl.DdlLoader(config.libdirs()));
         for (mcollective.spi.DataPlugin data : registry.createAll(mcollective.spi.DataPlugin.class)) {
-            data.init(agentContext.forPlugin(data.name()));
+            data.init(dataContext.forPlugin(data.name()));
             dataPlugins.put(data.name(), data);
         }
 
@@ -110,15 +118,22 @@ public final class Node implements AutoCloseable {
 
         connector = registry.create(Connector.class, config.connector());
         connector.init(base.forPlugin(connector.name()));
-        RequestProcessor processor = new RequestProcessor(identity, security, connector, byName, info, stats, clock,
-                workers, watchdog, new mcollective.matcher.FilterEvaluator(
-                        new mcollective.matcher.DefaultCompoundEvaluator(new mcollective.matcher.DataPluginEvaluator(dataPlugins))));
-        connector.onMessage(processor::onMessage);
+        mcollective.matcher.FilterEvaluator filters = new mcollective.matcher.FilterEvaluator(
+                new mcollective.matcher.DefaultCompoundEvaluator(new mcollective.matcher.DataPluginEvaluator(dataPlugins)));
+        processors = byName -> new RequestProcessor(identity, security, connector, byName, info, stats, clock,
+                workers, watchdog, filters);
+        processor = processors.apply(agents);
+        connector.onMessage(message -> processor.onMessage(message));
         if (stopping) {
             return;
         }
+        List<String> collectives = config.collectives();
         try {
             connector.connect(java.util.Optional.empty());
+            if (config.directAddressing()) {
+                collectives.forEach(c -> connector.subscribe(Subscription.directed(c)));
+            }
+            agents.keySet().forEach(agent -> subscribe(agent, true));
         } catch (RuntimeException e) {
             if (stopping) {
                 LOG.info("Start-up of node {} aborted: the node is stopping", identity);
@@ -126,24 +141,82 @@ public final class Node implements AutoCloseable {
             }
             throw e;
         }
-        List<String> collectives = config.collectives();
-        if (config.directAddressing()) {
-            collectives.forEach(c -> connector.subscribe(Subscription.directed(c)));
-        }
-        for (Agent agent : agents) {
-            collectives.forEach(c -> connector.subscribe(Subscription.broadcast(agent.name(), c)));
-        }
         started = true;
         watchConnection();
         LOG.info("The Marionette Collective {} started: identity {}, agents {}, collectives {}",
-                mcollective.Version.VERSION, identity, byName.keySet(), collectives);
+                mcollective.Version.VERSION, identity, agents.keySet(), collectives);
+    }
+
+    /** The agents the config activates, from the plugins and from the libdirs as they are now. */
+    private Map<String, Agent> loadAgents() {
+        PluginContext context = agentContext(new mcollective.ddl.DdlLoader(config.libdirs()));
+        Map<String, Agent> byName = new LinkedHashMap<>();
+        for (Agent agent : registry.createAll(Agent.class)) {
+            if (!isActive(agent.name(), agent.activeByDefault())) {
+                LOG.info("Not activating agent {} due to configuration", agent.name());
+                continue;
+            }
+            agent.init(context.forPlugin(agent.name()));
+            byName.put(agent.name(), agent);
+        }
+        addExternalAgents(byName, context);
+        return Collections.unmodifiableMap(byName);
+    }
+
+    private PluginContext agentContext(mcollective.ddl.DdlLoader ddls) {
+        return new PluginContext(config, "node", registry, clock, env,
+                Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class, ddls));
+    }
+
+    /** Subscribes (or unsubscribes) the agent's broadcast topic in every collective. */
+    private void subscribe(String agent, boolean on) {
+        for (String collective : config.collectives()) {
+            if (on) {
+                connector.subscribe(Subscription.broadcast(agent, collective));
+            } else {
+                connector.unsubscribe(Subscription.broadcast(agent, collective));
+            }
+        }
+    }
+
+    /**
+     * Port of {@code Agents#loadagents} on SIGUSR1: loads the agents again as {@link #start()} does (the libdirs
+     * are read anew, so an external agent added there is found and one removed is gone), unsubscribes the topics
+     * of agents that went away and subscribes those of new ones, on the same connection. Unlike Ruby, which
+     * unsubscribes every agent and subscribes them again, topics of agents that stay are left alone, so no request
+     * to them is missed. Does nothing unless the node is started. When loading fails (a broken DDL on a libdir)
+     * it throws, naming the file, and the agents stay as they were.
+     */
+    public void reloadAgents() {
+        if (!started || stopping) { // checked before the lock too, which start() holds while it connects
+            LOG.info("Not reloading the agents of node {}: it is not running", config.identity());
+            return;
+        }
+        lifecycle.lock();
+        try {
+            if (!started || stopping) {
+                LOG.info("Not reloading the agents of node {}: it is not running", config.identity());
+                return;
+            }
+            LOG.debug("Reloading all agents from disk");
+            Map<String, Agent> fresh = loadAgents();
+            List<String> removed = agents.keySet().stream().filter(a -> !fresh.containsKey(a)).toList();
+            List<String> added = fresh.keySet().stream().filter(a -> !agents.containsKey(a)).toList();
+            removed.forEach(agent -> subscribe(agent, false));
+            agents = fresh;
+            processor = processors.apply(fresh);
+            added.forEach(agent -> subscribe(agent, true));
+            LOG.info("Reloaded agents: {}; added {}, removed {}", fresh.keySet(), added, removed);
+        } finally {
+            lifecycle.unlock();
+        }
     }
 
     /**
      * Agents made of executables ({@code implemented_by}): a DDL on a libdir with a folder of the agent's name next
      * to it, for every agent no plugin provides.
      */
-    private void addExternalAgents(List<Agent> agents, Map<String, Agent> byName, PluginContext context) {
+    private void addExternalAgents(Map<String, Agent> byName, PluginContext context) {
         mcollective.ddl.DdlLoader loader = context.service(mcollective.ddl.DdlLoader.class).orElseThrow();
         for (String name : loader.namesOnLibdirs("agent")) {
             if (byName.containsKey(name) || !isActive(name, true)) {
@@ -154,7 +227,6 @@ public final class Node implements AutoCloseable {
                 if (java.nio.file.Files.isDirectory(folder)) {
                     Agent agent = new ExternalAgent(name, folder, loader.find("agent", name).orElseThrow());
                     agent.init(context.forPlugin(name));
-                    agents.add(agent);
                     byName.put(name, agent);
                     LOG.info("Loaded external agent {} from {}", name, folder);
                     break;
@@ -206,30 +278,81 @@ public final class Node implements AutoCloseable {
 
     /**
      * Disconnects, stops the workers and closes the fact source if it holds resources (it is
-     * {@link AutoCloseable}, as the ohai source with its refresh thread is). Idempotent.
+     * {@link AutoCloseable}, as the ohai source with its refresh thread is). With {@code soft_shutdown} the node
+     * first stops taking requests and waits for those it runs (see {@link SoftShutdown}). Ends a {@link #start()}
+     * that is still connecting. Idempotent; may be called from any thread.
      */
     public void stop() {
-        // Not synchronized: start() holds its lock while the connector retries, and stop must end those retries.
         stopping = true;
-        Connector connector = this.connector;
-        if (connector != null) {
-            connector.disconnect();
-        }
-        if (workers != null) {
-            workers.shutdownNow();
-            watchdog.shutdownNow();
-        }
-        if (facts instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Could not close fact source {}: {}", facts.name(), e.toString());
+        boolean locked = lockEndingStart();
+        try {
+            if (started && config.softShutdown()) {
+                LOG.info("Node {} stopping: waiting for running requests (soft_shutdown)", config.identity());
+                unsubscribeAll();
+                SoftShutdown.await(workers, config.softShutdownTimeout());
+            }
+            Connector connector = this.connector;
+            if (connector != null) {
+                connector.disconnect();
+            }
+            if (workers != null) {
+                workers.shutdownNow();
+                watchdog.shutdownNow();
+            }
+            if (facts instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Could not close fact source {}: {}", facts.name(), e.toString());
+                }
+            }
+            if (started) {
+                LOG.info("Node {} stopped", config.identity());
+            }
+            started = false;
+        } finally {
+            if (locked) {
+                lifecycle.unlock();
             }
         }
-        if (started) {
-            LOG.info("Node {} stopped", config.identity());
+    }
+
+    /**
+     * Takes the lifecycle lock. {@link #start()} holds it while the connector retries an unreachable broker, so
+     * while start-up runs this disconnects, ending those retries, and does so again every tenth of a second in case
+     * the connector had not begun its attempt yet. Gives up after {@link #STOP_WAIT} (start-up stuck elsewhere,
+     * such as a fact source) and stops without the lock.
+     */
+    private boolean lockEndingStart() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        try {
+            while (!lifecycle.tryLock(100, TimeUnit.MILLISECONDS)) {
+                Connector connecting = connector;
+                if (!started && connecting != null) {
+                    connecting.disconnect();
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("Stopping node {} while its start-up still runs", config.identity());
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        started = false;
+    }
+
+    /** Stops taking requests before a soft shutdown; the connection stays for the replies. */
+    private void unsubscribeAll() {
+        try {
+            agents.keySet().forEach(agent -> subscribe(agent, false));
+            if (config.directAddressing()) {
+                config.collectives().forEach(c -> connector.unsubscribe(Subscription.directed(c)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not unsubscribe node {} before its soft shutdown: {}", config.identity(), e.toString());
+        }
     }
 
     @Override

@@ -13,21 +13,20 @@ final class NodeInventory implements NodeInfo {
     private final String identity;
     private final FactSource facts;
     private final ClassesFile classes;
-    private final Supplier<List<String>> agents;
-    private final Map<String, mcollective.spi.Agent> byName;
+    private final Supplier<Map<String, mcollective.spi.Agent>> byName;
     private final RunnerStats stats;
 
     private final Map<String, mcollective.spi.DataPlugin> dataPlugins;
 
-    NodeInventory(String identity, FactSource facts, ClassesFile classes, Map<String, mcollective.spi.Agent> byName,
-            Map<String, mcollective.spi.DataPlugin> dataPlugins, RunnerStats stats) {
+    /** @param byName the node's current agents, an unmodifiable map replaced when the agents are reloaded */
+    NodeInventory(String identity, FactSource facts, ClassesFile classes,
+            Supplier<Map<String, mcollective.spi.Agent>> byName, Map<String, mcollective.spi.DataPlugin> dataPlugins,
+            RunnerStats stats) {
         this.dataPlugins = dataPlugins;
         this.byName = byName;
-        Supplier<List<String>> agents = () -> List.copyOf(byName.keySet());
         this.identity = identity;
         this.facts = facts;
         this.classes = classes;
-        this.agents = agents;
         this.stats = stats;
     }
 
@@ -48,12 +47,12 @@ final class NodeInventory implements NodeInfo {
 
     @Override
     public List<String> agents() {
-        return agents.get();
+        return List.copyOf(byName.get().keySet());
     }
 
     @Override
     public List<String> agentNames() {
-        return agents.get().stream().sorted().toList();
+        return agents().stream().sorted().toList();
     }
 
     @Override
@@ -63,7 +62,7 @@ final class NodeInventory implements NodeInfo {
 
     @Override
     public Map<String, mcollective.spi.Agent> agentsByName() {
-        return java.util.Collections.unmodifiableMap(byName);
+        return java.util.Collections.unmodifiableMap(byName.get());
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import mcollective.McollectiveException;
+import mcollective.config.SettingPaths;
 import mcollective.spi.support.AbstractFactSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Nested hashes stay Maps (structured facts). Facts are reloaded after {@code fact_cache_time}, or at once when any
  * file's modification time or size changes.
  *
- * <p>A missing file is logged and skipped, as in Ruby. Unlike Ruby, which skips a file it cannot parse and so drops
- * its facts, an unparseable file fails the whole load and the last good facts are kept: a half-written file must not
- * make a node vanish from discovery. Thread-safe (see {@link AbstractFactSource}).
+ * <p>A missing file is logged and skipped, as in Ruby; one that is a directory or unreadable stops start-up. Unlike
+ * Ruby, which skips a file it cannot parse and so drops its facts, an unparseable file fails the whole load and the
+ * last good facts are kept: a half-written file must not make a node vanish from discovery. Thread-safe (see
+ * {@link AbstractFactSource}).
  */
 public final class YamlFactSource extends AbstractFactSource {
     /** Files larger than this are rejected rather than read. */
@@ -75,11 +77,17 @@ public final class YamlFactSource extends AbstractFactSource {
                 .toList();
     }
 
-    /** Reads {@code plugin.yaml} (the fact files) and {@code fact_cache_time}. */
+    /**
+     * Reads {@code plugin.yaml} (the fact files) and {@code fact_cache_time}. A fact file that exists but is a
+     * directory or unreadable stops start-up with a {@link mcollective.config.ConfigException} naming it; a missing
+     * one is logged at each load, as in Ruby.
+     */
     @Override
     public void init(mcollective.spi.PluginContext context) {
         String list = context.config().pluginSettings().getOrDefault("yaml", "/etc/mcollective/facts.yaml");
-        configure(parseFileList(list), Duration.ofSeconds(context.config().factCacheTime()), context.clock());
+        List<Path> paths = parseFileList(list);
+        paths.forEach(file -> SettingPaths.requireReadableIfPresent("plugin.yaml", file));
+        configure(paths, Duration.ofSeconds(context.config().factCacheTime()), context.clock());
     }
 
     /** @return {@code "yaml"} */

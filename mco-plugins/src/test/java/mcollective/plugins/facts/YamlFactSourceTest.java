@@ -1,6 +1,7 @@
 package mcollective.plugins.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import mcollective.spi.support.AbstractFactSource;
@@ -12,6 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import mcollective.config.Config;
+import mcollective.config.ConfigException;
+import mcollective.plugin.PluginRegistry;
+import mcollective.spi.PluginContext;
 import mcollective.testkit.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,33 @@ class YamlFactSourceTest {
 
         assertThat(YamlFactSource.parseFileList(setting))
                 .containsExactly(Path.of("/etc/mcollective/facts.yaml"), Path.of("/etc/more.yaml"));
+    }
+
+    @Nested
+    class Init {
+        private YamlFactSource initWith(String pluginYaml) {
+            Config config = Config.builder().set("plugin.yaml", pluginYaml).environment(Map.of()).build();
+            YamlFactSource source = new YamlFactSource();
+            source.init(new PluginContext(config, "yaml", PluginRegistry.builder().autoDiscover(false).build(), clock,
+                    Map.of(), Map.of()));
+            return source;
+        }
+
+        @Test
+        void shouldRefuseAFactsFileThatIsADirectoryNamingTheSetting() throws IOException {
+            Path facts = Files.createDirectory(dir.resolve("facts.yaml"));
+
+            assertThatThrownBy(() -> initWith(facts.toString()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("plugin.yaml '" + facts + "' is a directory");
+        }
+
+        @Test
+        void shouldAcceptAMissingFactsFileAsRubyDoes() {
+            YamlFactSource source = initWith(dir.resolve("later.yaml").toString());
+
+            assertThat(source.files()).containsExactly(dir.resolve("later.yaml"));
+        }
     }
 
     @Nested
