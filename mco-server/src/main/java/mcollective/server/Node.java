@@ -188,14 +188,12 @@ public final class Node implements AutoCloseable {
      * it throws, naming the file, and the agents stay as they were.
      */
     public void reloadAgents() {
-        if (!started || stopping) { // checked before the lock too, which start() holds while it connects
-            LOG.info("Not reloading the agents of node {}: it is not running", config.identity());
+        if (!runningForReload()) { // checked before the lock too, which start() holds while it connects
             return;
         }
         lifecycle.lock();
         try {
-            if (!started || stopping) {
-                LOG.info("Not reloading the agents of node {}: it is not running", config.identity());
+            if (!runningForReload()) {
                 return;
             }
             LOG.debug("Reloading all agents from disk");
@@ -210,6 +208,14 @@ public final class Node implements AutoCloseable {
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    private boolean runningForReload() {
+        if (started && !stopping) {
+            return true;
+        }
+        LOG.info("Not reloading the agents of node {}: it is not running", config.identity());
+        return false;
     }
 
     /**
