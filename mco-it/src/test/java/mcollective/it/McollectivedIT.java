@@ -109,8 +109,8 @@ class McollectivedIT {
     private DaemonProcess startDaemon(int port, List<String> settings) throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: centos\n");
         ServerCfg server = ServerCfg.builder("daemon.example.net", broker(port)).psk(JavaFleet.PSK)
-                .libdir(Files.createDirectories(dir.resolve("lib"))).factsFile(dir.resolve("facts.yaml")).classesFile(dir.resolve("classes.txt"))
-                .logFile(dir.resolve("node.log")).extra(settings).build();
+                .libdir(Files.createDirectories(dir.resolve("lib"))).factsFile(dir.resolve("facts.yaml"))
+                .classesFile(dir.resolve("classes.txt")).logFile(dir.resolve("node.log")).extra(settings).build();
         Path config = Files.writeString(dir.resolve("server.cfg"), server.text());
         DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
         try {
