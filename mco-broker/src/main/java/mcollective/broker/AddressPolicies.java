@@ -38,8 +38,7 @@ final class AddressPolicies {
      */
     static final SimpleString DISCARDED = SimpleString.of("mcollective.discarded");
 
-    private AddressPolicies() {
-    }
+    private AddressPolicies() {}
 
     /** The settings by match pattern, for addresses that may hold {@code addressBytes} each in memory. */
     static Map<String, AddressSettings> of(long addressBytes) {

@@ -26,8 +26,7 @@ final class ArtemisConfiguration {
      */
     static final long NEVER_MILLIS = Long.MAX_VALUE / 4;
 
-    private ArtemisConfiguration() {
-    }
+    private ArtemisConfiguration() {}
 
     /** The Artemis configuration for these options, listening on {@code port} (0 = any free port). */
     static Configuration of(BrokerOptions options, int port, Path pagingDir) {
@@ -41,8 +40,8 @@ final class ArtemisConfiguration {
                 .setGlobalMaxSize(options.maxMemoryBytes())
                 .setPagingDirectory(pagingDir.toAbsolutePath().toString());
         AddressPolicies.of(options.maxAddressBytes()).forEach(config::addAddressSetting);
-        config.registerBrokerPlugin(new ConnectionGuard(options.frameLimits(), options.maxConnections(),
-                options.connectTimeout(), options.writeTimeout()));
+        config.registerBrokerPlugin(new ConnectionGuard(
+                options.frameLimits(), options.maxConnections(), options.connectTimeout(), options.writeTimeout()));
         Optional<Path> dataDir = options.dataDir();
         if (dataDir.isPresent()) {
             Path dir = dataDir.get().toAbsolutePath();
@@ -72,20 +71,34 @@ final class ArtemisConfiguration {
      * heart-beats gets: heart-beating connections get theirs from the heart-beats.
      */
     static String acceptorUrl(BrokerOptions options, int port) {
-        long ttl = options.idleTimeout().isZero() ? NEVER_MILLIS : options.idleTimeout().toMillis();
-        StringBuilder url = new StringBuilder("tcp://").append(options.host()).append(':').append(port)
+        long ttl = options.idleTimeout().isZero()
+                ? NEVER_MILLIS
+                : options.idleTimeout().toMillis();
+        StringBuilder url = new StringBuilder("tcp://")
+                .append(options.host())
+                .append(':')
+                .append(port)
                 .append("?protocols=STOMP")
                 .append(";anycastPrefix=/queue/;multicastPrefix=/topic/")
                 .append(";stompEnableMessageId=true")
-                .append(";stompMinLargeMessageSize=").append(options.frameLimits().maxBodyBytes() + 1024)
-                .append(";handshake-timeout=").append(options.connectTimeout().toSeconds())
-                .append(";connectionTtl=").append(ttl);
-        options.keyStore().ifPresent(store -> url.append(";sslEnabled=true")
-                .append(";keyStorePath=").append(encode(store.path().toAbsolutePath().toString()))
-                .append(";keyStorePassword=").append(encode(store.password())));
-        options.trustStore().ifPresent(store -> url.append(";needClientAuth=true")
-                .append(";trustStorePath=").append(encode(store.path().toAbsolutePath().toString()))
-                .append(";trustStorePassword=").append(encode(store.password())));
+                .append(";stompMinLargeMessageSize=")
+                .append(options.frameLimits().maxBodyBytes() + 1024)
+                .append(";handshake-timeout=")
+                .append(options.connectTimeout().toSeconds())
+                .append(";connectionTtl=")
+                .append(ttl);
+        options.keyStore()
+                .ifPresent(store -> url.append(";sslEnabled=true")
+                        .append(";keyStorePath=")
+                        .append(encode(store.path().toAbsolutePath().toString()))
+                        .append(";keyStorePassword=")
+                        .append(encode(store.password())));
+        options.trustStore()
+                .ifPresent(store -> url.append(";needClientAuth=true")
+                        .append(";trustStorePath=")
+                        .append(encode(store.path().toAbsolutePath().toString()))
+                        .append(";trustStorePassword=")
+                        .append(encode(store.password())));
         return url.toString();
     }
 

@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
 import org.apache.activemq.artemis.core.protocol.stomp.StompConnection;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerConnectionPlugin;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
 
 /**
  * An Artemis broker plugin that puts a {@link StompGuard} in front of every new STOMP connection and counts the
@@ -50,7 +49,9 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin {
         Channel channel = netty.getChannel();
         ChannelPipeline pipeline = channel.pipeline();
         if (pipeline.get(ARTEMIS_HANDLER) == null) {
-            LOG.warn("No '{}' handler in the pipeline of {}: closing it unguarded", ARTEMIS_HANDLER,
+            LOG.warn(
+                    "No '{}' handler in the pipeline of {}: closing it unguarded",
+                    ARTEMIS_HANDLER,
                     channel.remoteAddress());
             channel.close();
             return;
@@ -60,8 +61,10 @@ final class ConnectionGuard implements ActiveMQServerConnectionPlugin {
             refusal = Optional.of("connection limit of " + maxConnections + " reached (plugin.broker.max_connections)");
         }
         channel.closeFuture().addListener(closed -> open.decrementAndGet());
-        pipeline.addBefore(ARTEMIS_HANDLER, NAME, new StompGuard(limits, () -> isLoggedIn(connection),
-                connectTimeout, writeTimeout, refusal));
+        pipeline.addBefore(
+                ARTEMIS_HANDLER,
+                NAME,
+                new StompGuard(limits, () -> isLoggedIn(connection), connectTimeout, writeTimeout, refusal));
     }
 
     /** Connections open now (recognised as STOMP and not yet closed), refused ones included until they close. */

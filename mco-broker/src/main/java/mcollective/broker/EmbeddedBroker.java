@@ -73,11 +73,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             embedded.start();
         } catch (Exception e) {
             stopQuietly(embedded);
-            throw new McollectiveException("Could not start the embedded broker on " + options.host() + ":" + port
-                    + ": " + e.getMessage(), e);
+            throw new McollectiveException(
+                    "Could not start the embedded broker on " + options.host() + ":" + port + ": " + e.getMessage(), e);
         }
-        Acceptor acceptor = embedded.getActiveMQServer().getRemotingService()
-                .getAcceptor(ArtemisConfiguration.ACCEPTOR);
+        Acceptor acceptor =
+                embedded.getActiveMQServer().getRemotingService().getAcceptor(ArtemisConfiguration.ACCEPTOR);
         if (!(acceptor instanceof NettyAcceptor netty) || !netty.isStarted() || netty.getActualPort() <= 0) {
             stopQuietly(embedded);
             throw new McollectiveException("The embedded broker could not listen on " + options.host() + ":" + port
@@ -85,8 +85,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         server = embedded;
         boundPort = netty.getActualPort();
-        LOG.info("Embedded broker accepting STOMP{} on {}:{}", options.keyStore().isPresent() ? " over TLS" : "",
-                options.host(), boundPort);
+        LOG.info(
+                "Embedded broker accepting STOMP{} on {}:{}",
+                options.keyStore().isPresent() ? " over TLS" : "",
+                options.host(),
+                boundPort);
     }
 
     /** Stops the broker and closes its port at once, so the same port can be bound again. Idempotent. */
@@ -144,6 +147,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private FrameLimits frameLimits = FrameLimits.DEFAULTS;
         /** Unset: {@link #defaultAddressBytes}. */
         private long maxAddressBytes;
+
         private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 4;
         private int maxConnections = 1000;
         private Duration connectTimeout = Duration.ofSeconds(5);
@@ -153,8 +157,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private Optional<BrokerOptions.Store> keyStore = Optional.empty();
         private Optional<BrokerOptions.Store> trustStore = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The address to listen on (default 127.0.0.1). */
         public Builder host(String value) {
@@ -253,14 +256,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         /** Accept STOMP over TLS only, with this key store (PKCS12 or JKS) holding the broker's key. */
         public Builder keyStore(Path path, String storePassword) {
-            this.keyStore = Optional.of(new BrokerOptions.Store(Objects.requireNonNull(path, "keyStore"),
+            this.keyStore = Optional.of(new BrokerOptions.Store(
+                    Objects.requireNonNull(path, "keyStore"),
                     Objects.requireNonNull(storePassword, "keyStore password")));
             return this;
         }
 
         /** With {@link #keyStore}: require client certificates signed by what this trust store holds. */
         public Builder trustStore(Path path, String storePassword) {
-            this.trustStore = Optional.of(new BrokerOptions.Store(Objects.requireNonNull(path, "trustStore"),
+            this.trustStore = Optional.of(new BrokerOptions.Store(
+                    Objects.requireNonNull(path, "trustStore"),
                     Objects.requireNonNull(storePassword, "trustStore password")));
             return this;
         }
@@ -268,12 +273,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         /** The broker, not yet started. */
         public EmbeddedBroker build() {
             if (trustStore.isPresent() && keyStore.isEmpty()) {
-                throw new McollectiveException("Broker trust store " + trustStore.get().path()
-                        + " given without a key store: TLS needs the broker's own key");
+                throw new McollectiveException("Broker trust store "
+                        + trustStore.get().path() + " given without a key store: TLS needs the broker's own key");
             }
             long addressBytes = maxAddressBytes > 0 ? maxAddressBytes : defaultAddressBytes(maxMemoryBytes);
-            return new EmbeddedBroker(new BrokerOptions(host, port, user, password, frameLimits, addressBytes,
-                    maxMemoryBytes, maxConnections, connectTimeout, idleTimeout, writeTimeout, dataDir, keyStore,
+            return new EmbeddedBroker(new BrokerOptions(
+                    host,
+                    port,
+                    user,
+                    password,
+                    frameLimits,
+                    addressBytes,
+                    maxMemoryBytes,
+                    maxConnections,
+                    connectTimeout,
+                    idleTimeout,
+                    writeTimeout,
+                    dataDir,
+                    keyStore,
                     trustStore));
         }
 

@@ -18,16 +18,17 @@ import mcollective.McollectiveException;
 final class ScratchDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(ScratchDirectory.class);
 
-    private ScratchDirectory() {
-    }
+    private ScratchDirectory() {}
 
     /** A new, empty directory only this user can read, under {@code java.io.tmpdir}. */
     static Path create() {
         try {
             return Files.createTempDirectory("mco-broker-paging-");
         } catch (IOException e) {
-            throw new McollectiveException("Cannot create the embedded broker's paging directory in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
+            throw new McollectiveException(
+                    "Cannot create the embedded broker's paging directory in " + System.getProperty("java.io.tmpdir")
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -23,7 +23,8 @@ final class SingleUserSecurity implements ActiveMQSecurityManager {
 
     @Override
     public boolean validateUser(String login, String passcode) {
-        return user.equals(login) && passcode != null
+        return user.equals(login)
+                && passcode != null
                 && MessageDigest.isEqual(password, passcode.getBytes(StandardCharsets.UTF_8));
     }
 

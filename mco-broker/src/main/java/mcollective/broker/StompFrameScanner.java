@@ -23,13 +23,31 @@ import io.netty.buffer.ByteBuf;
 final class StompFrameScanner {
     /** Bytes kept of each line: enough for any client command and for a {@code content-length} header. */
     static final int KEPT = 64;
-    private static final Set<String> COMMANDS = Set.of("CONNECT", "STOMP", "SEND", "SUBSCRIBE", "UNSUBSCRIBE", "ACK",
-            "NACK", "BEGIN", "COMMIT", "ABORT", "DISCONNECT");
+
+    private static final Set<String> COMMANDS = Set.of(
+            "CONNECT",
+            "STOMP",
+            "SEND",
+            "SUBSCRIBE",
+            "UNSUBSCRIBE",
+            "ACK",
+            "NACK",
+            "BEGIN",
+            "COMMIT",
+            "ABORT",
+            "DISCONNECT");
     private static final int LONGEST_COMMAND = "UNSUBSCRIBE".length();
     private static final String CONTENT_LENGTH = "content-length";
     private static final int MAX_LENGTH_DIGITS = 12;
 
-    private enum State { BETWEEN_FRAMES, COMMAND, HEADERS, BODY_OF_LENGTH, BODY_TO_NUL, TERMINATOR }
+    private enum State {
+        BETWEEN_FRAMES,
+        COMMAND,
+        HEADERS,
+        BODY_OF_LENGTH,
+        BODY_TO_NUL,
+        TERMINATOR
+    }
 
     private final FrameLimits limits;
     private final BooleanSupplier authenticated;
@@ -116,7 +134,8 @@ final class StompFrameScanner {
         headerBytes = 0;
         contentLength = -1;
         body = 0;
-        bodyLimit = authenticated.getAsBoolean() ? limits.maxBodyBytes()
+        bodyLimit = authenticated.getAsBoolean()
+                ? limits.maxBodyBytes()
                 : Math.min(limits.maxBodyBytes(), FrameLimits.UNAUTHENTICATED_BODY_BYTES);
         newLine();
     }
@@ -128,8 +147,8 @@ final class StompFrameScanner {
 
     private Optional<String> lineByte(byte b) {
         if (++headerBytes > limits.maxHeaderBytes()) {
-            return Optional.of("frame headers exceed " + limits.maxHeaderBytes()
-                    + " bytes (plugin.broker.max_header_size)");
+            return Optional.of(
+                    "frame headers exceed " + limits.maxHeaderBytes() + " bytes (plugin.broker.max_header_size)");
         }
         if (b == '\n') {
             return state == State.COMMAND ? endOfCommand() : endOfHeaderLine();
@@ -174,8 +193,9 @@ final class StompFrameScanner {
             return Optional.of("frame has more than " + limits.maxHeaders() + " headers (plugin.broker.max_headers)");
         }
         Optional<String> refusal = colonAt == CONTENT_LENGTH.length()
-                && CONTENT_LENGTH.equals(new String(line, 0, colonAt, StandardCharsets.US_ASCII))
-                ? contentLengthHeader() : Optional.empty();
+                        && CONTENT_LENGTH.equals(new String(line, 0, colonAt, StandardCharsets.US_ASCII))
+                ? contentLengthHeader()
+                : Optional.empty();
         newLine();
         return refusal;
     }

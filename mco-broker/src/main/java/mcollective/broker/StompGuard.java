@@ -7,15 +7,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sits in one STOMP connection's Netty pipeline in front of Artemis and keeps the connection within bounds:
@@ -47,7 +46,11 @@ final class StompGuard extends ChannelDuplexHandler {
      * @param writeTimeout   how long the client may leave the broker's writes unread
      * @param refuseAtOnce   a reason to refuse the connection as soon as it is set up (connection limit reached)
      */
-    StompGuard(FrameLimits limits, BooleanSupplier authenticated, Duration connectTimeout, Duration writeTimeout,
+    StompGuard(
+            FrameLimits limits,
+            BooleanSupplier authenticated,
+            Duration connectTimeout,
+            Duration writeTimeout,
             Optional<String> refuseAtOnce) {
         this.scanner = new StompFrameScanner(limits, authenticated);
         this.authenticated = authenticated;
@@ -62,12 +65,18 @@ final class StompGuard extends ChannelDuplexHandler {
             refuse(ctx, refuseAtOnce.get());
             return;
         }
-        connectDeadline = ctx.executor().schedule(() -> {
-            if (!authenticated.getAsBoolean()) {
-                refuse(ctx, "not logged in within " + connectTimeout.toSeconds()
-                        + " s (plugin.broker.connect_timeout)");
-            }
-        }, connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        connectDeadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (!authenticated.getAsBoolean()) {
+                                refuse(
+                                        ctx,
+                                        "not logged in within " + connectTimeout.toSeconds()
+                                                + " s (plugin.broker.connect_timeout)");
+                            }
+                        },
+                        connectTimeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -93,15 +102,21 @@ final class StompGuard extends ChannelDuplexHandler {
             cancel(writeDeadline);
             writeDeadline = null;
         } else if (writeDeadline == null) {
-            writeDeadline = ctx.executor().schedule(() -> {
-                if (!ctx.channel().isWritable()) {
-                    LOG.warn("Closing the STOMP connection from {}: it read nothing the broker sent for {} s"
-                            + " (plugin.broker.write_timeout)", ctx.channel().remoteAddress(),
-                            writeTimeout.toSeconds());
-                    refused = true;
-                    ctx.close();
-                }
-            }, writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            writeDeadline = ctx.executor()
+                    .schedule(
+                            () -> {
+                                if (!ctx.channel().isWritable()) {
+                                    LOG.warn(
+                                            "Closing the STOMP connection from {}: it read nothing the broker sent for {} s"
+                                                    + " (plugin.broker.write_timeout)",
+                                            ctx.channel().remoteAddress(),
+                                            writeTimeout.toSeconds());
+                                    refused = true;
+                                    ctx.close();
+                                }
+                            },
+                            writeTimeout.toMillis(),
+                            TimeUnit.MILLISECONDS);
         }
         ctx.fireChannelWritabilityChanged();
     }

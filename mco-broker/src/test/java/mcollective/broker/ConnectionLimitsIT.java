@@ -27,8 +27,13 @@ class ConnectionLimitsIT {
     private final List<RawStomp> opened = new ArrayList<>();
 
     private void start(UnaryOperator<EmbeddedBroker.Builder> tuning) {
-        broker = tuning.apply(EmbeddedBroker.builder().port(0).user(USER).password(PASSWORD)
-                .connectTimeout(CONNECT_TIMEOUT).writeTimeout(Duration.ofSeconds(3))).build();
+        broker = tuning.apply(EmbeddedBroker.builder()
+                        .port(0)
+                        .user(USER)
+                        .password(PASSWORD)
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .writeTimeout(Duration.ofSeconds(3)))
+                .build();
         broker.start();
     }
 
@@ -76,12 +81,13 @@ class ConnectionLimitsIT {
         long start = System.nanoTime();
 
         for (RawStomp stomp : silent) {
-            assertThat(stomp.closedByBroker(WAIT)).as("a connection that sent nothing").isTrue();
+            assertThat(stomp.closedByBroker(WAIT))
+                    .as("a connection that sent nothing")
+                    .isTrue();
         }
         for (RawStomp stomp : unfinished) {
             RawStomp.Frame answer = stomp.receive(WAIT).orElseThrow(() -> new AssertionError("no ERROR frame"));
-            assertThat(answer.header("message")).contains("not logged in within 2 s",
-                    "plugin.broker.connect_timeout");
+            assertThat(answer.header("message")).contains("not logged in within 2 s", "plugin.broker.connect_timeout");
             assertThat(stomp.closedByBroker(WAIT)).isTrue();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
@@ -148,13 +154,17 @@ class ConnectionLimitsIT {
         try (RawStomp sender = client()) {
             for (int i = 0; i < 40; i++) {
                 sender.sendTo("/topic/mcollective.inventory.agent", Map.of(), chunk);
-                assertThat(reader.receive(WAIT)).as("message %d to the reading subscriber", i).isPresent();
+                assertThat(reader.receive(WAIT))
+                        .as("message %d to the reading subscriber", i)
+                        .isPresent();
             }
             Thread.sleep(5000);
             sender.sendTo("/topic/mcollective.inventory.agent", Map.of(), bytes("after"));
         }
 
         assertThat(reader.receive(WAIT).orElseThrow().text()).isEqualTo("after");
-        assertThat(stalled.closedByBroker(WAIT)).as("the client that stopped reading").isTrue();
+        assertThat(stalled.closedByBroker(WAIT))
+                .as("the client that stopped reading")
+                .isTrue();
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -30,12 +29,19 @@ class EmbeddedBrokerOptionsTest {
     class Persistence {
         @Test
         void shouldKeepAPersistentQueuedMessageAcrossARestartWhenGivenADataDir(@TempDir Path data) {
-            EmbeddedBroker broker = EmbeddedBroker.builder().port(0).user("u").password("p").dataDir(data).build();
+            EmbeddedBroker broker = EmbeddedBroker.builder()
+                    .port(0)
+                    .user("u")
+                    .password("p")
+                    .dataDir(data)
+                    .build();
             broker.start();
             try {
                 try (RawStomp sender = RawStomp.open(broker.host(), broker.port())) {
                     assertThat(sender.connect("u", "p", Map.of()).command()).isEqualTo("CONNECTED");
-                    sender.sendTo("/queue/mcollective.nodes", Map.of("mc_identity", "node1", "persistent", "true"),
+                    sender.sendTo(
+                            "/queue/mcollective.nodes",
+                            Map.of("mc_identity", "node1", "persistent", "true"),
                             "kept".getBytes(StandardCharsets.UTF_8));
                 }
                 broker.stop();
@@ -59,19 +65,60 @@ class EmbeddedBrokerOptionsTest {
             Path keyStore = dir.resolve("broker.p12");
             Path trustStore = dir.resolve("trust.p12");
             Path cert = dir.resolve("broker.pem");
-            keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                    "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", "secret1");
-            keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(), "-storepass",
-                    "secret1", "-file", cert.toString());
-            keytool("-importcert", "-noprompt", "-alias", "broker", "-file", cert.toString(), "-storetype", "PKCS12",
-                    "-keystore", trustStore.toString(), "-storepass", "secret2");
-            EmbeddedBroker broker = EmbeddedBroker.builder().port(0).user("u").password("p")
-                    .keyStore(keyStore, "secret1").build();
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "broker",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-dname",
+                    "CN=127.0.0.1",
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storepass",
+                    "secret1");
+            keytool(
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    "broker",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storepass",
+                    "secret1",
+                    "-file",
+                    cert.toString());
+            keytool(
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    "broker",
+                    "-file",
+                    cert.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    trustStore.toString(),
+                    "-storepass",
+                    "secret2");
+            EmbeddedBroker broker = EmbeddedBroker.builder()
+                    .port(0)
+                    .user("u")
+                    .password("p")
+                    .keyStore(keyStore, "secret1")
+                    .build();
             broker.start();
             try (RawStomp stomp = RawStomp.over(tlsSocket(trustStore, "secret2", broker.port()))) {
                 assertThat(stomp.connect("u", "p", Map.of()).command()).isEqualTo("CONNECTED");
                 stomp.subscribe("/topic/mcollective.discovery.agent", "1", Map.of());
-                stomp.sendTo("/topic/mcollective.discovery.agent", Map.of(), "over tls".getBytes(StandardCharsets.UTF_8));
+                stomp.sendTo(
+                        "/topic/mcollective.discovery.agent", Map.of(), "over tls".getBytes(StandardCharsets.UTF_8));
                 assertThat(stomp.receive(WAIT).orElseThrow().text()).isEqualTo("over tls");
             } finally {
                 broker.stop();
@@ -82,7 +129,9 @@ class EmbeddedBrokerOptionsTest {
         void shouldRefuseATrustStoreWithoutAKeyStore(@TempDir Path dir) {
             EmbeddedBroker.Builder builder = EmbeddedBroker.builder().trustStore(dir.resolve("trust.p12"), "x");
 
-            assertThatThrownBy(builder::build).isInstanceOf(McollectiveException.class).hasMessageContaining("trust.p12");
+            assertThatThrownBy(builder::build)
+                    .isInstanceOf(McollectiveException.class)
+                    .hasMessageContaining("trust.p12");
         }
 
         private SSLSocket tlsSocket(Path trustStore, String password, int port) throws Exception {
@@ -101,12 +150,16 @@ class EmbeddedBrokerOptionsTest {
 
         private void keytool(String... args) throws IOException, InterruptedException {
             List<String> command = new java.util.ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+            command.add(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("keytool %s: %s", args[0], output).isZero();
+            assertThat(process.exitValue())
+                    .as("keytool %s: %s", args[0], output)
+                    .isZero();
         }
     }
 
@@ -114,7 +167,8 @@ class EmbeddedBrokerOptionsTest {
     class Validation {
         @Test
         void shouldRejectAPortOutOfRange() {
-            assertThatThrownBy(() -> EmbeddedBroker.builder().port(70000)).isInstanceOf(McollectiveException.class)
+            assertThatThrownBy(() -> EmbeddedBroker.builder().port(70000))
+                    .isInstanceOf(McollectiveException.class)
                     .hasMessageContaining("70000");
         }
 

@@ -25,7 +25,12 @@ class EmbeddedBrokerTest {
 
     @BeforeEach
     void startBroker() {
-        broker = EmbeddedBroker.builder().host("127.0.0.1").port(0).user(USER).password(PASSWORD).build();
+        broker = EmbeddedBroker.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .user(USER)
+                .password(PASSWORD)
+                .build();
         broker.start();
     }
 
@@ -53,7 +58,9 @@ class EmbeddedBrokerTest {
         @Test
         void shouldNegotiateStomp11WithTheHeartBeatsRubyStompAsksFor() {
             try (RawStomp stomp = RawStomp.open(broker.host(), broker.port())) {
-                RawStomp.Frame answer = stomp.connect(USER, PASSWORD,
+                RawStomp.Frame answer = stomp.connect(
+                        USER,
+                        PASSWORD,
                         Map.of("accept-version", "1.0,1.1", "host", "127.0.0.1", "heart-beat", "30500,29500"));
 
                 assertThat(answer.command()).isEqualTo("CONNECTED");
@@ -75,7 +82,8 @@ class EmbeddedBrokerTest {
         @Test
         void shouldRefuseAnUnknownUserWithAnErrorFrame() {
             try (RawStomp stomp = RawStomp.open(broker.host(), broker.port())) {
-                assertThat(stomp.connect("intruder", PASSWORD, Map.of()).command()).isEqualTo("ERROR");
+                assertThat(stomp.connect("intruder", PASSWORD, Map.of()).command())
+                        .isEqualTo("ERROR");
             }
         }
     }
@@ -84,12 +92,16 @@ class EmbeddedBrokerTest {
     class Topics {
         @Test
         void shouldFanABroadcastOutToEverySubscriber() {
-            try (RawStomp node1 = client(); RawStomp node2 = client(); RawStomp sender = client()) {
+            try (RawStomp node1 = client();
+                    RawStomp node2 = client();
+                    RawStomp sender = client()) {
                 node1.subscribe("/topic/mcollective.discovery.agent", "1", Map.of());
                 node2.subscribe("/topic/mcollective.discovery.agent", "1", Map.of());
 
-                sender.sendTo("/topic/mcollective.discovery.agent",
-                        Map.of("reply-to", "/queue/mcollective.reply.client_42.1"), bytes("ping"));
+                sender.sendTo(
+                        "/topic/mcollective.discovery.agent",
+                        Map.of("reply-to", "/queue/mcollective.reply.client_42.1"),
+                        bytes("ping"));
 
                 for (RawStomp node : new RawStomp[] {node1, node2}) {
                     RawStomp.Frame message = node.receive(WAIT).orElseThrow();
@@ -102,7 +114,8 @@ class EmbeddedBrokerTest {
 
         @Test
         void shouldNotDeliverAnotherCollectivesBroadcast() {
-            try (RawStomp node = client(); RawStomp sender = client()) {
+            try (RawStomp node = client();
+                    RawStomp sender = client()) {
                 node.subscribe("/topic/mcollective.discovery.agent", "1", Map.of());
 
                 sender.sendTo("/topic/other.discovery.agent", Map.of(), bytes("ping"));
@@ -116,7 +129,9 @@ class EmbeddedBrokerTest {
     class DirectedQueues {
         @Test
         void shouldDeliverADirectedMessageOnlyToTheSelectedNode() {
-            try (RawStomp node1 = client(); RawStomp node2 = client(); RawStomp sender = client()) {
+            try (RawStomp node1 = client();
+                    RawStomp node2 = client();
+                    RawStomp sender = client()) {
                 node1.subscribe("/queue/mcollective.nodes", "1", Map.of("selector", "mc_identity = 'node1'"));
                 node2.subscribe("/queue/mcollective.nodes", "1", Map.of("selector", "mc_identity = 'node2'"));
 
@@ -133,8 +148,8 @@ class EmbeddedBrokerTest {
         void shouldDropADirectedMessageOnceItsExpiresTimeHasPassed() throws InterruptedException {
             try (RawStomp sender = client()) {
                 String soon = Long.toString(System.currentTimeMillis() + 200);
-                sender.sendTo("/queue/mcollective.nodes", Map.of("mc_identity", "node3", "expires", soon),
-                        bytes("too late"));
+                sender.sendTo(
+                        "/queue/mcollective.nodes", Map.of("mc_identity", "node3", "expires", soon), bytes("too late"));
                 sender.sendTo("/queue/mcollective.nodes", Map.of("mc_identity", "node3"), bytes("kept"));
                 Thread.sleep(500);
 
@@ -149,7 +164,8 @@ class EmbeddedBrokerTest {
 
         @Test
         void shouldDeliverRepliesToTheClientsOwnReplyQueue() {
-            try (RawStomp client = client(); RawStomp node = client()) {
+            try (RawStomp client = client();
+                    RawStomp node = client()) {
                 client.subscribe("/queue/mcollective.reply.client_4242.7", "1", Map.of());
 
                 node.sendTo("/queue/mcollective.reply.client_4242.7", Map.of(), bytes("pong"));
@@ -167,7 +183,8 @@ class EmbeddedBrokerTest {
             for (int i = 0; i < body.length; i++) {
                 body[i] = (byte) (i % 7 == 0 ? 0 : i);
             }
-            try (RawStomp node = client(); RawStomp sender = client()) {
+            try (RawStomp node = client();
+                    RawStomp sender = client()) {
                 node.subscribe("/topic/mcollective.rpcutil.agent", "1", Map.of());
 
                 sender.sendTo("/topic/mcollective.rpcutil.agent", Map.of(), body);
@@ -182,7 +199,8 @@ class EmbeddedBrokerTest {
         void shouldCarryAOneMegabyteBodyUnchanged() {
             byte[] body = new byte[1024 * 1024];
             new java.util.Random(7).nextBytes(body);
-            try (RawStomp client = client(); RawStomp node = client()) {
+            try (RawStomp client = client();
+                    RawStomp node = client()) {
                 client.subscribe("/queue/mcollective.reply.client_1.1", "1", Map.of());
 
                 node.sendTo("/queue/mcollective.reply.client_1.1", Map.of(), body);
@@ -194,7 +212,12 @@ class EmbeddedBrokerTest {
         @Test
         void shouldRefuseAFrameLargerThanTheLimit() {
             broker.stop();
-            broker = EmbeddedBroker.builder().port(0).user(USER).password(PASSWORD).maxFrameBytes(64 * 1024).build();
+            broker = EmbeddedBroker.builder()
+                    .port(0)
+                    .user(USER)
+                    .password(PASSWORD)
+                    .maxFrameBytes(64 * 1024)
+                    .build();
             broker.start();
             try (RawStomp sender = client()) {
                 // The broker refuses on the declared length, before the body: only the headers need to go.
@@ -225,7 +248,11 @@ class EmbeddedBrokerTest {
             broker.stop();
             assertThat(broker.isStarted()).isFalse();
 
-            broker = EmbeddedBroker.builder().port(port).user(USER).password(PASSWORD).build();
+            broker = EmbeddedBroker.builder()
+                    .port(port)
+                    .user(USER)
+                    .password(PASSWORD)
+                    .build();
             broker.start();
 
             assertThat(broker.port()).isEqualTo(port);
@@ -247,9 +274,11 @@ class EmbeddedBrokerTest {
         @Test
         void shouldNameTheAddressWhenThePortIsTaken() throws IOException {
             try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-                EmbeddedBroker second = EmbeddedBroker.builder().port(taken.getLocalPort()).build();
+                EmbeddedBroker second =
+                        EmbeddedBroker.builder().port(taken.getLocalPort()).build();
 
-                assertThatThrownBy(second::start).isInstanceOf(McollectiveException.class)
+                assertThatThrownBy(second::start)
+                        .isInstanceOf(McollectiveException.class)
                         .hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
                 assertThat(second.isStarted()).isFalse();
             }

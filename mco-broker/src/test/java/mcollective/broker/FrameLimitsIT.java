@@ -33,9 +33,14 @@ class FrameLimitsIT {
     @BeforeAll
     void startBroker() {
         // Scaled down: 1 MiB frames, 2 MiB per MCollective address, 4 MiB of memory for all messages.
-        broker = EmbeddedBroker.builder().port(0).user(USER).password(PASSWORD)
+        broker = EmbeddedBroker.builder()
+                .port(0)
+                .user(USER)
+                .password(PASSWORD)
                 .frameLimits(new FrameLimits(MiB, 50, 1024, 16 * 1024))
-                .maxAddressBytes(2 * MiB).maxMemoryBytes(4 * MiB).build();
+                .maxAddressBytes(2 * MiB)
+                .maxMemoryBytes(4 * MiB)
+                .build();
         broker.start();
     }
 
@@ -138,23 +143,26 @@ class FrameLimitsIT {
                 }
                 flooder.sendTo("/queue/mcollective.nodes", Map.of("mc_identity", "ghost"), full);
             }
-            try (RawStomp node = client(); RawStomp requester = client()) {
+            try (RawStomp node = client();
+                    RawStomp requester = client()) {
                 node.subscribe("/queue/mcollective.nodes", "1", Map.of("selector", "mc_identity = 'node1'"));
                 node.subscribe("/topic/mcollective.discovery.agent", "2", Map.of());
 
                 // Nothing pages: requests get through once the unread queues are gone and memory is free (a second).
-                assertThat(firstThrough(requester, node, "/topic/mcollective.discovery.agent", Map.of(),
-                        "broadcast ping")).map(RawStomp.Frame::text).hasValue("broadcast ping");
-                Optional<RawStomp.Frame> directed = firstThrough(requester, node, "/queue/mcollective.nodes",
-                        Map.of("mc_identity", "node1"), "directed ping");
+                assertThat(firstThrough(
+                                requester, node, "/topic/mcollective.discovery.agent", Map.of(), "broadcast ping"))
+                        .map(RawStomp.Frame::text)
+                        .hasValue("broadcast ping");
+                Optional<RawStomp.Frame> directed = firstThrough(
+                        requester, node, "/queue/mcollective.nodes", Map.of("mc_identity", "node1"), "directed ping");
                 assertThat(directed).map(RawStomp.Frame::text).hasValue("directed ping");
             }
         }
     }
 
     /** Sends {@code text} once a second until {@code receiver} gets it, ten times at most. */
-    static Optional<RawStomp.Frame> firstThrough(RawStomp sender, RawStomp receiver, String destination,
-            Map<String, String> headers, String text) {
+    static Optional<RawStomp.Frame> firstThrough(
+            RawStomp sender, RawStomp receiver, String destination, Map<String, String> headers, String text) {
         Optional<RawStomp.Frame> got = Optional.empty();
         for (int attempt = 0; attempt < 10 && got.isEmpty(); attempt++) {
             sender.sendTo(destination, headers, bytes(text));

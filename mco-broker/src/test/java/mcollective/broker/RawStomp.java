@@ -104,8 +104,8 @@ final class RawStomp implements AutoCloseable {
         send("SEND", headers, body);
         Frame receipt = receive(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no RECEIPT"));
         if (!"RECEIPT".equals(receipt.command())) {
-            throw new AssertionError("SEND " + destination + " answered " + receipt.command() + " "
-                    + receipt.headers() + " " + receipt.text());
+            throw new AssertionError("SEND " + destination + " answered " + receipt.command() + " " + receipt.headers()
+                    + " " + receipt.text());
         }
     }
 

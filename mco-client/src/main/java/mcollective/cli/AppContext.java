@@ -10,8 +10,14 @@ import mcollective.plugin.PluginRegistry;
  * What an application runs with: the parsed config, the plugin registry, the standard streams and the
  * environment, all injectable so tests run applications in-process.
  */
-public record AppContext(Config config, PluginRegistry registry, PrintStream out, PrintStream err, Stdin in,
-        Map<String, String> env, boolean terminal) {
+public record AppContext(
+        Config config,
+        PluginRegistry registry,
+        PrintStream out,
+        PrintStream err,
+        Stdin in,
+        Map<String, String> env,
+        boolean terminal) {
 
     /** Colours as the config and the terminal allow ({@code color} on, stdout a terminal). */
     public mcollective.cli.output.Colors colors() {

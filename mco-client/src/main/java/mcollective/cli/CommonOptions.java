@@ -4,25 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import picocli.CommandLine.Option;
+
 import mcollective.client.ClientOptions;
 import mcollective.config.Config;
-import picocli.CommandLine.Option;
 
 /** The "Common Options" section, option for option from {@code optionparser.rb add_common_options}. */
 public final class CommonOptions {
-    @Option(names = {"-T", "--target"}, paramLabel = "COLLECTIVE", order = 1,
+    @Option(
+            names = {"-T", "--target"},
+            paramLabel = "COLLECTIVE",
+            order = 1,
             description = "Target messages to a specific sub collective")
     String collective;
 
-    @Option(names = {"--dt", "--discovery-timeout"}, paramLabel = "SECONDS", order = 2,
+    @Option(
+            names = {"--dt", "--discovery-timeout"},
+            paramLabel = "SECONDS",
+            order = 2,
             description = "Timeout for doing discovery")
     Integer discoveryTimeout;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", order = 3,
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "SECONDS",
+            order = 3,
             description = "Timeout for calling remote agents")
     Integer timeout;
 
-    @Option(names = {"-q", "--quiet"}, order = 4, description = "Do not be verbose")
+    @Option(
+            names = {"-q", "--quiet"},
+            order = 4,
+            description = "Do not be verbose")
     boolean quiet;
 
     @Option(names = "--ttl", paramLabel = "TTL", order = 5, description = "Set the message validity period")
@@ -31,29 +44,43 @@ public final class CommonOptions {
     @Option(names = "--reply-to", paramLabel = "TARGET", order = 6, description = "Set a custom target for replies")
     String replyTo;
 
-    @Option(names = {"--dm", "--disc-method"}, paramLabel = "METHOD", order = 7,
+    @Option(
+            names = {"--dm", "--disc-method"},
+            paramLabel = "METHOD",
+            order = 7,
             description = "Which discovery method to use")
     String discoveryMethod;
 
-    @Option(names = {"--do", "--disc-option"}, paramLabel = "OPTION", order = 8,
+    @Option(
+            names = {"--do", "--disc-option"},
+            paramLabel = "OPTION",
+            order = 8,
             description = "Options to pass to the discovery method")
     List<String> discoveryOptions = new ArrayList<>();
 
     @Option(names = "--nodes", paramLabel = "FILE", order = 9, description = "List of nodes to address")
     String nodes;
 
-    @Option(names = "--publish_timeout", paramLabel = "TIMEOUT", order = 10,
+    @Option(
+            names = "--publish_timeout",
+            paramLabel = "TIMEOUT",
+            order = 10,
             description = "Timeout for publishing requests to remote agents.")
     Integer publishTimeout;
 
-    @Option(names = "--threaded", order = 11,
+    @Option(
+            names = "--threaded",
+            order = 11,
             description = "Start publishing requests and receiving responses in threaded mode.")
     boolean threaded;
 
     @Option(names = "--sort", order = 12, description = "Sort the output of an RPC call before processing.")
     boolean sort;
 
-    @Option(names = "--connection-timeout", paramLabel = "TIMEOUT", order = 13,
+    @Option(
+            names = "--connection-timeout",
+            paramLabel = "TIMEOUT",
+            order = 13,
             description = "Set the timeout for establishing a connection to the middleware")
     Integer connectionTimeout;
 
@@ -75,8 +102,12 @@ public final class CommonOptions {
 
     /** The discovery the user asked for, with whether standard input is piped. */
     public mcollective.client.Discoverer.Request discovery(boolean stdinPiped) {
-        return new mcollective.client.Discoverer.Request(Optional.ofNullable(discoveryMethod), discoveryOptions,
-                Optional.ofNullable(discoveryTimeout), Optional.ofNullable(nodes), stdinPiped);
+        return new mcollective.client.Discoverer.Request(
+                Optional.ofNullable(discoveryMethod),
+                discoveryOptions,
+                Optional.ofNullable(discoveryTimeout),
+                Optional.ofNullable(nodes),
+                stdinPiped);
     }
 
     /** Whether the user named a discovery source, so standard input must not be probed. */
@@ -85,9 +116,10 @@ public final class CommonOptions {
     }
 
     public ClientOptions clientOptions(Config config) {
-        Optional<Integer> connect = Optional.ofNullable(connectionTimeout).or(config::connectionTimeout)
+        Optional<Integer> connect = Optional.ofNullable(connectionTimeout)
+                .or(config::connectionTimeout)
                 .or(() -> Optional.of(DEFAULT_CLI_CONNECTION_TIMEOUT));
-        return new ClientOptions(Optional.ofNullable(collective), Optional.ofNullable(ttl),
-                Optional.ofNullable(replyTo), connect);
+        return new ClientOptions(
+                Optional.ofNullable(collective), Optional.ofNullable(ttl), Optional.ofNullable(replyTo), connect);
     }
 }

@@ -24,15 +24,23 @@ public final class DiscoverySession implements AutoCloseable {
         this.context = context;
         this.common = common;
         boolean piped = !common.choseDiscovery() && context.in().isPiped();
-        this.discoverer = new Discoverer(context.config(), context.registry(), common.discovery(piped),
-                Optional.of(context.in().stream()), this::client);
+        this.discoverer = new Discoverer(
+                context.config(),
+                context.registry(),
+                common.discovery(piped),
+                Optional.of(context.in().stream()),
+                this::client);
     }
 
     /** The connected client, connecting on first use. */
     public Client client() {
         if (client == null) {
-            Client created = new Client(context.config(), context.registry(),
-                    common.clientOptions(context.config()), java.time.Clock.systemUTC(), context.env());
+            Client created = new Client(
+                    context.config(),
+                    context.registry(),
+                    common.clientOptions(context.config()),
+                    java.time.Clock.systemUTC(),
+                    context.env());
             created.connect();
             client = created;
         }
@@ -59,8 +67,10 @@ public final class DiscoverySession implements AutoCloseable {
             if (timeout.isZero()) {
                 context.err().printf("Discovering hosts using the %s method .... ", discoverer.methodName());
             } else {
-                context.err().printf("Discovering hosts using the %s method for %d second(s) .... ",
-                        discoverer.methodName(), timeout.toSeconds());
+                context.err()
+                        .printf(
+                                "Discovering hosts using the %s method for %d second(s) .... ",
+                                discoverer.methodName(), timeout.toSeconds());
             }
         }
         List<String> nodes = discoverer.discover(filter, limit, impliedAgent);
@@ -74,11 +84,21 @@ public final class DiscoverySession implements AutoCloseable {
      * An RPC client for {@code agent} with the user's filter and RPC options, the agent's DDL timeout and this
      * session's discovery and connection.
      */
-    public mcollective.client.RpcClient rpcClient(String agent, mcollective.protocol.Filter filter, RpcOptions rpc,
-            Duration agentTimeout) {
-        return new mcollective.client.RpcClient(context.config(), discoverer, this::client, agent,
-                new mcollective.client.RpcClient.Settings(filter, common.timeout(), agentTimeout, rpc.limit(),
-                        rpc.limitSeed(), rpc.batch(), rpc.batchSleep(context.config())));
+    public mcollective.client.RpcClient rpcClient(
+            String agent, mcollective.protocol.Filter filter, RpcOptions rpc, Duration agentTimeout) {
+        return new mcollective.client.RpcClient(
+                context.config(),
+                discoverer,
+                this::client,
+                agent,
+                new mcollective.client.RpcClient.Settings(
+                        filter,
+                        common.timeout(),
+                        agentTimeout,
+                        rpc.limit(),
+                        rpc.limitSeed(),
+                        rpc.batch(),
+                        rpc.batchSleep(context.config())));
     }
 
     /** Discovers for {@code client} (printing the discovery line when asked) and returns the nodes it will call. */

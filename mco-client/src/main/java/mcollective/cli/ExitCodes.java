@@ -14,8 +14,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     public static final int FAILURE = 1;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int haltCode(double discoveryTime, int discovered, int responses, int failCount) {
         if (discoveryTime == 0 && responses == 0) {

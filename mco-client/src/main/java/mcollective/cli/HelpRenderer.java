@@ -16,8 +16,7 @@ public final class HelpRenderer {
     private static final String INDENT = "    ";
     private static final int WIDTH = 32;
 
-    private HelpRenderer() {
-    }
+    private HelpRenderer() {}
 
     public static String render(Application app, CommandSpec spec) {
         StringBuilder out = new StringBuilder();
@@ -43,13 +42,17 @@ public final class HelpRenderer {
             out.append(section).append('\n');
             options.forEach(o -> line(out, o));
         }
-        out.append('\n').append("The Marionette Collective ").append(mcollective.Version.VERSION).append('\n');
+        out.append('\n')
+                .append("The Marionette Collective ")
+                .append(mcollective.Version.VERSION)
+                .append('\n');
         return out.toString();
     }
 
     private static List<OptionSpec> applicationOptions(CommandSpec spec) {
         return spec.options().stream()
-                .filter(o -> spec.mixins().values().stream().noneMatch(m -> m.options().contains(o)))
+                .filter(o -> spec.mixins().values().stream()
+                        .noneMatch(m -> m.options().contains(o)))
                 .filter(o -> !o.hidden())
                 .sorted(Comparator.comparingInt(OptionSpec::order))
                 .toList();
@@ -59,7 +62,9 @@ public final class HelpRenderer {
         if (mixin == null) {
             return List.of();
         }
-        return mixin.options().stream().sorted(Comparator.comparingInt(OptionSpec::order)).toList();
+        return mixin.options().stream()
+                .sorted(Comparator.comparingInt(OptionSpec::order))
+                .toList();
     }
 
     private static void line(StringBuilder out, OptionSpec option) {
@@ -75,7 +80,12 @@ public final class HelpRenderer {
         if (left.length() <= WIDTH) {
             out.append(String.format("%-" + WIDTH + "s %s", left, description));
         } else {
-            out.append(left).append('\n').append(INDENT).append(" ".repeat(WIDTH)).append(' ').append(description);
+            out.append(left)
+                    .append('\n')
+                    .append(INDENT)
+                    .append(" ".repeat(WIDTH))
+                    .append(' ')
+                    .append(description);
         }
         out.append('\n');
     }

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
 import mcollective.McollectiveException;
 import mcollective.Version;
 import mcollective.config.Config;
 import mcollective.config.ConfigLocator;
 import mcollective.config.ConfigParser;
 import mcollective.plugin.PluginRegistry;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code mco} command. Port of {@code /usr/bin/mco} and {@code lib/mcollective/applications.rb}: finds the
@@ -60,8 +61,8 @@ public final class Mco {
             return 1;
         }
         Application app = registry.create(Application.class, name);
-        List<String> args = ConfigLocator.withExtraOpts(List.of(argv).subList(1, argv.length),
-                env.get(ConfigLocator.EXTRA_OPTS_ENV));
+        List<String> args = ConfigLocator.withExtraOpts(
+                List.of(argv).subList(1, argv.length), env.get(ConfigLocator.EXTRA_OPTS_ENV));
         CommandLine cli = new CommandLine(app);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         try {
@@ -90,8 +91,9 @@ public final class Mco {
             return app.main(new AppContext(config, registry, out, err, in, env, terminal));
         } catch (McollectiveException e) {
             err.println();
-            err.printf("The %s application failed to run%s: %s%n", name,
-                    verbose ? "" : ", use -v for full error backtrace details", e.getMessage());
+            err.printf(
+                    "The %s application failed to run%s: %s%n",
+                    name, verbose ? "" : ", use -v for full error backtrace details", e.getMessage());
             if (verbose) {
                 err.println();
                 err.printf("%s (%s)%n", e.getMessage(), e.getClass().getSimpleName());
@@ -112,8 +114,10 @@ public final class Mco {
     private List<String> libdirs(String[] argv) {
         try {
             Path file = ConfigLocator.configFromArgs(List.of(argv), env.get(ConfigLocator.EXTRA_OPTS_ENV))
-                    .map(Path::of).orElseGet(() -> new ConfigLocator().clientConfig());
-            return new ConfigParser(env).parse(file).libdirs().stream().map(Path::toString).toList();
+                    .map(Path::of)
+                    .orElseGet(() -> new ConfigLocator().clientConfig());
+            return new ConfigParser(env)
+                    .parse(file).libdirs().stream().map(Path::toString).toList();
         } catch (McollectiveException e) {
             return List.of();
         }
@@ -143,8 +147,8 @@ public final class Mco {
             out.println(row);
         }
         out.println();
-        out.println("Type '" + program() + " help' for a detailed list of commands and '" + program()
-                + " help command'");
+        out.println(
+                "Type '" + program() + " help' for a detailed list of commands and '" + program() + " help command'");
         out.println("to get detailed help for a command");
         out.println();
     }

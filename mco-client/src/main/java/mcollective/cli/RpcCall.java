@@ -48,8 +48,13 @@ public final class RpcCall {
      * @param display the user's {@code --display} choice, overriding the DDL's
      * @return MCollective's exit code for the outcome
      */
-    public int run(DiscoverySession session, RpcClient client, ActionDdl interfaces, String action,
-            Map<String, Object> args, Optional<String> display) {
+    public int run(
+            DiscoverySession session,
+            RpcClient client,
+            ActionDdl interfaces,
+            String action,
+            Map<String, Object> args,
+            Optional<String> display) {
         boolean json = rpc.json() || jsonLines;
         List<String> nodes = session.discoverFor(client, !json);
         if (nodes.isEmpty()) {
@@ -91,10 +96,15 @@ public final class RpcCall {
             StringBuilder text = new StringBuilder();
             results.forEach(r -> text.append(printer.text(r, layout, rpc.verbose())));
             context.out().print("\n" + text + "\n");
-            context.out().print(new StatsPrinter(colors).text(stats, rpc.verbose(),
-                    client.agent() + "#" + action + " call stats", summaries.text()));
+            context.out()
+                    .print(new StatsPrinter(colors)
+                            .text(
+                                    stats,
+                                    rpc.verbose(),
+                                    client.agent() + "#" + action + " call stats",
+                                    summaries.text()));
         }
-        return ExitCodes.haltCode(stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(),
-                stats.failCount());
+        return ExitCodes.haltCode(
+                stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(), stats.failCount());
     }
 }

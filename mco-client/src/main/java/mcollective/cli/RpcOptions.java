@@ -10,10 +10,16 @@ import picocli.CommandLine.Option;
  * is compared with it.
  */
 public final class RpcOptions {
-    @Option(names = {"--np", "--no-progress"}, order = 1, description = "Do not show the progress bar")
+    @Option(
+            names = {"--np", "--no-progress"},
+            order = 1,
+            description = "Do not show the progress bar")
     boolean noProgress;
 
-    @Option(names = {"-1", "--one"}, order = 2, description = "Send request to only one discovered nodes")
+    @Option(
+            names = {"-1", "--one"},
+            order = 2,
+            description = "Send request to only one discovered nodes")
     boolean one;
 
     @Option(names = "--batch", paramLabel = "SIZE", order = 3, description = "Do requests in batches")
@@ -22,29 +28,51 @@ public final class RpcOptions {
     @Option(names = "--batch-sleep", paramLabel = "SECONDS", order = 4, description = "Sleep time between batches")
     Double batchSleep;
 
-    @Option(names = "--limit-seed", paramLabel = "NUMBER", order = 5,
+    @Option(
+            names = "--limit-seed",
+            paramLabel = "NUMBER",
+            order = 5,
             description = "Seed value for deterministic random batching")
     Integer limitSeed;
 
-    @Option(names = {"--limit-nodes", "--ln", "--limit"}, paramLabel = "COUNT", order = 6,
+    @Option(
+            names = {"--limit-nodes", "--ln", "--limit"},
+            paramLabel = "COUNT",
+            order = 6,
             description = "Send request to only a subset of nodes, can be a percentage")
     String limit;
 
-    @Option(names = {"-j", "--json"}, order = 7, description = "Produce JSON output")
+    @Option(
+            names = {"-j", "--json"},
+            order = 7,
+            description = "Produce JSON output")
     boolean json;
 
-    @Option(names = "--display", paramLabel = "MODE", order = 8,
+    @Option(
+            names = "--display",
+            paramLabel = "MODE",
+            order = 8,
             description = "Influence how results are displayed. One of ok, all or failed")
     String display;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", order = 9,
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            order = 9,
             description = "Load configuration from file rather than default")
     String config;
 
-    @Option(names = {"-v", "--verbose"}, order = 10, description = "Be verbose")
+    @Option(
+            names = {"-v", "--verbose"},
+            order = 10,
+            description = "Be verbose")
     boolean verbose;
 
-    @Option(names = {"-h", "--help"}, order = 11, usageHelp = true, description = "Display this screen")
+    @Option(
+            names = {"-h", "--help"},
+            order = 11,
+            usageHelp = true,
+            description = "Display this screen")
     boolean help;
 
     public boolean verbose() {

@@ -60,7 +60,8 @@ public final class Client implements AutoCloseable {
         this.clock = clock;
         options.collective().ifPresent(c -> {
             if (!config.collectives().contains(c)) {
-                throw new McollectiveException(String.format("Unknown collective '%s' known collectives are '%s'",
+                throw new McollectiveException(String.format(
+                        "Unknown collective '%s' known collectives are '%s'",
                         c, String.join(", ", config.collectives())));
             }
         });
@@ -111,8 +112,14 @@ public final class Client implements AutoCloseable {
      * @param done    stop early once it returns true for the replies received so far
      * @param onReply called on this thread for each valid reply
      */
-    public RequestStats request(Object body, String agent, Filter filter, List<String> targets, Duration timeout,
-            Predicate<Integer> done, java.util.function.Consumer<Reply> onReply) {
+    public RequestStats request(
+            Object body,
+            String agent,
+            Filter filter,
+            List<String> targets,
+            Duration timeout,
+            Predicate<Integer> done,
+            java.util.function.Consumer<Reply> onReply) {
         return request(body, agent, filter, targets, timeout, Optional.empty(), done, onReply);
     }
 
@@ -120,8 +127,15 @@ public final class Client implements AutoCloseable {
      * As {@link #request(Object, String, Filter, List, Duration, Predicate, java.util.function.Consumer)}, and once
      * the first reply came, stops as soon as no further reply has come for {@code quiet} (windowed discovery).
      */
-    public RequestStats request(Object body, String agent, Filter filter, List<String> targets, Duration timeout,
-            Optional<Duration> quiet, Predicate<Integer> done, java.util.function.Consumer<Reply> onReply) {
+    public RequestStats request(
+            Object body,
+            String agent,
+            Filter filter,
+            List<String> targets,
+            Duration timeout,
+            Optional<Duration> quiet,
+            Predicate<Integer> done,
+            java.util.function.Consumer<Reply> onReply) {
         List<List<String>> batches = targets.isEmpty() ? List.of() : List.of(targets);
         return call(new Call(body, agent, filter, batches, timeout, quiet, done, Duration.ZERO), onReply);
     }
@@ -133,8 +147,15 @@ public final class Client implements AutoCloseable {
      *
      * @param quiet once a reply came, stop waiting when no further reply has come for this long
      */
-    public record Call(Object body, String agent, Filter filter, List<List<String>> batches, Duration timeout,
-            Optional<Duration> quiet, Predicate<Integer> done, Duration batchSleep) {
+    public record Call(
+            Object body,
+            String agent,
+            Filter filter,
+            List<List<String>> batches,
+            Duration timeout,
+            Optional<Duration> quiet,
+            Predicate<Integer> done,
+            Duration batchSleep) {
         public Call {
             batches = List.copyOf(batches);
         }
@@ -145,8 +166,15 @@ public final class Client implements AutoCloseable {
         long start = System.nanoTime();
         long sequence = SEQUENCE.incrementAndGet();
         String collective = collective();
-        Request request = new Request(RequestId.next(), config.identity(), security.callerId(), call.agent(),
-                collective, call.filter(), options.ttl().orElse(config.ttl()), clock.instant().getEpochSecond(),
+        Request request = new Request(
+                RequestId.next(),
+                config.identity(),
+                security.callerId(),
+                call.agent(),
+                collective,
+                call.filter(),
+                options.ttl().orElse(config.ttl()),
+                clock.instant().getEpochSecond(),
                 call.body());
         Subscription replies = Subscription.reply(collective, sequence);
         boolean subscribed = options.replyTo().isEmpty();
@@ -161,11 +189,19 @@ public final class Client implements AutoCloseable {
             for (int i = 0; i < batches.size(); i++) {
                 expected += batches.get(i).size();
                 int batchEnd = expected;
-                Call batch = batches.size() == 1 ? call : new Call(call.body(), call.agent(), call.filter(),
-                        call.batches(), call.timeout(), call.quiet(), n -> n >= batchEnd || call.done().test(n),
-                        call.batchSleep());
-                connector.publish(new OutboundRequest(call.agent(), collective, batches.get(i), request.ttl(),
-                        options.replyTo(), sequence, payload));
+                Call batch = batches.size() == 1
+                        ? call
+                        : new Call(
+                                call.body(),
+                                call.agent(),
+                                call.filter(),
+                                call.batches(),
+                                call.timeout(),
+                                call.quiet(),
+                                n -> n >= batchEnd || call.done().test(n),
+                                call.batchSleep());
+                connector.publish(new OutboundRequest(
+                        call.agent(), collective, batches.get(i), request.ttl(), options.replyTo(), sequence, payload));
                 if (!subscribed) {
                     continue;
                 }
@@ -184,8 +220,9 @@ public final class Client implements AutoCloseable {
         return new RequestStats(request.requestId(), tally.responses, tally.refused, elapsed(start));
     }
 
-    private void receive(String requestId, long deadline, Call call, Tally tally,
-            java.util.function.Consumer<Reply> onReply) throws InterruptedException {
+    private void receive(
+            String requestId, long deadline, Call call, Tally tally, java.util.function.Consumer<Reply> onReply)
+            throws InterruptedException {
         while (!call.done().test(tally.responses)) {
             long left = deadline - System.nanoTime();
             if (tally.responses > 0 && call.quiet().isPresent()) {
@@ -212,7 +249,9 @@ public final class Client implements AutoCloseable {
             tally.responses++;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             tally.refused++;
-            LOG.warn("Refusing the reply from '{}': processing it failed: {}", LogSafe.of(reply.senderId()),
+            LOG.warn(
+                    "Refusing the reply from '{}': processing it failed: {}",
+                    LogSafe.of(reply.senderId()),
                     LogSafe.of(e));
         }
     }
@@ -228,19 +267,25 @@ public final class Client implements AutoCloseable {
             return Optional.empty();
         } catch (McollectiveException e) {
             tally.refused++;
-            LOG.warn("Failed to decode a message from '{}': {}", LogSafe.of(message.sender()),
+            LOG.warn(
+                    "Failed to decode a message from '{}': {}",
+                    LogSafe.of(message.sender()),
                     LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // one hostile reply must not end the command: the others are still collected and printed
             tally.refused++;
-            LOG.warn("Refusing a message from '{}': decoding it failed: {}", LogSafe.of(message.sender()),
+            LOG.warn(
+                    "Refusing a message from '{}': decoding it failed: {}",
+                    LogSafe.of(message.sender()),
                     LogSafe.of(e));
             return Optional.empty();
         }
         if (!reply.requestId().equals(requestId)) {
-            LOG.debug("Ignoring a message for some other client : Message reqid {} does not match our reqid {}",
-                    LogSafe.of(reply.requestId()), requestId);
+            LOG.debug(
+                    "Ignoring a message for some other client : Message reqid {} does not match our reqid {}",
+                    LogSafe.of(reply.requestId()),
+                    requestId);
             return Optional.empty();
         }
         return Optional.of(reply);

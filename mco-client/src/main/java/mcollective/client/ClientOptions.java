@@ -7,7 +7,10 @@ import java.util.Optional;
  * options): the target collective ({@code -T}), message TTL ({@code --ttl}), custom reply destination
  * ({@code --reply-to}) and middleware connection timeout ({@code --connection-timeout}).
  */
-public record ClientOptions(Optional<String> collective, Optional<Integer> ttl, Optional<String> replyTo,
+public record ClientOptions(
+        Optional<String> collective,
+        Optional<Integer> ttl,
+        Optional<String> replyTo,
         Optional<Integer> connectionTimeout) {
 
     public static ClientOptions defaults() {

@@ -37,8 +37,12 @@ public final class Discoverer {
      * @param nodesFile   {@code --nodes}
      * @param stdinPiped  whether standard input is piped data rather than a terminal
      */
-    public record Request(Optional<String> method, List<String> options, Optional<Integer> timeout,
-            Optional<String> nodesFile, boolean stdinPiped) {
+    public record Request(
+            Optional<String> method,
+            List<String> options,
+            Optional<Integer> timeout,
+            Optional<String> nodesFile,
+            boolean stdinPiped) {
         public Request {
             options = List.copyOf(options);
         }
@@ -53,7 +57,11 @@ public final class Discoverer {
     private final Optional<Integer> timeoutSeconds;
     private final boolean explicitMethod;
 
-    public Discoverer(Config config, PluginRegistry registry, Request request, Optional<InputStream> stdin,
+    public Discoverer(
+            Config config,
+            PluginRegistry registry,
+            Request request,
+            Optional<InputStream> stdin,
             Supplier<Client> client) {
         this.config = config;
         this.registry = registry;
@@ -78,15 +86,15 @@ public final class Discoverer {
         if (opts.isEmpty() && request.method().isEmpty() && request.nodesFile().isEmpty()) {
             opts = config.defaultDiscoveryOptions();
         }
-        this.explicitMethod = request.method().isPresent() || request.nodesFile().isPresent();
+        this.explicitMethod =
+                request.method().isPresent() || request.nodesFile().isPresent();
         this.options = List.copyOf(opts);
         this.method = create(name);
     }
 
     private DiscoveryMethod create(String name) {
         DiscoveryMethod created = registry.create(DiscoveryMethod.class, name);
-        created.init(new PluginContext(config, name, registry, java.time.Clock.systemUTC(), System.getenv(),
-                Map.of()));
+        created.init(new PluginContext(config, name, registry, java.time.Clock.systemUTC(), System.getenv(), Map.of()));
         return created;
     }
 
@@ -129,8 +137,13 @@ public final class Discoverer {
         if (!chosen.name().equals("mc") && !config.directAddressing()) {
             throw new McollectiveException("Custom discovery methods require direct addressing mode");
         }
-        DiscoveryMethod.Request request = new DiscoveryMethod.Request(filter, timeout(), limit, options,
-                (f, timeout, quiet, max) -> McDiscovery.discover(client.get(), f, timeout, quiet, max), stdin);
+        DiscoveryMethod.Request request = new DiscoveryMethod.Request(
+                filter,
+                timeout(),
+                limit,
+                options,
+                (f, timeout, quiet, max) -> McDiscovery.discover(client.get(), f, timeout, quiet, max),
+                stdin);
         return chosen.discover(request);
     }
 
@@ -141,13 +154,16 @@ public final class Discoverer {
             for (Map<String, Object> token : stack) {
                 if (token.get("fstatement") instanceof Map<?, ?> function) {
                     String name = String.valueOf(function.get("name"));
-                    mcollective.ddl.Ddl ddl = ddls.find("data", name + "_data").orElseThrow(() ->
-                            new McollectiveException("Can't find DDL for data plugin '" + name + "_data'"));
+                    mcollective.ddl.Ddl ddl = ddls.find("data", name + "_data")
+                            .orElseThrow(() ->
+                                    new McollectiveException("Can't find DDL for data plugin '" + name + "_data'"));
                     Object value = function.get("value");
-                    if (value != null && ddl.action("query").map(q -> !q.outputs().containsKey(String.valueOf(value)))
-                            .orElse(true)) {
-                        throw new McollectiveException(String.format(
-                                "Data plugin '%s()' does not return a '%s' value", name, value));
+                    if (value != null
+                            && ddl.action("query")
+                                    .map(q -> !q.outputs().containsKey(String.valueOf(value)))
+                                    .orElse(true)) {
+                        throw new McollectiveException(
+                                String.format("Data plugin '%s()' does not return a '%s' value", name, value));
                     }
                 }
             }
@@ -165,8 +181,10 @@ public final class Discoverer {
         List<String> asked = new ArrayList<>(filter.agent());
         impliedAgent.ifPresent(asked::remove);
         if (!asked.isEmpty()) {
-            LOG.warn("The {} discovery method ignores agent filters ({}); nodes without the agent will not answer",
-                    method.name(), String.join(", ", asked));
+            LOG.warn(
+                    "The {} discovery method ignores agent filters ({}); nodes without the agent will not answer",
+                    method.name(),
+                    String.join(", ", asked));
         }
     }
 
@@ -179,8 +197,8 @@ public final class Discoverer {
 
     private static void requireCapability(DiscoveryMethod method, boolean used, Capability capability, String word) {
         if (used && !method.capabilities().contains(capability)) {
-            throw new McollectiveException(String.format(
-                    "Cannot use %s filters while using the '%s' discovery method", word, method.name()));
+            throw new McollectiveException(
+                    String.format("Cannot use %s filters while using the '%s' discovery method", word, method.name()));
         }
     }
 

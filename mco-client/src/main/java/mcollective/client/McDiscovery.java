@@ -16,8 +16,7 @@ public final class McDiscovery {
     /** The {@code mc} discovery DDL timeout, used when neither {@code --dt} nor {@code discovery_timeout} is set. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    private McDiscovery() {
-    }
+    private McDiscovery() {}
 
     /**
      * The identities to address without any discovery, when every filter entry is a plain {@code -I} name
@@ -25,7 +24,9 @@ public final class McDiscovery {
      * disable the shortcut, so {@code -I node1 -F os=x} never addresses a node the fact filter excludes.
      */
     public static Optional<List<String>> identityShortcut(Filter filter) {
-        if (filter.identity().isEmpty() || !filter.fact().isEmpty() || !filter.cfClass().isEmpty()
+        if (filter.identity().isEmpty()
+                || !filter.fact().isEmpty()
+                || !filter.cfClass().isEmpty()
                 || !filter.compound().isEmpty()) {
             return Optional.empty();
         }
@@ -45,12 +46,19 @@ public final class McDiscovery {
     }
 
     /** As {@link #discover(Client, Filter, Duration, int)}, stopping once replies pause for {@code quiet}. */
-    public static List<String> discover(Client client, Filter filter, Duration timeout, Optional<Duration> quiet,
-            int limit) {
+    public static List<String> discover(
+            Client client, Filter filter, Duration timeout, Optional<Duration> quiet, int limit) {
         Filter withCollective = filter.withCollective(client.collective());
         List<String> hosts = new ArrayList<>();
-        client.request("ping", "discovery", withCollective, List.of(), timeout, quiet,
-                count -> limit > 0 && count >= limit, reply -> hosts.add(reply.senderId()));
+        client.request(
+                "ping",
+                "discovery",
+                withCollective,
+                List.of(),
+                timeout,
+                quiet,
+                count -> limit > 0 && count >= limit,
+                reply -> hosts.add(reply.senderId()));
         return limit > 0 && hosts.size() > limit ? List.copyOf(hosts.subList(0, limit)) : List.copyOf(hosts);
     }
 }

@@ -7,5 +7,4 @@ import java.time.Duration;
  * security check, could not be decoded, or made the caller fail) and how long the client waited
  * ({@code client.rb update_stat}).
  */
-public record RequestStats(String requestId, int responses, int refused, Duration blockTime) {
-}
+public record RequestStats(String requestId, int responses, int refused, Duration blockTime) {}

@@ -39,14 +39,19 @@ public final class RpcClient {
      * @param batch        {@code --batch N} or {@code N%}; empty or "0" for no batching
      * @param batchSleep   {@code --batch-sleep}
      */
-    public record Settings(Filter filter, Optional<Integer> timeout, Duration agentTimeout, Optional<String> limit,
-            Optional<Long> limitSeed, Optional<String> batch, Duration batchSleep) {
+    public record Settings(
+            Filter filter,
+            Optional<Integer> timeout,
+            Duration agentTimeout,
+            Optional<String> limit,
+            Optional<Long> limitSeed,
+            Optional<String> batch,
+            Duration batchSleep) {
         public Settings {
             Objects.requireNonNull(filter, "filter");
             limit.ifPresent(l -> {
                 if (!l.matches("^\\d+%*$")) {
-                    throw new McollectiveException("Invalid limit specified: " + l
-                            + " Valid limits are /^\\d+%*$/");
+                    throw new McollectiveException("Invalid limit specified: " + l + " Valid limits are /^\\d+%*$/");
                 }
             });
             batch.ifPresent(b -> {
@@ -83,14 +88,16 @@ public final class RpcClient {
         }
         long start = System.nanoTime();
         List<String> found;
-        Optional<List<String>> shortcut = discoverer.methodName().equals("mc") ? McDiscovery.identityShortcut(filter)
-                : Optional.empty();
+        Optional<List<String>> shortcut =
+                discoverer.methodName().equals("mc") ? McDiscovery.identityShortcut(filter) : Optional.empty();
         if (shortcut.isPresent()) {
             found = shortcut.get();
             forceDirect = config.directAddressing();
         } else {
-            int firstN = settings.limit().filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
-                    .map(Integer::parseInt).orElse(0);
+            int firstN = settings.limit()
+                    .filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
+                    .map(Integer::parseInt)
+                    .orElse(0);
             found = discoverer.discover(filter, firstN, Optional.of(agent));
             forceDirect = discoverer.isOffline();
             discoveryTime = Duration.ofNanos(System.nanoTime() - start);
@@ -140,8 +147,10 @@ public final class RpcClient {
 
     /** Discovery may stop after this many nodes ({@code --limit N} with {@code rpclimitmethod = first}); 0: all. */
     public int firstLimit() {
-        return settings.limit().filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
-                .map(Integer::parseInt).orElse(0);
+        return settings.limit()
+                .filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
+                .map(Integer::parseInt)
+                .orElse(0);
     }
 
     /**
@@ -149,17 +158,19 @@ public final class RpcClient {
      * decides direct addressing as {@link #discover()} would. Returns the nodes that will be called.
      */
     public List<String> useDiscovered(List<String> nodes, Duration took) {
-        boolean shortcut = discoverer.methodName().equals("mc") && McDiscovery.identityShortcut(filter).isPresent();
+        boolean shortcut = discoverer.methodName().equals("mc")
+                && McDiscovery.identityShortcut(filter).isPresent();
         discoveryTime = shortcut ? Duration.ZERO : took;
         discovered = settings.limit().map(l -> pick(nodes, l)).orElse(List.copyOf(nodes));
-        forceDirect = config.directAddressing()
-                && (shortcut || discoverer.isOffline() || discovered.size() < nodes.size());
+        forceDirect =
+                config.directAddressing() && (shortcut || discoverer.isOffline() || discovered.size() < nodes.size());
         return discovered;
     }
 
     /** Agent timeout plus discovery timeout, unless {@code -t} says otherwise (RPC-2). */
     public Duration timeout() {
-        return settings.timeout().map(Duration::ofSeconds)
+        return settings.timeout()
+                .map(Duration::ofSeconds)
                 .orElse(settings.agentTimeout().plus(discoverer.timeout()));
     }
 
@@ -183,16 +194,32 @@ public final class RpcClient {
         }
         Filter sent = direct ? Filter.builder().addAgent(agent).build() : filter;
         long blockStart = System.nanoTime();
-        RequestStats request = client.get().call(new Client.Call(body, agent, sent, batches, timeout(),
-                Optional.empty(), count -> count >= nodes.size() && !nodes.isEmpty(),
-                batches.size() > 1 ? settings.batchSleep() : Duration.ZERO), reply -> {
-                    RpcResult result = RpcResult.from(agent, action, reply);
-                    responded.add(result.sender());
-                    counts[result.ok() ? 0 : 1]++;
-                    onResult.accept(result);
-                });
-        return new RpcStats(request.requestId(), Optional.of(nodes), responded, counts[0], counts[1], start,
-                discoveryTime, Duration.ofNanos(System.nanoTime() - blockStart));
+        RequestStats request = client.get()
+                .call(
+                        new Client.Call(
+                                body,
+                                agent,
+                                sent,
+                                batches,
+                                timeout(),
+                                Optional.empty(),
+                                count -> count >= nodes.size() && !nodes.isEmpty(),
+                                batches.size() > 1 ? settings.batchSleep() : Duration.ZERO),
+                        reply -> {
+                            RpcResult result = RpcResult.from(agent, action, reply);
+                            responded.add(result.sender());
+                            counts[result.ok() ? 0 : 1]++;
+                            onResult.accept(result);
+                        });
+        return new RpcStats(
+                request.requestId(),
+                Optional.of(nodes),
+                responded,
+                counts[0],
+                counts[1],
+                start,
+                discoveryTime,
+                Duration.ofNanos(System.nanoTime() - blockStart));
     }
 
     /**
@@ -208,9 +235,21 @@ public final class RpcClient {
         } else if (discoverer.isOffline()) {
             targets = discover();
         }
-        Filter sent = targets.isEmpty() ? filter : Filter.builder().addAgent(agent).build();
-        return client.get().call(new Client.Call(body, agent, sent, targets.isEmpty() ? List.of() : List.of(targets),
-                Duration.ZERO, Optional.empty(), count -> true, Duration.ZERO), reply -> { }).requestId();
+        Filter sent =
+                targets.isEmpty() ? filter : Filter.builder().addAgent(agent).build();
+        return client.get()
+                .call(
+                        new Client.Call(
+                                body,
+                                agent,
+                                sent,
+                                targets.isEmpty() ? List.of() : List.of(targets),
+                                Duration.ZERO,
+                                Optional.empty(),
+                                count -> true,
+                                Duration.ZERO),
+                        reply -> {})
+                .requestId();
     }
 
     private List<List<String>> batches(List<String> nodes) {

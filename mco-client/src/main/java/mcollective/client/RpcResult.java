@@ -11,8 +11,14 @@ import mcollective.rpc.RpcStatus;
  * One node's answer to a SimpleRPC request, as a value. Port of {@code lib/mcollective/rpc/result.rb}: data keys are
  * plain output names whether the node sent Symbols or Strings.
  */
-public record RpcResult(String agent, String action, String sender, RpcStatus status, long statuscode,
-        String statusmsg, Map<String, Object> data) {
+public record RpcResult(
+        String agent,
+        String action,
+        String sender,
+        RpcStatus status,
+        long statuscode,
+        String statusmsg,
+        Map<String, Object> data) {
 
     public RpcResult {
         data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -25,8 +31,14 @@ public record RpcResult(String agent, String action, String sender, RpcStatus st
     /** Reads a reply body {@code {:statuscode, :statusmsg, :data}}; a malformed body is an unknown error. */
     static RpcResult from(String agent, String action, Reply reply) {
         if (!(reply.body() instanceof Map<?, ?> body)) {
-            return new RpcResult(agent, action, reply.senderId(), RpcStatus.UNKNOWN_ERROR, 5,
-                    "Malformed reply: " + reply.body(), Map.of());
+            return new RpcResult(
+                    agent,
+                    action,
+                    reply.senderId(),
+                    RpcStatus.UNKNOWN_ERROR,
+                    5,
+                    "Malformed reply: " + reply.body(),
+                    Map.of());
         }
         Object code = lookup(body, "statuscode");
         long statuscode = code instanceof Number n ? n.longValue() : 5;
@@ -35,8 +47,14 @@ public record RpcResult(String agent, String action, String sender, RpcStatus st
         if (lookup(body, "data") instanceof Map<?, ?> raw) {
             raw.forEach((k, v) -> data.put(k instanceof RubySymbol s ? s.name() : String.valueOf(k), v));
         }
-        return new RpcResult(agent, action, reply.senderId(), RpcStatus.of(statuscode), statuscode,
-                msg == null ? "" : String.valueOf(msg), data);
+        return new RpcResult(
+                agent,
+                action,
+                reply.senderId(),
+                RpcStatus.of(statuscode),
+                statuscode,
+                msg == null ? "" : String.valueOf(msg),
+                data);
     }
 
     private static Object lookup(Map<?, ?> body, String key) {

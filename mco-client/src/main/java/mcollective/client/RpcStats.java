@@ -13,8 +13,15 @@ import java.util.Set;
  * ok and failed counts, the nodes that did not answer and those that answered without being discovered, and the
  * discovery, agent and total times.
  */
-public record RpcStats(String requestId, Optional<List<String>> discovered, List<String> responded, int okCount,
-        int failCount, Instant startTime, Duration discoveryTime, Duration blockTime) {
+public record RpcStats(
+        String requestId,
+        Optional<List<String>> discovered,
+        List<String> responded,
+        int okCount,
+        int failCount,
+        Instant startTime,
+        Duration discoveryTime,
+        Duration blockTime) {
 
     public RpcStats {
         discovered = discovered.map(List::copyOf);

@@ -19,14 +19,17 @@ import mcollective.plugin.PluginRegistry;
 
 /** The {@code mco} command without a broker: help text, banners, option and config mistakes. */
 class McoTest {
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run mco(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Mco(PluginRegistry.discover(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new mcollective.cli.Stdin(new ByteArrayInputStream(new byte[0]), false), env)
+        int code = new Mco(
+                        PluginRegistry.discover(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new mcollective.cli.Stdin(new ByteArrayInputStream(new byte[0]), false),
+                        env)
                 .run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -62,7 +65,9 @@ class McoTest {
             Run run = mco(Map.of(), "pingg");
 
             assertThat(run.code()).isEqualTo(1);
-            assertThat(run.out()).contains("Unknown command 'pingg'").contains("Known commands:")
+            assertThat(run.out())
+                    .contains("Unknown command 'pingg'")
+                    .contains("Known commands:")
                     .containsPattern("   chef +completion +describe_filter +\n   facts +find +help +\n   inventory");
         }
 
@@ -71,7 +76,8 @@ class McoTest {
             Run run = mco(Map.of());
 
             assertThat(run.code()).isZero();
-            assertThat(run.out()).startsWith("The Marionette Collective version 2.12.5\n\nusage: mco command <options>");
+            assertThat(run.out())
+                    .startsWith("The Marionette Collective version 2.12.5\n\nusage: mco command <options>");
         }
 
         @Test
@@ -87,7 +93,8 @@ class McoTest {
             Run run = mco(Map.of(), "find", "-c", dir.resolve("nope.cfg").toString());
 
             assertThat(run.code()).isEqualTo(1);
-            assertThat(run.err()).contains("The find application failed to run")
+            assertThat(run.err())
+                    .contains("The find application failed to run")
                     .contains("Cannot find config file '" + dir.resolve("nope.cfg") + "'");
         }
 

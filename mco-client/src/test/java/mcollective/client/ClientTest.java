@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 
-import ch.qos.logback.classic.Level;
 import mcollective.config.Config;
 import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.Filter;
@@ -28,9 +28,14 @@ import mcollective.testkit.LogCapture;
 /** The client's reply path on the in-memory connector: one hostile reply never costs the others. */
 class ClientTest {
     final InMemoryConnector connector = new InMemoryConnector();
-    final PluginRegistry registry = PluginRegistry.builder().add(Connector.class, () -> connector).build();
-    final Config config = Config.builder().set("identity", "client.example.net").set("connector", "inmemory")
-            .set("plugin.psk", "unit-psk").environment(Map.of()).build();
+    final PluginRegistry registry =
+            PluginRegistry.builder().add(Connector.class, () -> connector).build();
+    final Config config = Config.builder()
+            .set("identity", "client.example.net")
+            .set("connector", "inmemory")
+            .set("plugin.psk", "unit-psk")
+            .environment(Map.of())
+            .build();
 
     @Test
     void shouldCountAndLogAHostileReplyAndStillCollectTheOthers() {
@@ -41,15 +46,22 @@ class ClientTest {
                 LogCapture log = LogCapture.of(Client.class)) {
             client.connect();
             CompletableFuture<Void> replies = CompletableFuture.runAsync(() -> {
-                await().atMost(Duration.ofSeconds(5)).until(() -> !connector.requests().isEmpty());
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> !connector.requests().isEmpty());
                 Request request = node.decodeRequest(connector.requests().get(0).payload());
                 connector.deliver(node.encodeReply(pong(request, "a.example.net")), "r", null);
                 connector.deliver(HostilePayloads.forgedLogLine(), "r", null);
                 connector.deliver(node.encodeReply(pong(request, "crash.example.net")), "r", null);
                 connector.deliver(node.encodeReply(pong(request, "c.example.net")), "r", null);
             });
-            stats = client.request("ping", "discovery", Filter.empty(), List.of(), Duration.ofSeconds(5),
-                    count -> count >= 2, reply -> {
+            stats = client.request(
+                    "ping",
+                    "discovery",
+                    Filter.empty(),
+                    List.of(),
+                    Duration.ofSeconds(5),
+                    count -> count >= 2,
+                    reply -> {
                         if (reply.senderId().startsWith("crash")) {
                             throw new StackOverflowError(); // printing this reply went wrong
                         }
@@ -57,11 +69,15 @@ class ClientTest {
                     });
             replies.join();
 
-            assertThat(log.messages(Level.WARN)).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain("\n"))
-                    .anySatisfy(line -> assertThat(line).startsWith("Failed to decode a message from 'test'")
+            assertThat(log.messages(Level.WARN))
+                    .hasSize(2)
+                    .allSatisfy(line -> assertThat(line).doesNotContain("\n"))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("Failed to decode a message from 'test'")
                             .contains("1.0\\nE, [2026-12-03T10:00:00.000000+00:00 #1] ERROR -- : forged"))
-                    .anySatisfy(line -> assertThat(line).isEqualTo("Refusing the reply from 'crash.example.net': "
-                            + "processing it failed: java.lang.StackOverflowError"));
+                    .anySatisfy(line -> assertThat(line)
+                            .isEqualTo("Refusing the reply from 'crash.example.net': "
+                                    + "processing it failed: java.lang.StackOverflowError"));
         }
         assertThat(printed).containsExactly("a.example.net", "c.example.net");
         assertThat(stats.responses()).isEqualTo(2);
@@ -69,7 +85,11 @@ class ClientTest {
     }
 
     private static Reply pong(Request request, String sender) {
-        return new Reply(request.requestId(), sender, "discovery", Clock.systemUTC().instant().getEpochSecond(),
+        return new Reply(
+                request.requestId(),
+                sender,
+                "discovery",
+                Clock.systemUTC().instant().getEpochSecond(),
                 "pong");
     }
 

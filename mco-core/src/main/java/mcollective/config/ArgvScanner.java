@@ -11,8 +11,7 @@ import java.util.Optional;
 final class ArgvScanner {
     private static final String CONFIG = "config";
 
-    private ArgvScanner() {
-    }
+    private ArgvScanner() {}
 
     /**
      * The value of the last config option in {@code words}, as OptionParser reads it: {@code -c FILE},

@@ -20,8 +20,12 @@ public final class Config {
     private final Optional<Path> configFile;
     private final Map<String, String> environment;
 
-    Config(Map<ConfigKey, Object> values, Map<ConfigKey, String> raw, Map<String, Setting> pluginconf,
-            Optional<Path> configFile, Map<String, String> environment) {
+    Config(
+            Map<ConfigKey, Object> values,
+            Map<ConfigKey, String> raw,
+            Map<String, Setting> pluginconf,
+            Optional<Path> configFile,
+            Map<String, String> environment) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.raw = Collections.unmodifiableMap(new EnumMap<>(raw));
         this.pluginconf = Collections.unmodifiableMap(new LinkedHashMap<>(pluginconf));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,19 +43,24 @@ final class ConfigAssembler {
         // Ruby matches /^plugin.(.+)$/: any one character after "plugin", and at least one after that
         if (key.length() > "plugin.".length() && key.startsWith("plugin")) {
             if (key.charAt(6) != '.') {
-                LOG.warn("{}:{}: '{}' is read as plugin setting '{}' as Ruby MCollective does",
-                        setting.source(), setting.line(), key, key.substring(7));
+                LOG.warn(
+                        "{}:{}: '{}' is read as plugin setting '{}' as Ruby MCollective does",
+                        setting.source(),
+                        setting.line(),
+                        key,
+                        key.substring(7));
             }
             pluginconf.put(key.substring(7), setting);
             return;
         }
         if (ConfigKey.DEPRECATED_NAMES.contains(key)) {
-            LOG.warn("Use of deprecated '{}' option.  This option is ignored and should be removed from '{}'",
-                    key, setting.source());
+            LOG.warn(
+                    "Use of deprecated '{}' option.  This option is ignored and should be removed from '{}'",
+                    key,
+                    setting.source());
             return;
         }
-        ConfigKey k = ConfigKey.byName(key)
-                .orElseThrow(() -> setting.error("Unknown config parameter '" + key + "'"));
+        ConfigKey k = ConfigKey.byName(key).orElseThrow(() -> setting.error("Unknown config parameter '" + key + "'"));
         Object value = convert(k, setting);
         origins.put(k, setting);
         switch (k.type()) {
@@ -96,8 +102,8 @@ final class ConfigAssembler {
         }
         String identity = (String) typed.get(ConfigKey.IDENTITY);
         if (!IDENTITY.matcher(identity).matches()) {
-            Setting where = Optional.ofNullable(origins.get(ConfigKey.IDENTITY))
-                    .orElse(new Setting(identity, sourceName, 0));
+            Setting where =
+                    Optional.ofNullable(origins.get(ConfigKey.IDENTITY)).orElse(new Setting(identity, sourceName, 0));
             throw where.error("Identities can only match /\\w\\.\\-/ but identity is '" + identity + "'");
         }
         if ("syslog".equals(typed.get(ConfigKey.LOGGER_TYPE)) && isWindows()) {
@@ -186,8 +192,8 @@ final class ConfigAssembler {
     }
 
     private static ConfigException unparsable(ConfigKey k, Setting s) {
-        return s.error("Could not parse value for configuration option '" + k.rubyName() + "' with value '"
-                + s.value() + "'");
+        return s.error(
+                "Could not parse value for configuration option '" + k.rubyName() + "' with value '" + s.value() + "'");
     }
 
     /** Port of {@code Util.absolute_path?}. */

@@ -21,8 +21,7 @@ public final class ConfigBuilder {
     private Supplier<String> hostname = ConfigAssembler::localHostname;
     private Optional<Path> configFile = Optional.empty();
 
-    ConfigBuilder() {
-    }
+    ConfigBuilder() {}
 
     /**
      * Adds one setting, as the line {@code key = value} would. Accumulating keys (libdir,

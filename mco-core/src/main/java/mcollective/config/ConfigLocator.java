@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,10 @@ public final class ConfigLocator {
 
     /** A locator over the real file system and the {@code user.home} directory. */
     public ConfigLocator() {
-        this(Optional.ofNullable(System.getProperty("user.home")).filter(h -> !h.isEmpty()).map(Path::of),
+        this(
+                Optional.ofNullable(System.getProperty("user.home"))
+                        .filter(h -> !h.isEmpty())
+                        .map(Path::of),
                 Files::isReadable);
     }
 

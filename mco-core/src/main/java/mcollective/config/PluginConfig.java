@@ -68,13 +68,15 @@ public final class PluginConfig {
      * @throws ConfigException naming {@code plugin.<name>.<key>}, the value, file and line, when not a boolean
      */
     public boolean getBool(String key, boolean dflt) {
-        return setting(key).map(s -> {
-            try {
-                return RubyValues.strToBool(s.value());
-            } catch (ConfigException e) {
-                throw s.error(e.getMessage() + " (option 'plugin." + name + "." + key + "')");
-            }
-        }).orElse(dflt);
+        return setting(key)
+                .map(s -> {
+                    try {
+                        return RubyValues.strToBool(s.value());
+                    } catch (ConfigException e) {
+                        throw s.error(e.getMessage() + " (option 'plugin." + name + "." + key + "')");
+                    }
+                })
+                .orElse(dflt);
     }
 
     /** Every {@code plugin.<name>.<key>} as {@code key -> value}, in file order; never null, unmodifiable. */
@@ -89,7 +91,7 @@ public final class PluginConfig {
     }
 
     private ConfigException unparsable(String key, Setting s) {
-        return s.error("Could not parse value for configuration option 'plugin." + name + "." + key
-                + "' with value '" + s.value() + "'");
+        return s.error("Could not parse value for configuration option 'plugin." + name + "." + key + "' with value '"
+                + s.value() + "'");
     }
 }

@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
 public final class RubyValues {
     private static final Pattern TRUE = Pattern.compile("^(1|yes|true|y|t)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FALSE = Pattern.compile("^(0|no|false|n|f)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DECIMAL_FLOAT =
-            Pattern.compile("[+-]?(?:\\d+(?:_\\d+)*(?:\\.\\d+(?:_\\d+)*)?|\\.\\d+(?:_\\d+)*)"
-                    + "(?:[eE][+-]?\\d+(?:_\\d+)*)?");
+    private static final Pattern DECIMAL_FLOAT = Pattern.compile(
+            "[+-]?(?:\\d+(?:_\\d+)*(?:\\.\\d+(?:_\\d+)*)?|\\.\\d+(?:_\\d+)*)" + "(?:[eE][+-]?\\d+(?:_\\d+)*)?");
     private static final Pattern HEX_FLOAT =
             Pattern.compile("[+-]?0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*(?:\\.[0-9a-fA-F]+)?(?:[pP][+-]?\\d+)?");
 
-    private RubyValues() {
-    }
+    private RubyValues() {}
 
     /**
      * {@code Util.str_to_bool}: {@code 1|yes|true|y|t} is true, {@code 0|no|false|n|f} is false, any case,
@@ -64,7 +62,8 @@ public final class RubyValues {
         return digits(s, radix).flatMap(v -> {
             long signed = sign * v;
             return signed >= Integer.MIN_VALUE && signed <= Integer.MAX_VALUE
-                    ? Optional.of((int) signed) : Optional.empty();
+                    ? Optional.of((int) signed)
+                    : Optional.empty();
         });
     }
 

@@ -17,8 +17,7 @@ import java.nio.file.StandardOpenOption;
  * {@code logfile '/var/log' is a directory}.
  */
 public final class SettingPaths {
-    private SettingPaths() {
-    }
+    private SettingPaths() {}
 
     /**
      * A file the node reads when it exists: a missing file passes (callers that read it treat that as empty, as Ruby

@@ -17,8 +17,7 @@ final class ShellWords {
     private static final Pattern DOUBLE_QUOTE_ESCAPE = Pattern.compile("\\\\([$`\"\\\\\n])");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(.)", Pattern.DOTALL);
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /**
      * Splits like a POSIX shell: whitespace separates words, quotes and backslashes group them.

@@ -11,8 +11,13 @@ import java.util.Objects;
  * mode ({@code ok}, {@code failed} (the default), {@code always} or {@code flatten}) and its {@code summarize}
  * aggregates. Immutable.
  */
-public record ActionDdl(String name, String description, String display, Map<String, InputItem> inputs,
-        Map<String, OutputItem> outputs, List<AggregateCall> aggregates) {
+public record ActionDdl(
+        String name,
+        String description,
+        String display,
+        Map<String, InputItem> inputs,
+        Map<String, OutputItem> outputs,
+        List<AggregateCall> aggregates) {
 
     /** The display modes {@code display} accepts. */
     public static final List<String> DISPLAY_MODES = List.of("ok", "failed", "flatten", "always");

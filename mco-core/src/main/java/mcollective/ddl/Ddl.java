@@ -24,8 +24,15 @@ import java.util.Optional;
  * @param source       the file it was read from ({@code classpath:...} for the class path)
  * @param requirements {@code requires}, e.g. {@code mcollective => "2.6.0"}
  */
-public record Ddl(DdlKind type, String name, Map<String, Object> metadata, Optional<String> usage,
-        Map<String, ActionDdl> actions, List<String> capabilities, String source, Map<String, Object> requirements) {
+public record Ddl(
+        DdlKind type,
+        String name,
+        Map<String, Object> metadata,
+        Optional<String> usage,
+        Map<String, ActionDdl> actions,
+        List<String> capabilities,
+        String source,
+        Map<String, Object> requirements) {
 
     /** The action name under which a data DDL's {@code dataquery} is kept. */
     public static final String DATAQUERY = "query";

@@ -10,7 +10,17 @@ import java.util.Optional;
  * {@code metadata}, {@code requires} and {@code usage} only (Ruby's {@code ddl/validatorddl.rb} and the base class).
  */
 public enum DdlKind {
-    AGENT, AGGREGATE, APPLICATION, AUDIT, CONNECTOR, DATA, DISCOVERY, FACTS, REGISTRATION, SECURITY, UTIL,
+    AGENT,
+    AGGREGATE,
+    APPLICATION,
+    AUDIT,
+    CONNECTOR,
+    DATA,
+    DISCOVERY,
+    FACTS,
+    REGISTRATION,
+    SECURITY,
+    UTIL,
     VALIDATOR;
 
     /** The Ruby plugin type and libdir folder: {@code agent}, {@code data}, ... */
@@ -20,13 +30,16 @@ public enum DdlKind {
 
     /** The kind for a Ruby plugin type name (case-insensitive); empty for an unknown one. Null-hostile. */
     public static Optional<DdlKind> find(String typeName) {
-        return Arrays.stream(values()).filter(k -> k.typeName().equalsIgnoreCase(typeName)).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.typeName().equalsIgnoreCase(typeName))
+                .findFirst();
     }
 
     /** The kind for a Ruby plugin type name; a {@link DdlException} naming it and the known ones otherwise. */
     public static DdlKind of(String typeName) {
-        return find(typeName).orElseThrow(() -> new DdlException("Unknown DDL kind '" + typeName + "'; known: "
-                + Arrays.stream(values()).map(DdlKind::typeName).toList()));
+        return find(typeName)
+                .orElseThrow(() -> new DdlException("Unknown DDL kind '" + typeName + "'; known: "
+                        + Arrays.stream(values()).map(DdlKind::typeName).toList()));
     }
 
     @Override

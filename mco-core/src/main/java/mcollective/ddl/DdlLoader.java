@@ -75,8 +75,9 @@ public final class DdlLoader {
      * @throws DdlException when it is missing or cannot be read
      */
     public Ddl load(DdlKind kind, String name) {
-        return find(kind, name).orElseThrow(() -> new DdlException(
-                "Can't find DDL for " + kind.typeName() + " plugin '" + name + "'"));
+        return find(kind, name)
+                .orElseThrow(
+                        () -> new DdlException("Can't find DDL for " + kind.typeName() + " plugin '" + name + "'"));
     }
 
     /** {@code load(DdlKind.AGENT, name)}. */
@@ -101,7 +102,11 @@ public final class DdlLoader {
         for (String ext : List.of(".ddl", ".json")) {
             try (InputStream in = classLoader.getResourceAsStream(base + ext)) {
                 if (in != null) {
-                    return Optional.of(parse(kind, name, ext, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    return Optional.of(parse(
+                            kind,
+                            name,
+                            ext,
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8),
                             "classpath:" + base + ext));
                 }
             } catch (IOException e) {
@@ -112,7 +117,8 @@ public final class DdlLoader {
     }
 
     private static Ddl parse(DdlKind kind, String name, String ext, String text, String file) {
-        return ext.equals(".json") ? JsonDdlParser.parse(kind, name, text, file)
+        return ext.equals(".json")
+                ? JsonDdlParser.parse(kind, name, text, file)
                 : RubyDdlParser.parse(kind, name, text, file);
     }
 
@@ -129,15 +135,19 @@ public final class DdlLoader {
                 URL url = urls.nextElement();
                 if (url.getProtocol().equals("file")) {
                     try (var files = Files.list(Path.of(url.toURI()))) {
-                        files.map(f -> f.getFileName().toString()).filter(DdlLoader::isDdlFile)
+                        files.map(f -> f.getFileName().toString())
+                                .filter(DdlLoader::isDdlFile)
                                 .forEach(f -> names.add(stripExtension(f)));
                     }
                 } else if (url.getProtocol().equals("jar")) {
-                    String jar = url.getPath().substring("file:".length(), url.getPath().indexOf('!'));
+                    String jar = url.getPath()
+                            .substring("file:".length(), url.getPath().indexOf('!'));
                     try (var zip = new ZipFile(URLDecoder.decode(jar, StandardCharsets.UTF_8))) {
-                        zip.stream().map(ZipEntry::getName)
+                        zip.stream()
+                                .map(ZipEntry::getName)
                                 .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0)
-                                .map(n -> n.substring(prefix.length())).filter(DdlLoader::isDdlFile)
+                                .map(n -> n.substring(prefix.length()))
+                                .filter(DdlLoader::isDdlFile)
                                 .forEach(n -> names.add(stripExtension(n)));
                     }
                 }
@@ -155,7 +165,8 @@ public final class DdlLoader {
             Path dir = libdir.resolve("mcollective").resolve(kind);
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
-                    files.map(f -> f.getFileName().toString()).filter(DdlLoader::isDdlFile)
+                    files.map(f -> f.getFileName().toString())
+                            .filter(DdlLoader::isDdlFile)
                             .forEach(f -> names.add(stripExtension(f)));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot list " + dir, e);

@@ -45,7 +45,8 @@ public final class DdlValidator {
             if (!registry.has(mcollective.spi.Validator.class, name)) {
                 throw unknownValidator(name);
             }
-            made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n)).validate(value, null);
+            made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n))
+                    .validate(value, null);
         });
     }
 
@@ -54,7 +55,8 @@ public final class DdlValidator {
         Map<String, mcollective.spi.Validator> byName = new java.util.HashMap<>();
         validators.forEach(v -> byName.put(v.name(), v));
         return new DdlValidator(name -> (value, validator) -> Optional.ofNullable(byName.get(name))
-                .orElseThrow(() -> unknownValidator(name)).validate(value, null));
+                .orElseThrow(() -> unknownValidator(name))
+                .validate(value, null));
     }
 
     /** Ruby's message for a {@code :validation} symbol no validator plugin answers to. */
@@ -77,11 +79,12 @@ public final class DdlValidator {
      * action is left alone. Changes {@code arguments} in place.
      */
     public void setDefaultInputArguments(Ddl ddl, String action, Map<String, Object> arguments) {
-        ddl.action(action).ifPresent(interfaces -> interfaces.inputs().forEach((key, input) -> {
-            if (!arguments.containsKey(key) && input.defaultValue().isPresent() && !input.optional()) {
-                arguments.put(key, input.defaultValue().get());
-            }
-        }));
+        ddl.action(action)
+                .ifPresent(interfaces -> interfaces.inputs().forEach((key, input) -> {
+                    if (!arguments.containsKey(key) && input.defaultValue().isPresent() && !input.optional()) {
+                        arguments.put(key, input.defaultValue().get());
+                    }
+                }));
     }
 
     /**
@@ -91,8 +94,9 @@ public final class DdlValidator {
      * @throws DdlValidationException with MCollective's message for the first failure, in declaration order
      */
     public void validateRpcRequest(Ddl ddl, String action, Map<String, ?> arguments) {
-        ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new DdlValidationException(String.format(
-                "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
+        ActionDdl interfaces = ddl.action(action)
+                .orElseThrow(() -> new DdlValidationException(String.format(
+                        "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         interfaces.inputs().forEach((key, input) -> {
             if (!input.optional() && !arguments.containsKey(key)) {
                 throw new DdlValidationException(String.format("Action %s needs a %s argument", action, key));
@@ -121,8 +125,8 @@ public final class DdlValidator {
                 default -> validateValue(value, RubySymbol.of(input.type()));
             }
         } catch (DdlException e) {
-            throw new DdlValidationException(String.format("Cannot validate input %s: %s", input.name(),
-                    e.getMessage()));
+            throw new DdlValidationException(
+                    String.format("Cannot validate input %s: %s", input.name(), e.getMessage()));
         }
     }
 

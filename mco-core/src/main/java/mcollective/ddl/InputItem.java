@@ -24,8 +24,16 @@ import mcollective.protocol.codec.RubySymbol;
  * @param defaultValue {@code :default}; empty when absent or nil
  * @param list         {@code :list}, the allowed values of a {@code list} input; empty for other types
  */
-public record InputItem(String name, String prompt, String description, String type, Optional<Object> validation,
-        int maxlength, boolean optional, Optional<Object> defaultValue, List<Object> list) {
+public record InputItem(
+        String name,
+        String prompt,
+        String description,
+        String type,
+        Optional<Object> validation,
+        int maxlength,
+        boolean optional,
+        Optional<Object> defaultValue,
+        List<Object> list) {
 
     public InputItem {
         Objects.requireNonNull(name, "name");
@@ -44,7 +52,9 @@ public record InputItem(String name, String prompt, String description, String t
 
     /** The regex source of {@code :validation => '^\w+$'} or {@code /^\w+$/}; empty otherwise. */
     public Optional<String> validationRegex() {
-        return validation.map(v -> v instanceof RubyCall.RubyRegex r ? r.source() : v)
-                .filter(String.class::isInstance).map(String.class::cast);
+        return validation
+                .map(v -> v instanceof RubyCall.RubyRegex r ? r.source() : v)
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import mcollective.protocol.codec.RubySymbol;
 import mcollective.protocol.codec.Json;
+import mcollective.protocol.codec.RubySymbol;
 
 /**
  * Reads Choria's JSON DDLs into the same {@link Ddl} model the Ruby DSL gives, so a fleet can keep DDLs in either
@@ -24,11 +24,9 @@ import mcollective.protocol.codec.Json;
  */
 public final class JsonDdlParser {
     private static final ObjectMapper JSON = Json.mapper();
-    private static final Set<String> NAMED_VALIDATORS = Set.of("shellsafe", "ipv4address", "ipv6address",
-            "ipaddress");
+    private static final Set<String> NAMED_VALIDATORS = Set.of("shellsafe", "ipv4address", "ipv6address", "ipaddress");
 
-    private JsonDdlParser() {
-    }
+    private JsonDdlParser() {}
 
     /**
      * Parses one JSON DDL.
@@ -79,9 +77,14 @@ public final class JsonDdlParser {
 
     private static ActionDdl action(String name, Map<String, Object> action, DdlKind kind, String file) {
         Map<String, InputItem> inputs = new LinkedHashMap<>();
-        object(action.getOrDefault("input", Map.of()), file, name + ".input").forEach((key, value) ->
-                inputs.put(key, input(key, object(value, file, name + ".input." + key), kind, file + ": " + name
-                        + ".input." + key)));
+        object(action.getOrDefault("input", Map.of()), file, name + ".input")
+                .forEach((key, value) -> inputs.put(
+                        key,
+                        input(
+                                key,
+                                object(value, file, name + ".input." + key),
+                                kind,
+                                file + ": " + name + ".input." + key)));
         Map<String, OutputItem> outputs = new LinkedHashMap<>();
         object(action.getOrDefault("output", Map.of()), file, name + ".output").forEach((key, value) -> {
             Map<String, Object> out = object(value, file, name + ".output." + key);
@@ -91,21 +94,33 @@ public final class JsonDdlParser {
                             + required + " argument");
                 }
             }
-            outputs.put(key, new OutputItem(key, text(out.get("description")), text(out.get("display_as")),
-                    Optional.ofNullable(out.get("default")),
-                    Optional.ofNullable(out.get("type")).map(t -> String.valueOf(t).toLowerCase(Locale.ROOT))));
+            outputs.put(
+                    key,
+                    new OutputItem(
+                            key,
+                            text(out.get("description")),
+                            text(out.get("display_as")),
+                            Optional.ofNullable(out.get("default")),
+                            Optional.ofNullable(out.get("type"))
+                                    .map(t -> String.valueOf(t).toLowerCase(Locale.ROOT))));
         });
         String display = text(action.getOrDefault("display", "failed"));
         if (!ActionDdl.DISPLAY_MODES.contains(display)) {
             throw new DdlException(file + ": " + name + ".display: Display preference " + display
                     + " is not valid, should be :ok, :failed, :flatten or :always");
         }
-        return new ActionDdl(name, text(action.getOrDefault("description", "")), display, inputs, outputs,
+        return new ActionDdl(
+                name,
+                text(action.getOrDefault("description", "")),
+                display,
+                inputs,
+                outputs,
                 aggregates(name, action, file));
     }
 
     private static InputItem input(String key, Map<String, Object> in, DdlKind kind, String where) {
-        List<String> required = kind == DdlKind.AGENT ? List.of("prompt", "description", "type", "optional")
+        List<String> required = kind == DdlKind.AGENT
+                ? List.of("prompt", "description", "type", "optional")
                 : List.of("prompt", "description", "type");
         for (String property : required) {
             if (!in.containsKey(property)) {
@@ -124,10 +139,15 @@ public final class JsonDdlParser {
         if (validation instanceof String named && NAMED_VALIDATORS.contains(named)) {
             validation = RubySymbol.of(named);
         }
-        return new InputItem(key, text(in.get("prompt")), text(in.get("description")), type,
+        return new InputItem(
+                key,
+                text(in.get("prompt")),
+                text(in.get("description")),
+                type,
                 type.equals("string") ? Optional.ofNullable(validation) : Optional.empty(),
                 type.equals("string") && in.get("maxlength") instanceof Number n ? n.intValue() : 0,
-                Boolean.TRUE.equals(in.get("optional")), Optional.ofNullable(in.get("default")),
+                Boolean.TRUE.equals(in.get("optional")),
+                Optional.ofNullable(in.get("default")),
                 type.equals("list") ? new ArrayList<>((List<?>) in.get("list")) : List.of());
     }
 
@@ -147,7 +167,8 @@ public final class JsonDdlParser {
             if (args.size() > 1 && args.get(1) instanceof Map<?, ?> options) {
                 options.forEach((k, v) -> extra.put(String.valueOf(k), v));
             }
-            Optional<String> format = Optional.ofNullable(extra.remove("format")).map(String::valueOf);
+            Optional<String> format =
+                    Optional.ofNullable(extra.remove("format")).map(String::valueOf);
             aggregates.add(new AggregateCall(function, String.valueOf(args.get(0)), extra, format));
         }
         return aggregates;

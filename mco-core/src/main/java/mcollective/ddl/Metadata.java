@@ -19,12 +19,12 @@ import java.util.Objects;
  * @param url         {@code :url}
  * @param timeout     {@code :timeout}, the time an action may run on a node (non-negative)
  */
-public record Metadata(String name, String description, String author, String license, String version, String url,
-        Duration timeout) {
+public record Metadata(
+        String name, String description, String author, String license, String version, String url, Duration timeout) {
 
     /** The properties {@code metadata} must have, in Ruby's order of checking. */
-    public static final List<String> REQUIRED = List.of("name", "description", "author", "license", "version", "url",
-            "timeout");
+    public static final List<String> REQUIRED =
+            List.of("name", "description", "author", "license", "version", "url", "timeout");
 
     public Metadata {
         Objects.requireNonNull(name, "name");
@@ -49,8 +49,13 @@ public record Metadata(String name, String description, String author, String li
                 throw new DdlException("Metadata needs a :" + key + " property");
             }
         }
-        return new Metadata(text(written.get("name")), text(written.get("description")), text(written.get("author")),
-                text(written.get("license")), text(written.get("version")), text(written.get("url")),
+        return new Metadata(
+                text(written.get("name")),
+                text(written.get("description")),
+                text(written.get("author")),
+                text(written.get("license")),
+                text(written.get("version")),
+                text(written.get("url")),
                 seconds(written.get("timeout")));
     }
 
@@ -68,8 +73,9 @@ public record Metadata(String name, String description, String author, String li
         map.put("license", license);
         map.put("version", version);
         map.put("url", url);
-        map.put("timeout", timeout.toMillis() % 1000 == 0 ? (Object) timeout.toSeconds()
-                : (Object) (timeout.toMillis() / 1000.0));
+        map.put(
+                "timeout",
+                timeout.toMillis() % 1000 == 0 ? (Object) timeout.toSeconds() : (Object) (timeout.toMillis() / 1000.0));
         return map;
     }
 
@@ -79,7 +85,8 @@ public record Metadata(String name, String description, String author, String li
 
     private static Duration seconds(Object value) {
         if (value instanceof Number n) {
-            return Duration.ofMillis(new BigDecimal(n.toString()).movePointRight(3).longValue());
+            return Duration.ofMillis(
+                    new BigDecimal(n.toString()).movePointRight(3).longValue());
         }
         if (value instanceof String s && s.strip().matches("\\d+(\\.\\d+)?")) {
             return Duration.ofMillis(new BigDecimal(s.strip()).movePointRight(3).longValue());

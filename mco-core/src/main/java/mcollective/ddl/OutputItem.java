@@ -7,8 +7,8 @@ import java.util.Optional;
  * One {@code output}: its {@code :description}, {@code :display_as} label, {@code :default} (pre-fills a node's
  * reply; {@code nil} reads as absent) and, from Choria JSON DDLs, its {@code type}.
  */
-public record OutputItem(String name, String description, String displayAs, Optional<Object> defaultValue,
-        Optional<String> type) {
+public record OutputItem(
+        String name, String description, String displayAs, Optional<Object> defaultValue, Optional<String> type) {
 
     public OutputItem {
         Objects.requireNonNull(name, "name");

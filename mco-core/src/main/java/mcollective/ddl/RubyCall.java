@@ -49,6 +49,5 @@ public record RubyCall(String name, List<Object> args, Map<String, Object> hash,
      *
      * @param text the string with its {@code #{...}} parts as written
      */
-    public record Template(String text) {
-    }
+    public record Template(String text) {}
 }

@@ -108,7 +108,8 @@ final class RubyCallParser {
         call.args().forEach(a -> args.add(substituteValue(a, vars, call.line())));
         Map<String, Object> hash = new LinkedHashMap<>();
         call.hash().forEach((k, v) -> hash.put(k, substituteValue(v, vars, call.line())));
-        List<RubyCall> block = call.block().stream().map(c -> substitute(c, vars)).toList();
+        List<RubyCall> block =
+                call.block().stream().map(c -> substitute(c, vars)).toList();
         return new RubyCall(call.name(), args, hash, block, call.line());
     }
 
@@ -128,7 +129,9 @@ final class RubyCallParser {
             return out.toString();
         }
         if (value instanceof RubyCall call) {
-            if (call.args().isEmpty() && call.hash().isEmpty() && call.block().isEmpty()
+            if (call.args().isEmpty()
+                    && call.hash().isEmpty()
+                    && call.block().isEmpty()
                     && vars.containsKey(call.name())) {
                 return vars.get(call.name());
             }
@@ -154,9 +157,11 @@ final class RubyCallParser {
             out = switch (method) {
                 case "upcase" -> out.toUpperCase(java.util.Locale.ROOT);
                 case "downcase" -> out.toLowerCase(java.util.Locale.ROOT);
-                case "capitalize" -> out.isEmpty() ? out
-                        : out.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                                + out.substring(1).toLowerCase(java.util.Locale.ROOT);
+                case "capitalize" ->
+                    out.isEmpty()
+                            ? out
+                            : out.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                                    + out.substring(1).toLowerCase(java.util.Locale.ROOT);
                 default -> out;
             };
         }
@@ -256,8 +261,10 @@ final class RubyCallParser {
             case REGEX:
                 return new RubyCall.RubyRegex(t.text(), t.extra());
             case WORDS:
-                return t.text().isBlank() ? new ArrayList<>()
-                        : new ArrayList<Object>(java.util.Arrays.asList(t.text().strip().split("\\s+")));
+                return t.text().isBlank()
+                        ? new ArrayList<>()
+                        : new ArrayList<Object>(
+                                java.util.Arrays.asList(t.text().strip().split("\\s+")));
             case IDENT:
                 return identValue(t);
             case PUNCT:
@@ -317,8 +324,10 @@ final class RubyCallParser {
             }
             String template = "#{" + chain + "}";
             if (!RubyEscapes.TEMPLATE.matcher(template).matches()) {
-                throw error(t, "only a loop variable with capitalize, upcase, downcase, to_s or to_sym can be used"
-                        + " here, not " + chain);
+                throw error(
+                        t,
+                        "only a loop variable with capitalize, upcase, downcase, to_s or to_sym can be used"
+                                + " here, not " + chain);
             }
             return new RubyCall.Template(template);
         }
@@ -328,8 +337,7 @@ final class RubyCallParser {
             next();
             arguments(args, hash, ")");
             expect(")");
-        } else if (!endsStatement(peek()) && !isPunct(peek(), ",") && !isPunct(peek(), ")")
-                && !isIdent(peek(), "do")) {
+        } else if (!endsStatement(peek()) && !isPunct(peek(), ",") && !isPunct(peek(), ")") && !isIdent(peek(), "do")) {
             arguments(args, hash, null);
         }
         return new RubyCall(t.text(), args, hash, List.of(), t.line());

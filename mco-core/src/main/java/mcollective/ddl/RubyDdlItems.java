@@ -14,8 +14,7 @@ import mcollective.protocol.codec.RubySymbol;
  * {@code method_missing} turns into {@code {:function, :args}}), with Ruby's messages.
  */
 final class RubyDdlItems {
-    private RubyDdlItems() {
-    }
+    private RubyDdlItems() {}
 
     static InputItem input(RubyCall call, DdlKind kind, String file) {
         String name = RubyValues.name(call, file);
@@ -30,8 +29,11 @@ final class RubyDdlItems {
         }
         Object typeValue = p.get("type");
         if (!(typeValue instanceof RubySymbol) && !(typeValue instanceof String)) {
-            throw error(call, file, "Input " + name + " has :type " + RubyValues.describe(typeValue)
-                    + " but a type is a symbol such as :string");
+            throw error(
+                    call,
+                    file,
+                    "Input " + name + " has :type " + RubyValues.describe(typeValue)
+                            + " but a type is a symbol such as :string");
         }
         String type = String.valueOf(RubyValues.plain(typeValue));
         Optional<Object> validation = Optional.empty();
@@ -50,29 +52,43 @@ final class RubyDdlItems {
                 throw error(call, file, "Input type :list needs a :list argument");
             }
             if (!(p.get("list") instanceof List<?> values)) {
-                throw error(call, file, "Input " + name + " has :list " + RubyValues.describe(p.get("list"))
-                        + " but it should be an array of the valid values");
+                throw error(
+                        call,
+                        file,
+                        "Input " + name + " has :list " + RubyValues.describe(p.get("list"))
+                                + " but it should be an array of the valid values");
             }
             list = new ArrayList<>(values.stream().map(RubyValues::plain).toList());
         }
         Object optional = p.get("optional");
-        return new InputItem(name, RubyValues.text(RubyValues.plain(p.get("prompt"))),
-                RubyValues.text(RubyValues.plain(p.get("description"))), type, validation, maxlength,
+        return new InputItem(
+                name,
+                RubyValues.text(RubyValues.plain(p.get("prompt"))),
+                RubyValues.text(RubyValues.plain(p.get("description"))),
+                type,
+                validation,
+                maxlength,
                 optional != null && !Boolean.FALSE.equals(optional),
-                Optional.ofNullable(RubyValues.plain(p.get("default"))), list);
+                Optional.ofNullable(RubyValues.plain(p.get("default"))),
+                list);
     }
 
     /** Keeps what decides how a value is checked: a regex source, a regex literal, a validator Symbol, a list. */
     private static Object validation(Object value, RubyCall call, String file) {
-        if (value == null || value instanceof String || value instanceof RubyCall.RubyRegex
+        if (value == null
+                || value instanceof String
+                || value instanceof RubyCall.RubyRegex
                 || value instanceof RubySymbol) {
             return value;
         }
         if (value instanceof List<?>) {
             return RubyValues.plain(value);
         }
-        throw error(call, file, ":validation " + RubyValues.describe(value)
-                + " is not a regular expression, a validator name or a list");
+        throw error(
+                call,
+                file,
+                ":validation " + RubyValues.describe(value)
+                        + " is not a regular expression, a validator name or a list");
     }
 
     /** Ruby's {@code to_i}: leading digits of a string, the integer part of a number, 0 for nil. */
@@ -84,7 +100,8 @@ final class RubyDdlItems {
             return n.intValue();
         }
         if (value instanceof String s) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
             return m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
         throw error(call, file, ":maxlength " + RubyValues.describe(value) + " is not a number");
@@ -99,17 +116,22 @@ final class RubyDdlItems {
         if (!p.containsKey("display_as")) {
             throw error(call, file, "Output " + name + " needs a display_as argument");
         }
-        Optional<String> type = Optional.ofNullable(p.get("type")).map(RubyValues::plain).map(String::valueOf);
-        return new OutputItem(name, RubyValues.text(RubyValues.plain(p.get("description"))),
+        Optional<String> type =
+                Optional.ofNullable(p.get("type")).map(RubyValues::plain).map(String::valueOf);
+        return new OutputItem(
+                name,
+                RubyValues.text(RubyValues.plain(p.get("description"))),
                 RubyValues.text(RubyValues.plain(p.get("display_as"))),
-                Optional.ofNullable(RubyValues.plain(p.get("default"))), type);
+                Optional.ofNullable(RubyValues.plain(p.get("default"))),
+                type);
     }
 
     static AggregateCall aggregate(RubyCall call, String action, String file) {
         if (!call.name().equals("aggregate")) {
             throw error(call, file, "undefined local variable or method `" + call.name() + "' in a summarize block");
         }
-        if (call.args().isEmpty() || !(call.args().get(0) instanceof RubyCall function)
+        if (call.args().isEmpty()
+                || !(call.args().get(0) instanceof RubyCall function)
                 || !function.block().isEmpty()) {
             throw error(call, file, "Functions supplied to aggregate should be a hash");
         }
@@ -129,8 +151,11 @@ final class RubyDdlItems {
         }
         Object output = function.args().isEmpty() ? null : function.args().get(0);
         if (!(output instanceof RubySymbol) && !(output instanceof String)) {
-            throw error(call, file, "aggregate " + function.name() + " needs an output name (a :symbol) first but got "
-                    + RubyValues.describe(output));
+            throw error(
+                    call,
+                    file,
+                    "aggregate " + function.name() + " needs an output name (a :symbol) first but got "
+                            + RubyValues.describe(output));
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
         if (function.args().size() > 1) {
@@ -141,7 +166,10 @@ final class RubyDdlItems {
         }
         function.hash().forEach((k, v) -> arguments.put(k, RubyValues.plain(v)));
         Object formatString = arguments.remove("format");
-        return new AggregateCall(function.name(), String.valueOf(RubyValues.plain(output)), arguments,
+        return new AggregateCall(
+                function.name(),
+                String.valueOf(RubyValues.plain(output)),
+                arguments,
                 Optional.ofNullable(formatString).map(String::valueOf));
     }
 
@@ -150,8 +178,11 @@ final class RubyDdlItems {
         Map<String, Object> p = new LinkedHashMap<>(call.hash());
         for (Object extra : call.args().subList(1, call.args().size())) {
             if (!(extra instanceof Map<?, ?> map)) {
-                throw error(call, file, call.name() + " takes a name and :key => value properties but got "
-                        + RubyValues.describe(extra));
+                throw error(
+                        call,
+                        file,
+                        call.name() + " takes a name and :key => value properties but got "
+                                + RubyValues.describe(extra));
             }
             map.forEach((k, v) -> p.put(String.valueOf(k), v));
         }

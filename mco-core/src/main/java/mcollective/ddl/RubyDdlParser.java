@@ -50,8 +50,15 @@ public final class RubyDdlParser {
         }
         Map<String, ActionDdl> built = new LinkedHashMap<>();
         parser.actions.forEach((n, a) -> built.put(n, a.build()));
-        return new Ddl(kind, name, parser.metadata, Optional.ofNullable(parser.usage), built, parser.capabilities,
-                file, parser.requirements);
+        return new Ddl(
+                kind,
+                name,
+                parser.metadata,
+                Optional.ofNullable(parser.usage),
+                built,
+                parser.capabilities,
+                file,
+                parser.requirements);
     }
 
     private void topLevel(RubyCall call) {
@@ -62,18 +69,28 @@ public final class RubyDdlParser {
             case "action" -> onlyFor(call, DdlKind.AGENT).action(call);
             case "dataquery" -> onlyFor(call, DdlKind.DATA).dataquery(call);
             case "discovery" -> onlyFor(call, DdlKind.DISCOVERY).discovery(call);
-            case "input", "output" -> throw error(call, "Cannot figure out what "
-                    + (call.name().equals("input") ? "entity" : "action") + " " + call.name() + " "
-                    + RubyValues.describe(call.args().isEmpty() ? null : call.args().get(0)) + " belongs to");
-            default -> throw error(call, "undefined local variable or method `" + call.name() + "' in a "
-                    + kind.typeName() + " DDL");
+            case "input", "output" ->
+                throw error(
+                        call,
+                        "Cannot figure out what "
+                                + (call.name().equals("input") ? "entity" : "action") + " " + call.name() + " "
+                                + RubyValues.describe(
+                                        call.args().isEmpty()
+                                                ? null
+                                                : call.args().get(0)) + " belongs to");
+            default ->
+                throw error(
+                        call,
+                        "undefined local variable or method `" + call.name() + "' in a " + kind.typeName() + " DDL");
         }
     }
 
     private RubyDdlParser onlyFor(RubyCall call, DdlKind allowed) {
         if (kind != allowed) {
-            throw error(call, "undefined local variable or method `" + call.name() + "' in a " + kind.typeName()
-                    + " DDL (only " + allowed.typeName() + " DDLs have it)");
+            throw error(
+                    call,
+                    "undefined local variable or method `" + call.name() + "' in a " + kind.typeName() + " DDL (only "
+                            + allowed.typeName() + " DDLs have it)");
         }
         return this;
     }
@@ -105,8 +122,8 @@ public final class RubyDdlParser {
         });
         String required = String.valueOf(requirements.get("mcollective"));
         if (Versions.compare(mcollective.Version.VERSION, required) < 0) {
-            throw new DdlValidationException(file + ":" + call.line() + ": " + capitalize(kind.typeName())
-                    + " plugin '" + name + "' requires MCollective version " + required + " or newer");
+            throw new DdlValidationException(file + ":" + call.line() + ": " + capitalize(kind.typeName()) + " plugin '"
+                    + name + "' requires MCollective version " + required + " or newer");
         }
     }
 
@@ -116,33 +133,41 @@ public final class RubyDdlParser {
             throw error(call, "Action needs a :description property");
         }
         // Ruby re-opens an action declared twice (its first description stays) rather than refusing it.
-        ActionBuilder action = actions.computeIfAbsent(actionName, n -> new ActionBuilder(n,
-                RubyValues.text(call.hash().get("description"))));
+        ActionBuilder action = actions.computeIfAbsent(
+                actionName,
+                n -> new ActionBuilder(n, RubyValues.text(call.hash().get("description"))));
         for (RubyCall statement : call.block()) {
             switch (statement.name()) {
                 case "display" -> action.display = display(statement);
                 case "input" -> action.addInput(RubyDdlItems.input(statement, kind, file));
                 case "output" -> action.addOutput(RubyDdlItems.output(statement, file));
-                case "summarize" -> statement.block().forEach(a -> action.aggregates.add(
-                        RubyDdlItems.aggregate(a, actionName, file)));
-                default -> throw error(statement, "undefined local variable or method `" + statement.name()
-                        + "' in action " + actionName);
+                case "summarize" ->
+                    statement.block().forEach(a -> action.aggregates.add(RubyDdlItems.aggregate(a, actionName, file)));
+                default ->
+                    throw error(
+                            statement,
+                            "undefined local variable or method `" + statement.name() + "' in action " + actionName);
             }
         }
     }
 
     private String display(RubyCall call) {
         noBlock(call);
-        Object arg = call.args().size() == 1 && call.hash().isEmpty() ? call.args().get(0) : null;
+        Object arg =
+                call.args().size() == 1 && call.hash().isEmpty() ? call.args().get(0) : null;
         String pref = RubyValues.text(RubyValues.plain(arg));
         if (!(arg instanceof mcollective.protocol.codec.RubySymbol) || !ActionDdl.DISPLAY_MODES.contains(pref)) {
-            throw error(call, "Display preference " + pref + " is not valid, should be :ok, :failed, :flatten or "
-                    + ":always");
+            throw error(
+                    call,
+                    "Display preference " + pref + " is not valid, should be :ok, :failed, :flatten or " + ":always");
         }
         if (pref.equals("flatten")) {
-            org.slf4j.LoggerFactory.getLogger(RubyDdlParser.class).warn(
-                    "{}:{}: The display option :flatten is being deprecated and will be removed in the next minor "
-                    + "release.", file, call.line());
+            org.slf4j.LoggerFactory.getLogger(RubyDdlParser.class)
+                    .warn(
+                            "{}:{}: The display option :flatten is being deprecated and will be removed in the next minor "
+                                    + "release.",
+                            file,
+                            call.line());
         }
         return pref;
     }
@@ -154,7 +179,8 @@ public final class RubyDdlParser {
         if (actions.containsKey(Ddl.DATAQUERY)) {
             throw error(call, "Data queries can only have one definition");
         }
-        ActionBuilder query = new ActionBuilder(Ddl.DATAQUERY, RubyValues.text(call.hash().get("description")));
+        ActionBuilder query =
+                new ActionBuilder(Ddl.DATAQUERY, RubyValues.text(call.hash().get("description")));
         actions.put(Ddl.DATAQUERY, query);
         for (RubyCall statement : call.block()) {
             switch (statement.name()) {
@@ -166,8 +192,9 @@ public final class RubyDdlParser {
                     query.addInput(input);
                 }
                 case "output" -> query.addOutput(RubyDdlItems.output(statement, file));
-                default -> throw error(statement, "undefined local variable or method `" + statement.name()
-                        + "' in a dataquery");
+                default ->
+                    throw error(
+                            statement, "undefined local variable or method `" + statement.name() + "' in a dataquery");
             }
         }
     }
@@ -179,19 +206,24 @@ public final class RubyDdlParser {
         discoveryDeclared = true;
         for (RubyCall statement : call.block()) {
             if (!statement.name().equals("capabilities")) {
-                throw error(statement, "undefined local variable or method `" + statement.name()
-                        + "' in a discovery block");
+                throw error(
+                        statement,
+                        "undefined local variable or method `" + statement.name() + "' in a discovery block");
             }
             List<Object> caps = new ArrayList<>();
-            statement.args().forEach(a -> caps.addAll(a instanceof List<?> l ? l : java.util.Collections.singletonList(a)));
+            statement
+                    .args()
+                    .forEach(a -> caps.addAll(a instanceof List<?> l ? l : java.util.Collections.singletonList(a)));
             if (caps.isEmpty()) {
                 throw error(statement, "Discovery plugin capabilities can't be empty");
             }
             for (Object cap : caps) {
                 Object plain = RubyValues.plain(cap);
                 if (!(cap instanceof mcollective.protocol.codec.RubySymbol) || !CAPABILITIES.contains(plain)) {
-                    throw error(statement, plain + " is not a valid capability, valid capabilities are :classes, "
-                            + ":facts, :identity, :agents and :compound");
+                    throw error(
+                            statement,
+                            plain + " is not a valid capability, valid capabilities are :classes, "
+                                    + ":facts, :identity, :agents and :compound");
                 }
                 capabilities.add(String.valueOf(plain));
             }

@@ -11,7 +11,19 @@ import java.util.List;
  * interpolation is refused.
  */
 final class RubyDslLexer {
-    enum Type { IDENT, SYMBOL, STRING, WORDS, INT, FLOAT, REGEX, PUNCT, LABEL, NEWLINE, EOF }
+    enum Type {
+        IDENT,
+        SYMBOL,
+        STRING,
+        WORDS,
+        INT,
+        FLOAT,
+        REGEX,
+        PUNCT,
+        LABEL,
+        NEWLINE,
+        EOF
+    }
 
     /**
      * One token; {@code extra} holds a regex literal's options ({@code i}, {@code m}, {@code x}) and is "" for
@@ -52,7 +64,8 @@ final class RubyDslLexer {
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     pos++;
                 }
-            } else if (src.startsWith("__END__", pos) && (pos == 0 || src.charAt(pos - 1) == '\n')
+            } else if (src.startsWith("__END__", pos)
+                    && (pos == 0 || src.charAt(pos - 1) == '\n')
                     && (pos + 7 == src.length() || src.charAt(pos + 7) == '\n' || src.charAt(pos + 7) == '\r')) {
                 break;
             } else if (c == '"' || c == '\'') {
@@ -68,8 +81,13 @@ final class RubyDslLexer {
                     char quote = flavour == 'Q' ? '"' : '\'';
                     addString(unescape(body, quote), quote);
                 }
-            } else if (c == '<' && peek(1) == '<' && (peek(2) == '-' || peek(2) == '~' || Character.isUpperCase(peek(2))
-                    || peek(2) == '\'' || peek(2) == '"')) {
+            } else if (c == '<'
+                    && peek(1) == '<'
+                    && (peek(2) == '-'
+                            || peek(2) == '~'
+                            || Character.isUpperCase(peek(2))
+                            || peek(2) == '\''
+                            || peek(2) == '"')) {
                 heredocStart();
             } else if (c == ':' && (peek(1) == '"' || peek(1) == '\'')) {
                 char quote = peek(1);
@@ -88,7 +106,11 @@ final class RubyDslLexer {
                 while (pos < src.length() && "imxo".indexOf(src.charAt(pos)) >= 0) {
                     pos++;
                 }
-                tokens.add(new Token(Type.REGEX, source, lineAtStart, src.substring(flagsStart, pos).replace("o", "")));
+                tokens.add(new Token(
+                        Type.REGEX,
+                        source,
+                        lineAtStart,
+                        src.substring(flagsStart, pos).replace("o", "")));
             } else if (isIdentStart(c)) {
                 String word = identifier();
                 if (pos < src.length() && src.charAt(pos) == ':' && peek(1) != ':') {
@@ -120,7 +142,9 @@ final class RubyDslLexer {
             return true;
         }
         Token last = tokens.get(tokens.size() - 1);
-        return last.type() == Type.PUNCT || last.type() == Type.LABEL || last.type() == Type.NEWLINE
+        return last.type() == Type.PUNCT
+                || last.type() == Type.LABEL
+                || last.type() == Type.NEWLINE
                 || (last.type() == Type.IDENT && pos > 0 && src.charAt(pos - 1) == ' ' && peek(1) != ' ');
     }
 
@@ -140,8 +164,8 @@ final class RubyDslLexer {
                 pos++;
             }
         }
-        if ((peek(0) == 'e' || peek(0) == 'E') && (Character.isDigit(peek(1))
-                || ((peek(1) == '-' || peek(1) == '+') && Character.isDigit(peek(2))))) {
+        if ((peek(0) == 'e' || peek(0) == 'E')
+                && (Character.isDigit(peek(1)) || ((peek(1) == '-' || peek(1) == '+') && Character.isDigit(peek(2))))) {
             isFloat = true;
             pos += 2;
             while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
@@ -263,8 +287,9 @@ final class RubyDslLexer {
             tag = identifier();
         }
         tokens.add(new Token(Type.STRING, "", line));
-        heredocs.add(new String[] {tag, String.valueOf(flavour), Integer.toString(tokens.size() - 1),
-            String.valueOf(quote)});
+        heredocs.add(
+                new String[] {tag, String.valueOf(flavour), Integer.toString(tokens.size() - 1), String.valueOf(quote)
+                });
     }
 
     private void readHeredocBodies() {
@@ -286,8 +311,11 @@ final class RubyDslLexer {
                 lines.add(text);
             }
             if (doc[1].equals("~")) {
-                int indent = lines.stream().filter(l -> !l.isBlank())
-                        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+                int indent = lines.stream()
+                        .filter(l -> !l.isBlank())
+                        .mapToInt(l -> l.length() - l.stripLeading().length())
+                        .min()
+                        .orElse(0);
                 lines.replaceAll(l -> l.length() >= indent ? l.substring(indent) : l.strip());
             }
             int index = Integer.parseInt(doc[2]);

@@ -7,8 +7,8 @@ final class RubyEscapes {
     /** The interpolations an {@code each} loop can fill in: a variable, optionally with a case method. */
     static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
             "#\\{\\s*([a-z_][A-Za-z0-9_]*)((?:\\.(?:capitalize|upcase|downcase|to_s|to_sym))*)\\s*\\}");
-    private RubyEscapes() {
-    }
+
+    private RubyEscapes() {}
 
     /**
      * Ruby's escapes: in single quotes only {@code \\} and the quote itself; in double quotes the usual C escapes,
@@ -50,7 +50,7 @@ final class RubyEscapes {
                 case 'f' -> out.append('\f');
                 case 'v' -> out.append('\u000b');
                 case '0' -> out.append('\0');
-                case '\n' -> { }
+                case '\n' -> {}
                 case 'u' -> {
                     int end = Math.min(raw.length(), i + 5);
                     if (end - i != 5 || !raw.substring(i + 1, end).matches("\\p{XDigit}{4}")) {

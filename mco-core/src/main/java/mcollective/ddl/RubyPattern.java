@@ -13,14 +13,22 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RubyPattern {
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, String> POSIX = Map.ofEntries(Map.entry("alpha", "\\p{Alpha}"),
-            Map.entry("digit", "\\p{Digit}"), Map.entry("alnum", "\\p{Alnum}"), Map.entry("upper", "\\p{Upper}"),
-            Map.entry("lower", "\\p{Lower}"), Map.entry("space", "\\s"), Map.entry("punct", "\\p{Punct}"),
-            Map.entry("xdigit", "\\p{XDigit}"), Map.entry("word", "\\w"), Map.entry("blank", "\\p{Blank}"),
-            Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("print", "\\p{Print}"), Map.entry("graph", "\\p{Graph}"));
+    private static final Map<String, String> POSIX = Map.ofEntries(
+            Map.entry("alpha", "\\p{Alpha}"),
+            Map.entry("digit", "\\p{Digit}"),
+            Map.entry("alnum", "\\p{Alnum}"),
+            Map.entry("upper", "\\p{Upper}"),
+            Map.entry("lower", "\\p{Lower}"),
+            Map.entry("space", "\\s"),
+            Map.entry("punct", "\\p{Punct}"),
+            Map.entry("xdigit", "\\p{XDigit}"),
+            Map.entry("word", "\\w"),
+            Map.entry("blank", "\\p{Blank}"),
+            Map.entry("cntrl", "\\p{Cntrl}"),
+            Map.entry("print", "\\p{Print}"),
+            Map.entry("graph", "\\p{Graph}"));
 
-    private RubyPattern() {
-    }
+    private RubyPattern() {}
 
     /**
      * The Java pattern for a Ruby regex.
@@ -53,8 +61,9 @@ public final class RubyPattern {
                 char next = source.charAt(++i);
                 switch (next) {
                     case 'h' -> out.append(classDepth > 0 ? "0-9a-fA-F" : "[0-9a-fA-F]");
-                    case 'H' -> out.append(classDepth > 0 ? "\\x00-\\x2f\\x3a-\\x40\\x47-\\x60\\x67-\\x{10FFFF}"
-                            : "[^0-9a-fA-F]");
+                    case 'H' ->
+                        out.append(
+                                classDepth > 0 ? "\\x00-\\x2f\\x3a-\\x40\\x47-\\x60\\x67-\\x{10FFFF}" : "[^0-9a-fA-F]");
                     default -> out.append(c).append(next);
                 }
             } else if (c == '[' && source.startsWith("[:", i) && classDepth > 0) {

@@ -9,8 +9,7 @@ import mcollective.protocol.codec.RubySymbol;
 
 /** Helpers of {@link RubyDdlParser}: parsed Ruby values as plain Java data, and argument checks. */
 final class RubyValues {
-    private RubyValues() {
-    }
+    private RubyValues() {}
 
     /** Values as plain Java data: Symbols become their names, lists and hashes are copied; regexes stay. */
     static Object plain(Object value) {

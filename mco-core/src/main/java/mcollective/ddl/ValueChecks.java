@@ -18,8 +18,7 @@ public final class ValueChecks {
     /** The type names {@code Validator.validate} hands to the typecheck validator. */
     public static final List<String> TYPECHECK_TYPES = List.of("integer", "boolean", "float", "number", "string");
 
-    private ValueChecks() {
-    }
+    private ValueChecks() {}
 
     /**
      * {@code value should be a <type>} unless {@code value} has the type: integer (Integer, Long, Short, Byte,
@@ -83,8 +82,8 @@ public final class ValueChecks {
                     + (literal != null ? literal.toRubyString() : source));
         }
         if (!found) {
-            throw new DdlValidationException("value should match "
-                    + (literal != null ? literal.toRubyString() : source));
+            throw new DdlValidationException(
+                    "value should match " + (literal != null ? literal.toRubyString() : source));
         }
     }
 
@@ -92,7 +91,9 @@ public final class ValueChecks {
     public static void array(Object value, List<?> allowed) {
         if (allowed.stream().noneMatch(a -> rubyEquals(a, value))) {
             throw new DdlValidationException("value should be one of "
-                    + allowed.stream().map(a -> a == null ? "" : String.valueOf(a)).collect(Collectors.joining(", ")));
+                    + allowed.stream()
+                            .map(a -> a == null ? "" : String.valueOf(a))
+                            .collect(Collectors.joining(", ")));
         }
     }
 
@@ -109,7 +110,10 @@ public final class ValueChecks {
     }
 
     private static boolean isInteger(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
                 || value instanceof BigInteger;
     }
 }

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 final class Versions {
     private static final Pattern PART = Pattern.compile("[-.]|\\d+|[^-.\\d]+");
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** Negative, zero or positive as {@code a} is older than, the same as or newer than {@code b}. */
     static int compare(String a, String b) {

@@ -17,8 +17,7 @@ public final class EscapingLayouts {
     /** The end of every layout: the escaped message, a line break, and the escaped stack trace if any. */
     public static final String MESSAGE_AND_TRACE = "%escapedMsg%n%escapedEx";
 
-    private EscapingLayouts() {
-    }
+    private EscapingLayouts() {}
 
     /** Registers both conversion words in {@code context}; idempotent. */
     public static void register(LoggerContext context) {

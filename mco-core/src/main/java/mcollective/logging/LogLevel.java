@@ -2,16 +2,19 @@ package mcollective.logging;
 
 import java.util.Locale;
 
-import org.slf4j.Logger;
-
 import ch.qos.logback.classic.Level;
+import org.slf4j.Logger;
 
 /**
  * The levels of {@code loglevel}, in the order {@code logger/base.rb} cycles through them on SIGUSR2. Logback has no
  * FATAL, so {@link #FATAL} logs what {@link #ERROR} logs (nothing in this port logs at fatal).
  */
 public enum LogLevel {
-    DEBUG(Level.DEBUG), INFO(Level.INFO), WARN(Level.WARN), ERROR(Level.ERROR), FATAL(Level.ERROR);
+    DEBUG(Level.DEBUG),
+    INFO(Level.INFO),
+    WARN(Level.WARN),
+    ERROR(Level.ERROR),
+    FATAL(Level.ERROR);
 
     private final Level logback;
 

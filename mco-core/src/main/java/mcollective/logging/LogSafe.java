@@ -9,8 +9,7 @@ public final class LogSafe {
     /** The most characters of one value that reach a log line. */
     public static final int MAX_CHARS = 512;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     /** The escaped, bounded text of {@code value} ({@code String.valueOf}, so a Throwable gives its toString). */
     public static String of(Object value) {

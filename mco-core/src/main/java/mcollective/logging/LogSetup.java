@@ -1,7 +1,5 @@
 package mcollective.logging;
 
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -9,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
+import org.slf4j.LoggerFactory;
+
 import mcollective.config.Config;
 
 /**
@@ -19,8 +19,7 @@ public final class LogSetup {
     private static final String APPENDER = "mcollective";
     private static volatile LogLevel active = LogLevel.INFO;
 
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     public static void configure(Config config) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
@@ -40,8 +39,9 @@ public final class LogSetup {
         Appender<ILoggingEvent> appender;
         boolean toFile = "file".equals(config.loggerType()) && config.logfile().isPresent();
         if (toFile) {
-            encoder.setPattern("%.-1level, [%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} #" + ProcessHandle.current().pid()
-                    + "] %5level -- : %logger{0}: " + EscapingLayouts.MESSAGE_AND_TRACE);
+            encoder.setPattern("%.-1level, [%d{yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX} #"
+                    + ProcessHandle.current().pid() + "] %5level -- : %logger{0}: "
+                    + EscapingLayouts.MESSAGE_AND_TRACE);
             FileAppender<ILoggingEvent> file = new FileAppender<>();
             file.setFile(config.logfile().get().toString());
             file.setAppend(true);

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,5 @@ public final class ClassesFile {
                 .toList();
     }
 
-    private record Snapshot(FileTime mtime, long size, List<String> classes) {
-    }
+    private record Snapshot(FileTime mtime, long size, List<String> classes) {}
 }

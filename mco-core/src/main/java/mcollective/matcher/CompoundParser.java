@@ -128,7 +128,10 @@ public final class CompoundParser {
                 case OPEN -> {
                     parseErrors |= !matches(nextType, "not", "statement", "(");
                     unmatchedParens++;
-                    Limits.checkDepth(++depth, Limits.COMPOUND_DEPTH, "compound filter",
+                    Limits.checkDepth(
+                            ++depth,
+                            Limits.COMPOUND_DEPTH,
+                            "compound filter",
                             message -> new CompoundFilterException("-S input " + message));
                 }
                 default -> parseErrors = true; // a leading space

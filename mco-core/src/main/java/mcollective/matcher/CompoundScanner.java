@@ -30,8 +30,15 @@ public final class CompoundScanner {
 
     /** The kinds of token; {@link #rubyName()} is the callstack key Ruby uses. */
     public enum Type {
-        OPEN("("), CLOSE(")"), AND("and"), OR("or"), NOT("not"), SPACE(" "), STATEMENT("statement"),
-        FSTATEMENT("fstatement"), BAD_TOKEN("bad_token");
+        OPEN("("),
+        CLOSE(")"),
+        AND("and"),
+        OR("or"),
+        NOT("not"),
+        SPACE(" "),
+        STATEMENT("statement"),
+        FSTATEMENT("fstatement"),
+        BAD_TOKEN("bad_token");
 
         private final String rubyName;
 
@@ -51,8 +58,7 @@ public final class CompoundScanner {
      * @param type  its kind; never null
      * @param value its text ({@code "("}, {@code "and"}, the statement without quotes, ...); never null
      */
-    public record Token(Type type, String value) {
-    }
+    public record Token(Type type, String value) {}
 
     private final String input;
     private final int[] chars;
@@ -91,16 +97,17 @@ public final class CompoundScanner {
         if (index >= chars.length) {
             return Optional.empty();
         }
-        return Optional.of(switch (chars[index]) {
-            case '(' -> new Token(Type.OPEN, "(");
-            case ')' -> new Token(Type.CLOSE, ")");
-            case '!' -> new Token(Type.NOT, "not");
-            case ' ' -> new Token(Type.SPACE, " ");
-            case 'n' -> keyword("not", Type.NOT);
-            case 'a' -> keyword("and", Type.AND);
-            case 'o' -> keyword("or", Type.OR);
-            default -> statement();
-        });
+        return Optional.of(
+                switch (chars[index]) {
+                    case '(' -> new Token(Type.OPEN, "(");
+                    case ')' -> new Token(Type.CLOSE, ")");
+                    case '!' -> new Token(Type.NOT, "not");
+                    case ' ' -> new Token(Type.SPACE, " ");
+                    case 'n' -> keyword("not", Type.NOT);
+                    case 'a' -> keyword("and", Type.AND);
+                    case 'o' -> keyword("or", Type.OR);
+                    default -> statement();
+                });
     }
 
     private Token keyword(String word, Type type) {
@@ -198,7 +205,9 @@ public final class CompoundScanner {
                 if (at(j) == ' ' && isClass(j) && !comparison(at(j - 1))) {
                     break;
                 }
-                if (at(j) == ' ' && separationCounter < 2 && !COMPARISON.matcher(value).find()) {
+                if (at(j) == ' '
+                        && separationCounter < 2
+                        && !COMPARISON.matcher(value).find()) {
                     int next = lookahead(j);
                     if (next != NIL) {
                         j = next;
@@ -215,12 +224,14 @@ public final class CompoundScanner {
     }
 
     private static Token classify(String text, boolean func, boolean escaped) {
-        if (OPEN_CALL.matcher(text).find() || REGEX_COMPARED.matcher(text).find()
+        if (OPEN_CALL.matcher(text).find()
+                || REGEX_COMPARED.matcher(text).find()
                 || SLASH_COMPARED.matcher(text).find()) {
             return new Token(Type.BAD_TOKEN, text);
         }
         if (func) {
-            boolean call = SINGLE_QUOTED_CALL.matcher(text).find() || DOUBLE_QUOTED_CALL.matcher(text).find();
+            boolean call = SINGLE_QUOTED_CALL.matcher(text).find()
+                    || DOUBLE_QUOTED_CALL.matcher(text).find();
             return new Token(call ? Type.FSTATEMENT : Type.BAD_TOKEN, text);
         }
         if (escaped) {

@@ -27,8 +27,7 @@ final class DataFunctionCall {
     private static final Pattern DOT = Pattern.compile("\\.");
     private static final Pattern PAREN = Pattern.compile("\\(");
 
-    private DataFunctionCall() {
-    }
+    private DataFunctionCall() {}
 
     /**
      * @param call  the fstatement token, e.g. {@code fstat('/etc/hosts').size>0}; never null
@@ -74,8 +73,8 @@ final class DataFunctionCall {
         String name = nameAndParams.isEmpty() ? null : nameAndParams.get(0);
         String params = nameAndParams.size() < 2 ? null : nameAndParams.get(1);
         if (name == null || params == null) {
-            throw new CompoundFilterException("Cannot parse the data function call '" + call + "' in -S input "
-                    + input);
+            throw new CompoundFilterException(
+                    "Cannot parse the data function call '" + call + "' in -S input " + input);
         }
         hash.put("name", name);
         hash.put("params", params.equals(")") ? null : unquote(params.replace(")", "")));

@@ -46,8 +46,9 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
     @Override
     public boolean evaluate(Map<String, Object> function, NodeView node) {
         String name = String.valueOf(function.get("name"));
-        DataPlugin plugin = plugins.apply(name).orElseThrow(() -> new FilterEvaluationException(
-                "cannot execute discovery function '" + name + "': data plugin not found"));
+        DataPlugin plugin = plugins.apply(name)
+                .orElseThrow(() -> new FilterEvaluationException(
+                        "cannot execute discovery function '" + name + "': data plugin not found"));
         Object params = function.get("params");
         if (params instanceof String text && text.contains("`")) {
             LOG.debug("Cannot use backticks in function parameters: {}", LogSafe.of(text));
@@ -63,13 +64,16 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
         try {
             return plugin.lookup(argument);
         } catch (DdlException e) {
-            throw new FilterEvaluationException("data plugin " + plugin.name() + " refused '" + argument.orElse("")
-                    + "': " + e.getMessage());
+            throw new FilterEvaluationException(
+                    "data plugin " + plugin.name() + " refused '" + argument.orElse("") + "': " + e.getMessage());
         } catch (McollectiveException e) {
-            LOG.warn("Data query {}('{}') failed, the compound filter is false: {}", plugin.name(),
-                    LogSafe.of(argument.orElse("")), LogSafe.of(e.getMessage()));
-            throw new FilterEvaluationException("data query " + plugin.name() + "('" + argument.orElse("")
-                    + "') failed: " + e.getMessage());
+            LOG.warn(
+                    "Data query {}('{}') failed, the compound filter is false: {}",
+                    plugin.name(),
+                    LogSafe.of(argument.orElse("")),
+                    LogSafe.of(e.getMessage()));
+            throw new FilterEvaluationException(
+                    "data query " + plugin.name() + "('" + argument.orElse("") + "') failed: " + e.getMessage());
         }
     }
 
@@ -88,8 +92,11 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
             return false;
         }
         if ((left instanceof String || left instanceof Boolean) && (operator.contains("<") || operator.contains(">"))) {
-            LOG.debug("Cannot do > and < comparison on Booleans and Strings '{} {} {}'", LogSafe.of(left),
-                    LogSafe.of(operator), LogSafe.of(right));
+            LOG.debug(
+                    "Cannot do > and < comparison on Booleans and Strings '{} {} {}'",
+                    LogSafe.of(left),
+                    LogSafe.of(operator),
+                    LogSafe.of(right));
             return false;
         }
         if (operator.contains("=~")) {
@@ -105,7 +112,9 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
             r = right == null ? "" : right instanceof RubyRegexp regexp ? RubyRegexps.toS(regexp) : right.toString();
         } else if (right instanceof String text) {
             if (left instanceof Number) {
-                r = RubyNumbers.integer(text).<Object>map(i -> i).or(() -> RubyNumbers.floating(text).map(d -> d))
+                r = RubyNumbers.integer(text)
+                        .<Object>map(i -> i)
+                        .or(() -> RubyNumbers.floating(text).map(d -> d))
                         .orElseThrow(() -> new FilterEvaluationException("invalid numeric value: " + text.strip()));
             } else if (left instanceof Boolean) {
                 r = switch (text.strip()) {
@@ -145,8 +154,8 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
         if (right instanceof String text) {
             return text; // String#match(str) compiles the String
         }
-        throw new FilterEvaluationException("wrong argument type " + (right == null ? "nil" : right.getClass()
-                .getSimpleName()) + " (expected Regexp)");
+        throw new FilterEvaluationException("wrong argument type "
+                + (right == null ? "nil" : right.getClass().getSimpleName()) + " (expected Regexp)");
     }
 
     private static boolean equal(Object left, Object right) {
@@ -167,7 +176,8 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
             if (Double.isInfinite(d)) {
-                return d > 0 ? BigDecimal.valueOf(Double.MAX_VALUE).multiply(BigDecimal.TEN)
+                return d > 0
+                        ? BigDecimal.valueOf(Double.MAX_VALUE).multiply(BigDecimal.TEN)
                         : BigDecimal.valueOf(-Double.MAX_VALUE).multiply(BigDecimal.TEN);
             }
             return new BigDecimal(d);

@@ -50,7 +50,7 @@ public final class DefaultCompoundEvaluator implements CompoundEvaluator {
                 case "not" -> tokens.add(Op.NOT);
                 case "(" -> tokens.add(Op.OPEN);
                 case ")" -> tokens.add(Op.CLOSE);
-                default -> { } // Ruby's `case` has no else: unknown tokens vanish
+                default -> {} // Ruby's `case` has no else: unknown tokens vanish
             }
         }
         return new BooleanExpression(tokens).value();
@@ -89,7 +89,13 @@ public final class DefaultCompoundEvaluator implements CompoundEvaluator {
         return functions.evaluate((Map<String, Object>) map, node);
     }
 
-    enum Op { AND, OR, NOT, OPEN, CLOSE }
+    enum Op {
+        AND,
+        OR,
+        NOT,
+        OPEN,
+        CLOSE
+    }
 
     /** Recursive descent over Booleans and {@link Op}s: or := and ('||' and)*, and := not ('&&' not)*. */
     static final class BooleanExpression {

@@ -111,12 +111,19 @@ public final class DescribeFilter {
 
     private static String function(Object value) {
         Map<?, ?> call = value instanceof Map<?, ?> map ? map : Map.of();
-        StringBuilder text = new StringBuilder("Execute the Data Query '").append(ruby(call.get("name"))).append("'");
+        StringBuilder text = new StringBuilder("Execute the Data Query '")
+                .append(ruby(call.get("name")))
+                .append("'");
         if (call.get("params") != null) {
             text.append(" with parameters (").append(ruby(call.get("params"))).append(")");
         }
-        return text.append(". Check if the query's '").append(ruby(call.get("value"))).append("' value ")
-                .append(ruby(call.get("operator"))).append(" '").append(ruby(call.get("r_compare"))).append("'  ")
+        return text.append(". Check if the query's '")
+                .append(ruby(call.get("value")))
+                .append("' value ")
+                .append(ruby(call.get("operator")))
+                .append(" '")
+                .append(ruby(call.get("r_compare")))
+                .append("'  ")
                 .toString();
     }
 

@@ -16,8 +16,7 @@ final class FactComparison {
     private static final Pattern FLOAT = Pattern.compile("^[0-9]+.[0-9]+$", FLAGS);
     private static final List<String> ORDERING = List.of("<=", ">=", "<", ">", "!=");
 
-    private FactComparison() {
-    }
+    private FactComparison() {}
 
     /**
      * @return true if the fact exists and matches: any element of an Array fact, any key of a Hash fact

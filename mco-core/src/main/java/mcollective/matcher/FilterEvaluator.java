@@ -3,11 +3,13 @@ package mcollective.matcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import mcollective.logging.LogSafe;
 import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Port of lib/mcollective/security/base.rb {@code validate_filter?}: does this node act on a request? Every kind of
@@ -61,29 +63,55 @@ public final class FilterEvaluator {
         for (String klass : filter.cfClass()) {
             boolean ok = NodeMatcher.hasClass(node, klass);
             LOG.debug("{} based on configuration management class {}", verdict(ok), LogSafe.of(klass));
-            if (ok) { passed++; } else { failed++; }
+            if (ok) {
+                passed++;
+            } else {
+                failed++;
+            }
         }
         for (List<Map<String, Object>> callstack : filter.compound()) {
             boolean ok = compound.evaluate(callstack, node);
             LOG.debug("{} based on class and fact composition", verdict(ok));
-            if (ok) { passed++; } else { failed++; }
+            if (ok) {
+                passed++;
+            } else {
+                failed++;
+            }
         }
         for (String agent : filter.agent()) {
             boolean ok = ALWAYS_PRESENT_AGENT.equals(agent) || NodeMatcher.hasAgent(node, agent);
             LOG.debug("{} based on agent {}", verdict(ok), LogSafe.of(agent));
-            if (ok) { passed++; } else { failed++; }
+            if (ok) {
+                passed++;
+            } else {
+                failed++;
+            }
         }
         for (FactFilter fact : filter.fact()) {
             boolean ok = NodeMatcher.hasFact(node, fact);
-            LOG.debug("{} based on fact {} {} {}", verdict(ok), LogSafe.of(fact.fact()), LogSafe.of(fact.operator()),
+            LOG.debug(
+                    "{} based on fact {} {} {}",
+                    verdict(ok),
+                    LogSafe.of(fact.fact()),
+                    LogSafe.of(fact.operator()),
                     LogSafe.of(fact.value()));
-            if (ok) { passed++; } else { failed++; }
+            if (ok) {
+                passed++;
+            } else {
+                failed++;
+            }
         }
         if (!filter.identity().isEmpty()) {
-            long matched = filter.identity().stream().filter(id -> NodeMatcher.hasIdentity(node, id)).count();
+            long matched = filter.identity().stream()
+                    .filter(id -> NodeMatcher.hasIdentity(node, id))
+                    .count();
             boolean ok = matched == 1;
             LOG.debug("{} based on identity", verdict(ok));
-            if (ok) { passed++; } else { failed++; }
+            if (ok) {
+                passed++;
+            } else {
+                failed++;
+            }
         }
         return FilterResult.of(passed, failed);
     }

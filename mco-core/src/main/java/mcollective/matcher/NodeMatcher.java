@@ -1,6 +1,7 @@
 package mcollective.matcher;
 
 import java.util.Objects;
+
 import mcollective.protocol.FactFilter;
 
 /**
@@ -11,8 +12,7 @@ import mcollective.protocol.FactFilter;
  * <em>every</em> {@code /} removed (quirk Q-11), searched for anywhere in the candidate.
  */
 public final class NodeMatcher {
-    private NodeMatcher() {
-    }
+    private NodeMatcher() {}
 
     /**
      * @param node  the node; never null

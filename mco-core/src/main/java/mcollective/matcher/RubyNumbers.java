@@ -20,8 +20,7 @@ final class RubyNumbers {
     private static final Pattern FLOAT = Pattern.compile(
             "[+-]?(?:\\d+(?:_\\d+)*(?:\\.\\d+(?:_\\d+)*)?|\\.\\d+(?:_\\d+)*)(?:[eE][+-]?\\d+(?:_\\d+)*)?");
 
-    private RubyNumbers() {
-    }
+    private RubyNumbers() {}
 
     /** @return Ruby's {@code Integer(text)}, or empty where Ruby raises ArgumentError */
     static Optional<BigInteger> integer(String text) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,7 @@ final class RubyRegex {
     private static final Pattern STARTS_WITH_SLASH = Pattern.compile("^/", Pattern.MULTILINE | Pattern.UNIX_LINES);
     private static final Map<String, Optional<Pattern>> CACHE = new ConcurrentHashMap<>();
 
-    private RubyRegex() {
-    }
+    private RubyRegex() {}
 
     /**
      * Ruby's {@code s.match("^/")}, which util.rb uses to tell a {@code /re/} from a name: true if any line starts
@@ -44,15 +44,18 @@ final class RubyRegex {
      */
     static boolean find(String regex, String input) {
         if (regex.length() > Limits.REGEX_LENGTH) {
-            throw new FilterEvaluationException("regular expression of " + regex.length()
-                    + " characters is longer than " + Limits.REGEX_LENGTH);
+            throw new FilterEvaluationException(
+                    "regular expression of " + regex.length() + " characters is longer than " + Limits.REGEX_LENGTH);
         }
-        Pattern pattern = compile(regex).orElseThrow(
-                () -> new FilterEvaluationException("invalid regular expression /" + regex + "/"));
+        Pattern pattern = compile(regex)
+                .orElseThrow(() -> new FilterEvaluationException("invalid regular expression /" + regex + "/"));
         try {
             return pattern.matcher(new BudgetedSequence(input)).find();
         } catch (BudgetExceeded e) {
-            LOG.debug("Regular expression /{}/ gave up on '{}' after {} steps", LogSafe.of(regex), LogSafe.of(input),
+            LOG.debug(
+                    "Regular expression /{}/ gave up on '{}' after {} steps",
+                    LogSafe.of(regex),
+                    LogSafe.of(input),
                     STEP_BUDGET);
             throw new FilterEvaluationException("regular expression /" + regex + "/ is too expensive");
         } catch (StackOverflowError e) {

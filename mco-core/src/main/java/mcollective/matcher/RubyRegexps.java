@@ -8,8 +8,7 @@ final class RubyRegexps {
     private static final int EXTENDED = 2;
     private static final int MULTILINE = 4;
 
-    private RubyRegexps() {
-    }
+    private RubyRegexps() {}
 
     /** @return the source wrapped in its options, on ones first ({@code m i x}), as Ruby prints it */
     static String toS(RubyRegexp regexp) {

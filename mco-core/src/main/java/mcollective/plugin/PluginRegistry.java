@@ -66,8 +66,8 @@ public final class PluginRegistry {
     public <T extends Plugin> T create(Class<T> spi, String name) {
         Supplier<? extends Plugin> supplier = suppliers(spi).get(name);
         if (supplier == null) {
-            throw new UnknownPluginException(String.format("No %s plugin '%s'; available: %s",
-                    typeName(spi), name, names(spi)));
+            throw new UnknownPluginException(
+                    String.format("No %s plugin '%s'; available: %s", typeName(spi), name, names(spi)));
         }
         return spi.cast(supplier.get());
     }
@@ -102,7 +102,8 @@ public final class PluginRegistry {
             @SuppressWarnings("unchecked")
             ServiceLoader<? extends Plugin> services = ServiceLoader.load((Class<? extends Plugin>) spi, loader);
             for (ServiceLoader.Provider<? extends Plugin> provider : iterate(services, spi)) {
-                Optional<Plugin> probe = instantiate(provider::get, provider.type().getName());
+                Optional<Plugin> probe =
+                        instantiate(provider::get, provider.type().getName());
                 probe.ifPresent(p -> put(found, spi, p.name(), () -> provider.get()));
             }
         }
@@ -110,8 +111,8 @@ public final class PluginRegistry {
         return found;
     }
 
-    private static List<ServiceLoader.Provider<? extends Plugin>> iterate(ServiceLoader<? extends Plugin> services,
-            Class<?> spi) {
+    private static List<ServiceLoader.Provider<? extends Plugin>> iterate(
+            ServiceLoader<? extends Plugin> services, Class<?> spi) {
         List<ServiceLoader.Provider<? extends Plugin>> providers = new ArrayList<>();
         try {
             services.stream().forEach(providers::add);
@@ -130,7 +131,10 @@ public final class PluginRegistry {
         }
     }
 
-    private static void put(Map<String, Supplier<? extends Plugin>> found, Class<?> spi, String name,
+    private static void put(
+            Map<String, Supplier<? extends Plugin>> found,
+            Class<?> spi,
+            String name,
             Supplier<? extends Plugin> supplier) {
         if (found.putIfAbsent(name, supplier) != null) {
             throw new McollectiveException(String.format("Two %s plugins are named '%s'", typeName(spi), name));
@@ -143,8 +147,7 @@ public final class PluginRegistry {
         private ClassLoader loader = Thread.currentThread().getContextClassLoader();
         private final Map<Class<?>, Map<String, Supplier<? extends Plugin>>> explicit = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Whether to find plugins with {@link ServiceLoader}; on by default, off in unit tests with fakes. */
         public Builder autoDiscover(boolean on) {

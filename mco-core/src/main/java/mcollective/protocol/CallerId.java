@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 public final class CallerId {
     private static final Pattern VALID = Pattern.compile("^[\\w]+=[\\w.\\-]+$");
 
-    private CallerId() {
-    }
+    private CallerId() {}
 
     public static boolean isValid(String callerId) {
         return callerId != null && VALID.matcher(callerId).matches();

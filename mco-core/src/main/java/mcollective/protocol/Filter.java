@@ -26,8 +26,14 @@ import java.util.Optional;
  * @param collective    the collective added by RPC discovery; not evaluated by nodes
  * @param standardShape false if the wire hash had unknown keys or lacked some of the five standard keys
  */
-public record Filter(List<FactFilter> fact, List<String> cfClass, List<String> agent, List<String> identity,
-        List<List<Map<String, Object>>> compound, Optional<String> collective, boolean standardShape) {
+public record Filter(
+        List<FactFilter> fact,
+        List<String> cfClass,
+        List<String> agent,
+        List<String> identity,
+        List<List<Map<String, Object>>> compound,
+        Optional<String> collective,
+        boolean standardShape) {
 
     static final String FACT = "fact";
     static final String CF_CLASS = "cf_class";
@@ -53,8 +59,13 @@ public record Filter(List<FactFilter> fact, List<String> cfClass, List<String> a
      *
      * @see #Filter(List, List, List, List, List, Optional, boolean)
      */
-    public Filter(List<FactFilter> fact, List<String> cfClass, List<String> agent, List<String> identity,
-            List<List<Map<String, Object>>> compound, Optional<String> collective) {
+    public Filter(
+            List<FactFilter> fact,
+            List<String> cfClass,
+            List<String> agent,
+            List<String> identity,
+            List<List<Map<String, Object>>> compound,
+            Optional<String> collective) {
         this(fact, cfClass, agent, identity, compound, collective, true);
     }
 
@@ -177,8 +188,7 @@ public record Filter(List<FactFilter> fact, List<String> cfClass, List<String> a
         private final List<List<Map<String, Object>>> compound = new ArrayList<>();
         private Optional<String> collective = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param filter a fact criterion; never null @return this builder */
         public Builder addFact(FactFilter filter) {

@@ -17,8 +17,7 @@ final class FilterReader {
     // validate_filter? dispatches with `when /puppet_class|cf_class/`, so the legacy key and look-alikes are classes.
     private static final Pattern CLASS_KEY = Pattern.compile("puppet_class|cf_class");
 
-    private FilterReader() {
-    }
+    private FilterReader() {}
 
     static Filter read(Object wire) {
         if (!(wire instanceof Map<?, ?> map)) {
@@ -97,15 +96,13 @@ final class FilterReader {
                 depth = Math.max(0, depth - 1);
             }
             if (!(token instanceof Map<?, ?> map)) {
-                throw new InvalidFilterException(
-                        "Compound token " + FactFilter.describe(token) + " is not a Hash");
+                throw new InvalidFilterException("Compound token " + FactFilter.describe(token) + " is not a Hash");
             }
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
-                    throw new InvalidFilterException(
-                            "Compound token " + map + " has a key that is not a String: "
-                                    + FactFilter.describe(entry.getKey()));
+                    throw new InvalidFilterException("Compound token " + map + " has a key that is not a String: "
+                            + FactFilter.describe(entry.getKey()));
                 }
                 if (entry.getValue() == null) {
                     throw new InvalidFilterException("Compound token " + map + " has a nil value");

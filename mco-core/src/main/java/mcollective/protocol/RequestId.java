@@ -12,8 +12,7 @@ public final class RequestId {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{32}");
 
-    private RequestId() {
-    }
+    private RequestId() {}
 
     public static String next() {
         byte[] bytes = new byte[16];

@@ -8,8 +8,8 @@ import java.util.Optional;
  * A SimpleRPC request as an action sees it. Port of {@code lib/mcollective/rpc/request.rb}: {@code data} keys are
  * plain names whether the wire used Symbols or Strings.
  */
-public record RpcRequest(String agent, String action, String caller, String sender, String requestId,
-        Map<String, Object> data) {
+public record RpcRequest(
+        String agent, String action, String caller, String sender, String requestId, Map<String, Object> data) {
 
     public RpcRequest {
         Objects.requireNonNull(agent, "agent");
@@ -27,8 +27,8 @@ public record RpcRequest(String agent, String action, String caller, String send
 
     /** A required input; a missing one is statuscode 3 with Ruby's message. */
     public Object require(String key) {
-        return get(key).orElseThrow(() -> RpcException.missingData(
-                String.format("Action %s needs a %s argument", action, key)));
+        return get(key).orElseThrow(
+                        () -> RpcException.missingData(String.format("Action %s needs a %s argument", action, key)));
     }
 
     /** Whether the caller wants a reply ({@code :process_results}, default true). */

@@ -7,5 +7,4 @@ package mcollective.spi;
  * issue that builds this plugin type; the interface exists now so that plugins of this type are discovered,
  * named and reported like every other.
  */
-public interface Aggregator extends Plugin {
-}
+public interface Aggregator extends Plugin {}

@@ -28,8 +28,7 @@ final class DataLookup {
         return thread;
     });
 
-    private DataLookup() {
-    }
+    private DataLookup() {}
 
     static Map<String, Object> lookup(DataPlugin plugin, Optional<String> argument) {
         plugin.validate(argument);
@@ -56,8 +55,13 @@ final class DataLookup {
         Map<String, Object> result = new LinkedHashMap<>();
         plugin.outputs().forEach(output -> result.put(output, null));
         outputs.forEach((key, value) -> {
-            if (value != null && !(value instanceof String || value instanceof Integer || value instanceof Long
-                    || value instanceof java.math.BigInteger || value instanceof Double || value instanceof Boolean)) {
+            if (value != null
+                    && !(value instanceof String
+                            || value instanceof Integer
+                            || value instanceof Long
+                            || value instanceof java.math.BigInteger
+                            || value instanceof Double
+                            || value instanceof Boolean)) {
                 throw new McollectiveException("Can only store String, Integer, Float or Boolean data but got "
                         + value.getClass().getSimpleName() + " for key " + key);
             }

@@ -44,8 +44,7 @@ public interface DataPlugin extends Plugin {
      * @param argument the query argument, empty when the call had none
      * @throws mcollective.ddl.DdlException if the DDL refuses it (Ruby's DDLValidationError)
      */
-    default void validate(Optional<String> argument) {
-    }
+    default void validate(Optional<String> argument) {}
 
     /**
      * Port of {@code Data::Base#lookup}: validates the argument, runs {@link #query} within {@link #timeout()}, and

@@ -21,7 +21,11 @@ public interface DiscoveryMethod extends Plugin {
 
     /** The filter types a discovery method can honour ({@code discovery do capabilities [...] end}). */
     enum Capability {
-        CLASSES, FACTS, IDENTITY, AGENTS, COMPOUND
+        CLASSES,
+        FACTS,
+        IDENTITY,
+        AGENTS,
+        COMPOUND
     }
 
     /** Which filter types this method honours. */
@@ -47,7 +51,12 @@ public interface DiscoveryMethod extends Plugin {
      * @param network sends the {@code mc} discovery broadcast; used by methods that ask the network
      * @param stdin   standard input, for the {@code stdin} method
      */
-    record Request(Filter filter, Duration timeout, int limit, List<String> options, Network network,
+    record Request(
+            Filter filter,
+            Duration timeout,
+            int limit,
+            List<String> options,
+            Network network,
             Optional<InputStream> stdin) {
         public Request {
             Objects.requireNonNull(filter, "filter");

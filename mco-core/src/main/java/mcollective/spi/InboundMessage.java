@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param destination where it arrived
  * @param headers     every header the broker delivered
  */
-public record InboundMessage(byte[] payload, Optional<String> replyTo, String destination,
-        Map<String, String> headers) {
+public record InboundMessage(
+        byte[] payload, Optional<String> replyTo, String destination, Map<String, String> headers) {
     public InboundMessage {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(replyTo, "replyTo");

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param sequence   the client's request sequence, naming the reply queue
  * @param payload    the bytes the security plugin produced
  */
-public record OutboundRequest(String agent, String collective, List<String> targets, int ttl,
-        Optional<String> replyTo, long sequence, byte[] payload) {
+public record OutboundRequest(
+        String agent,
+        String collective,
+        List<String> targets,
+        int ttl,
+        Optional<String> replyTo,
+        long sequence,
+        byte[] payload) {
 
     public OutboundRequest {
         Objects.requireNonNull(agent, "agent");

@@ -20,6 +20,5 @@ public interface Plugin {
      * Called once, before any other method, on the thread that builds the node or client. May throw a
      * {@link mcollective.McollectiveException} naming the bad setting, which stops start-up.
      */
-    default void init(PluginContext context) {
-    }
+    default void init(PluginContext context) {}
 }

@@ -22,8 +22,13 @@ public final class PluginContext {
     private final Map<String, String> env;
     private final Map<Class<?>, Object> services;
 
-    public PluginContext(Config config, String pluginName, PluginRegistry registry, Clock clock,
-            Map<String, String> env, Map<Class<?>, Object> services) {
+    public PluginContext(
+            Config config,
+            String pluginName,
+            PluginRegistry registry,
+            Clock clock,
+            Map<String, String> env,
+            Map<Class<?>, Object> services) {
         this.config = Objects.requireNonNull(config, "config");
         this.pluginName = Objects.requireNonNull(pluginName, "pluginName");
         this.registry = Objects.requireNonNull(registry, "registry");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,9 @@ class ConfigDocsTest {
         while (dir != null && !Files.isDirectory(dir.resolve("mco-core"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("a directory containing mco-core above the working directory").isNotNull();
+        assertThat(dir)
+                .as("a directory containing mco-core above the working directory")
+                .isNotNull();
         return dir;
     }
 
@@ -52,8 +55,10 @@ class ConfigDocsTest {
                         continue;
                     }
                     String key = setting.substring(0, setting.indexOf('=')).strip();
-                    assertThat(key.startsWith("plugin.") || ConfigKey.byName(key).isPresent())
-                            .as(name + ": " + key).isTrue();
+                    assertThat(key.startsWith("plugin.")
+                                    || ConfigKey.byName(key).isPresent())
+                            .as(name + ": " + key)
+                            .isTrue();
                 }
             }
         }
@@ -61,7 +66,9 @@ class ConfigDocsTest {
         @Test
         void shouldParseCleanly() {
             for (String name : DIST_FILES) {
-                Config c = new ConfigParser(Map.of()).withHostname("h").parse(repoRoot().resolve(name));
+                Config c = new ConfigParser(Map.of())
+                        .withHostname("h")
+                        .parse(repoRoot().resolve(name));
                 assertThat(c.collectives()).as(name).containsExactly("mcollective");
             }
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class ConfigLocatorTest {
     class ClientLookup {
         @Test
         void shouldPreferTheUsersDotfile() {
-            assertThat(readable(Optional.of(HOME), DOTFILE, AIO, CLASSIC).clientConfig()).isEqualTo(DOTFILE);
+            assertThat(readable(Optional.of(HOME), DOTFILE, AIO, CLASSIC).clientConfig())
+                    .isEqualTo(DOTFILE);
         }
 
         @Test
@@ -49,7 +51,8 @@ class ConfigLocatorTest {
         void shouldUseTheCommandLineFileBeforeAnyLookup() {
             assertThat(readable(Optional.of(HOME), DOTFILE).clientConfig(List.of("-c", "/tmp/c.cfg"), null))
                     .isEqualTo(Path.of("/tmp/c.cfg"));
-            assertThat(readable(Optional.of(HOME), DOTFILE).clientConfig(List.of("ping"), null)).isEqualTo(DOTFILE);
+            assertThat(readable(Optional.of(HOME), DOTFILE).clientConfig(List.of("ping"), null))
+                    .isEqualTo(DOTFILE);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +51,7 @@ class ConfigParserTest {
 
         @Test
         void shouldTreatAnIndentedHashAsPartOfTheKeyAsRubyDoes() {
-            assertThatThrownBy(() -> parse("  # ttl = 5"))
-                    .hasMessage("server.cfg:1: Unknown config parameter '# ttl'");
+            assertThatThrownBy(() -> parse("  # ttl = 5")).hasMessage("server.cfg:1: Unknown config parameter '# ttl'");
         }
 
         @Test
@@ -61,7 +61,8 @@ class ConfigParserTest {
 
         @Test
         void shouldAcceptWindowsLineEndings() {
-            assertThat(parser.parse("ttl = 5\r\nloglevel = debug\r\n", "x").loglevel()).isEqualTo("debug");
+            assertThat(parser.parse("ttl = 5\r\nloglevel = debug\r\n", "x").loglevel())
+                    .isEqualTo("debug");
         }
     }
 
@@ -69,9 +70,17 @@ class ConfigParserTest {
     class Types {
         @Test
         void shouldReadEveryValueType() {
-            Config c = parse("collectives = mcollective, eu ,us", "keeplogs = 0x10", "default_batch_sleep_time = 2.5",
-                    "daemonize = yes", "logfile = /var/log/m.log", "connector = ActiveMQ", "loglevel = warn",
-                    "rpclimitmethod = random", "discovery_timeout = 4", "logger_type = Console");
+            Config c = parse(
+                    "collectives = mcollective, eu ,us",
+                    "keeplogs = 0x10",
+                    "default_batch_sleep_time = 2.5",
+                    "daemonize = yes",
+                    "logfile = /var/log/m.log",
+                    "connector = ActiveMQ",
+                    "loglevel = warn",
+                    "rpclimitmethod = random",
+                    "discovery_timeout = 4",
+                    "logger_type = Console");
             assertThat(c.collectives()).containsExactly("mcollective", "eu", "us");
             assertThat(c.keeplogs()).isEqualTo(16);
             assertThat(c.defaultBatchSleepTime()).isEqualTo(2.5);
@@ -107,8 +116,12 @@ class ConfigParserTest {
 
         @Test
         void shouldAcceptDeprecatedKeysAndIgnoreThem() {
-            Config c = parse("topicprefix = /topic/", "topicsep = .", "queueprefix = /queue/",
-                    "rpchelptemplate = x", "helptemplatedir = /x");
+            Config c = parse(
+                    "topicprefix = /topic/",
+                    "topicsep = .",
+                    "queueprefix = /queue/",
+                    "rpchelptemplate = x",
+                    "helptemplatedir = /x");
             assertThat(c.rawValue("topicprefix")).isEmpty();
         }
     }
@@ -125,7 +138,9 @@ class ConfigParserTest {
         @Test
         void shouldAcceptMcollectiveFalseWordsInAnyCase() {
             for (String word : List.of("0", "no", "False", "n", "F", "NO")) {
-                assertThat(parse("direct_addressing = " + word).directAddressing()).as(word).isFalse();
+                assertThat(parse("direct_addressing = " + word).directAddressing())
+                        .as(word)
+                        .isFalse();
             }
         }
 
@@ -173,10 +188,13 @@ class ConfigParserTest {
     class PluginSettings {
         @Test
         void shouldCollectPluginKeysWithoutThePrefix() {
-            Config c = parse("plugin.psk = secret", "plugin.psk.callertype = identity",
-                    "plugin.activemq.pool.size = 2");
-            assertThat(c.pluginSettings()).containsExactly(Map.entry("psk", "secret"),
-                    Map.entry("psk.callertype", "identity"), Map.entry("activemq.pool.size", "2"));
+            Config c =
+                    parse("plugin.psk = secret", "plugin.psk.callertype = identity", "plugin.activemq.pool.size = 2");
+            assertThat(c.pluginSettings())
+                    .containsExactly(
+                            Map.entry("psk", "secret"),
+                            Map.entry("psk.callertype", "identity"),
+                            Map.entry("activemq.pool.size", "2"));
             assertThat(c.rawValue("plugin.psk")).contains("secret");
         }
 
@@ -191,8 +209,9 @@ class ConfigParserTest {
 
             Config c = parser.parse(cfg);
 
-            assertThat(c.plugin("activemq").all()).containsExactly(Map.entry("pool.size", "2"),
-                    Map.entry("pool.1.host", "a"), Map.entry("pool.2.host", "b"));
+            assertThat(c.plugin("activemq").all())
+                    .containsExactly(
+                            Map.entry("pool.size", "2"), Map.entry("pool.1.host", "a"), Map.entry("pool.2.host", "b"));
             assertThat(c.pluginSettings()).doesNotContainKeys("ignored.x", "bad-name.x");
             assertThat(c.configFile()).contains(cfg);
         }
@@ -250,7 +269,8 @@ class ConfigParserTest {
 
         @Test
         void shouldRejectAnInvalidHostNameUsedAsDefaultIdentity() {
-            assertThatThrownBy(() -> new ConfigParser(Map.of()).withHostname("bad/host").parse("", "client.cfg"))
+            assertThatThrownBy(() ->
+                            new ConfigParser(Map.of()).withHostname("bad/host").parse("", "client.cfg"))
                     .hasMessage("client.cfg: Identities can only match /\\w\\.\\-/ but identity is 'bad/host'");
         }
 

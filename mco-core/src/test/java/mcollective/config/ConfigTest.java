@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,11 @@ class ConfigTest {
 
     @Nested
     class RawValue {
-        private final Config c = Config.builder().hostname("h1").set("ttl", "0x10").set("daemonize", "yes").build();
+        private final Config c = Config.builder()
+                .hostname("h1")
+                .set("ttl", "0x10")
+                .set("daemonize", "yes")
+                .build();
 
         @Test
         void shouldGiveTheTextAsWrittenForASetKey() {
@@ -121,8 +126,11 @@ class ConfigTest {
 
         @Test
         void shouldBuildPluginSettingsAndEnvironment() {
-            Config c = Config.builder().set("identity", "n1").set("plugin.psk", "x")
-                    .environment(Map.of("MCOLLECTIVE_PSK", "y")).build();
+            Config c = Config.builder()
+                    .set("identity", "n1")
+                    .set("plugin.psk", "x")
+                    .environment(Map.of("MCOLLECTIVE_PSK", "y"))
+                    .build();
             assertThat(c.identity()).isEqualTo("n1");
             assertThat(c.plugin("psk").value()).contains("x");
             assertThat(c.env("MCOLLECTIVE_PSK")).contains("y");

@@ -4,27 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class PluginConfigTest {
-    private final Config config = new ConfigParser(Map.of()).withHostname("h").parse(String.join("\n",
-            "plugin.activemq = ignored-bare",
-            "plugin.activemq.pool.size = 2",
-            "plugin.activemq.heartbeat_interval = 30.5",
-            "plugin.activemq.base64 = yes",
-            "plugin.activemq.bad_int = 1.5",
-            "plugin.activemq.bad_bool = sometimes",
-            "plugin.activemqx.other = 1",
-            "pluginXrpc.graph = true"), "client.cfg");
+    private final Config config = new ConfigParser(Map.of())
+            .withHostname("h")
+            .parse(
+                    String.join(
+                            "\n",
+                            "plugin.activemq = ignored-bare",
+                            "plugin.activemq.pool.size = 2",
+                            "plugin.activemq.heartbeat_interval = 30.5",
+                            "plugin.activemq.base64 = yes",
+                            "plugin.activemq.bad_int = 1.5",
+                            "plugin.activemq.bad_bool = sometimes",
+                            "plugin.activemqx.other = 1",
+                            "pluginXrpc.graph = true"),
+                    "client.cfg");
     private final PluginConfig activemq = config.plugin("activemq");
 
     @Nested
     class Values {
         @Test
         void shouldSeeOnlyItsOwnSection() {
-            assertThat(activemq.all()).containsOnlyKeys("pool.size", "heartbeat_interval", "base64", "bad_int",
-                    "bad_bool");
+            assertThat(activemq.all())
+                    .containsOnlyKeys("pool.size", "heartbeat_interval", "base64", "bad_int", "bad_bool");
             assertThat(activemq.value()).contains("ignored-bare");
             assertThat(activemq.get("other")).isEmpty();
         }

@@ -28,13 +28,15 @@ class SettingPathsTest {
         void shouldAcceptAReadableFile() throws IOException {
             Path file = Files.writeString(dir.resolve("classes.txt"), "role.base\n");
 
-            assertThatCode(() -> SettingPaths.requireReadableIfPresent("classesfile", file)).doesNotThrowAnyException();
+            assertThatCode(() -> SettingPaths.requireReadableIfPresent("classesfile", file))
+                    .doesNotThrowAnyException();
         }
 
         @Test
         void shouldNameTheKeyAndPathOfADirectory() {
             assertThatThrownBy(() -> SettingPaths.requireReadableIfPresent("classesfile", dir))
-                    .isInstanceOf(ConfigException.class).hasMessage("classesfile '" + dir + "' is a directory");
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("classesfile '" + dir + "' is a directory");
         }
     }
 
@@ -54,7 +56,8 @@ class SettingPathsTest {
         @Test
         void shouldNameTheKeyAndPathOfADirectory() {
             assertThatThrownBy(() -> SettingPaths.requireAppendable("logfile", dir))
-                    .isInstanceOf(ConfigException.class).hasMessage("logfile '" + dir + "' is a directory");
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("logfile '" + dir + "' is a directory");
         }
 
         @Test
@@ -71,7 +74,8 @@ class SettingPathsTest {
             Path log = file.resolve("node.log"); // a file where a directory should be: ENOTDIR, even for root
 
             assertThatThrownBy(() -> SettingPaths.requireAppendable("logfile", log))
-                    .isInstanceOf(ConfigException.class).hasMessageStartingWith("logfile '" + log + "' cannot ");
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("logfile '" + log + "' cannot ");
         }
     }
 }

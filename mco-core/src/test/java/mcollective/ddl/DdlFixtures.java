@@ -168,8 +168,7 @@ final class DdlFixtures {
             end
             """;
 
-    private DdlFixtures() {
-    }
+    private DdlFixtures() {}
 
     static String withMetadata(String name, String body) {
         return METADATA.formatted(name) + body;
@@ -180,7 +179,8 @@ final class DdlFixtures {
         while (!Files.isDirectory(dir.resolve("mco-core")) || !Files.isDirectory(dir.resolve("ddl"))) {
             dir = dir.getParent();
             if (dir == null) {
-                throw new AssertionError("cannot find the project root with ddl/ from " + Path.of("").toAbsolutePath());
+                throw new AssertionError("cannot find the project root with ddl/ from "
+                        + Path.of("").toAbsolutePath());
             }
         }
         return dir;
@@ -188,7 +188,8 @@ final class DdlFixtures {
 
     static List<Path> shippedDdls() {
         try (Stream<Path> files = Files.walk(projectRoot().resolve("ddl"))) {
-            List<Path> found = files.filter(p -> p.toString().endsWith(".ddl")).sorted().toList();
+            List<Path> found =
+                    files.filter(p -> p.toString().endsWith(".ddl")).sorted().toList();
             if (found.size() < 20) {
                 throw new AssertionError("expected MCollective's 20 DDLs under ddl/ but found " + found);
             }

@@ -15,14 +15,16 @@ class DdlLimitsTest {
         String ddl = METADATA + "x " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
         assertThatThrownBy(() -> RubyDdlParser.parse(DdlKind.AGENT, "deep", ddl, "deep.ddl"))
                 .isInstanceOf(DdlException.class)
-                .hasMessageContaining("deep.ddl").hasMessageContaining("DDL nested deeper than 64 levels");
+                .hasMessageContaining("deep.ddl")
+                .hasMessageContaining("DDL nested deeper than 64 levels");
     }
 
     @Test
     void shouldRefuseBlocksNested10000Deep() {
         String ddl = METADATA + "a do\n".repeat(10_000) + "end\n".repeat(10_000);
         assertThatThrownBy(() -> RubyDdlParser.parse(DdlKind.AGENT, "deep", ddl, "deep.ddl"))
-                .isInstanceOf(DdlException.class).hasMessageContaining("DDL nested deeper than 64 levels");
+                .isInstanceOf(DdlException.class)
+                .hasMessageContaining("DDL nested deeper than 64 levels");
     }
 
     @Test
@@ -30,7 +32,8 @@ class DdlLimitsTest {
         String ddl = METADATA.replace(":timeout => 1", ":timeout => 99999999999999999999");
         assertThatThrownBy(() -> RubyDdlParser.parse(DdlKind.AGENT, "big", ddl, "big.ddl"))
                 .isInstanceOf(DdlException.class)
-                .hasMessageContaining("big.ddl").hasMessageContaining("integer 99999999999999999999 is out of range");
+                .hasMessageContaining("big.ddl")
+                .hasMessageContaining("integer 99999999999999999999 is out of range");
     }
 
     @Test

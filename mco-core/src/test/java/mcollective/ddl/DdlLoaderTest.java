@@ -69,7 +69,8 @@ class DdlLoaderTest {
         assertThat(shipped.meta().description()).isEqualTo("shipped");
         assertThat(shipped.source()).isEqualTo("classpath:mcollective/agent/shipped.ddl");
         assertThat(loader.find(DdlKind.AGENT, "choria").orElseThrow().timeout()).hasSeconds(3);
-        assertThat(loader.find(DdlKind.DATA, "local_data").orElseThrow().dataquery()).isPresent();
+        assertThat(loader.find(DdlKind.DATA, "local_data").orElseThrow().dataquery())
+                .isPresent();
         assertThat(loader.names("agent")).containsExactly("choria", "shipped");
     }
 
@@ -80,7 +81,8 @@ class DdlLoaderTest {
         assertThat(loader.find(DdlKind.AGENT, "nope")).isEmpty();
         assertThat(loader.find("widget", "nope")).isEmpty();
         assertThat(loader.find(DdlKind.AGENT, "../etc/passwd")).isEmpty();
-        assertThatThrownBy(() -> loader.load(DdlKind.AGENT, "nope")).isInstanceOf(DdlException.class)
+        assertThatThrownBy(() -> loader.load(DdlKind.AGENT, "nope"))
+                .isInstanceOf(DdlException.class)
                 .hasMessage("Can't find DDL for agent plugin 'nope'");
         assertThatThrownBy(() -> loader.load(DdlKind.DATA, "nope_data"))
                 .hasMessage("Can't find DDL for data plugin 'nope_data'");
@@ -92,8 +94,7 @@ class DdlLoaderTest {
 
         DdlLoader loader = new DdlLoader(List.of(tmp), classPath(tmp.resolve("none")));
 
-        assertThatThrownBy(() -> loader.agent("broken"))
-                .hasMessage(file + ":3: Action needs a :description property");
+        assertThatThrownBy(() -> loader.agent("broken")).hasMessage(file + ":3: Action needs a :description property");
     }
 
     @Test
@@ -105,7 +106,10 @@ class DdlLoaderTest {
         Files.writeString(file, agent("after"));
 
         assertThat(loader.agent("x")).isSameAs(first);
-        assertThat(new DdlLoader(List.of(tmp), classPath(tmp.resolve("none"))).agent("x").meta().description())
+        assertThat(new DdlLoader(List.of(tmp), classPath(tmp.resolve("none")))
+                        .agent("x")
+                        .meta()
+                        .description())
                 .isEqualTo("after");
     }
 }

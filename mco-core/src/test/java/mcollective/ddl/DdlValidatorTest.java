@@ -69,9 +69,26 @@ class DdlValidatorTest {
     class ValidateRpcRequest {
         @Test
         void shouldAcceptAValidRequestAndIgnoreUndeclaredInputs() {
-            assertThatCode(() -> restart("service", "nginx", "count", 3L, "ratio", 0.5,
-                    "weight", 7, "options", Map.of("a", 1), "hosts", List.of("a"), "mode", "soft",
-                    "unit", "NGINX.service", "extra", "anything")).doesNotThrowAnyException();
+            assertThatCode(() -> restart(
+                            "service",
+                            "nginx",
+                            "count",
+                            3L,
+                            "ratio",
+                            0.5,
+                            "weight",
+                            7,
+                            "options",
+                            Map.of("a", 1),
+                            "hosts",
+                            List.of("a"),
+                            "mode",
+                            "soft",
+                            "unit",
+                            "NGINX.service",
+                            "extra",
+                            "anything"))
+                    .doesNotThrowAnyException();
         }
 
         @Test
@@ -108,7 +125,8 @@ class DdlValidatorTest {
                     .hasMessage("Cannot validate input count: value should be a integer");
             assertThatThrownBy(() -> restart("service", "x", "count", 3.0))
                     .hasMessage("Cannot validate input count: value should be a integer");
-            assertThatCode(() -> restart("service", "x", "count", BigInteger.TEN.pow(30))).doesNotThrowAnyException();
+            assertThatCode(() -> restart("service", "x", "count", BigInteger.TEN.pow(30)))
+                    .doesNotThrowAnyException();
             assertThatThrownBy(() -> restart("service", "x", "ratio", 1L))
                     .hasMessage("Cannot validate input ratio: value should be a float");
             assertThatThrownBy(() -> restart("service", "x", "weight", "7"))
@@ -176,8 +194,8 @@ class DdlValidatorTest {
     @Nested
     class ConvertInput {
         InputItem typed(String type) {
-            return new InputItem("i", "p", "d", type, java.util.Optional.empty(), 0, true, java.util.Optional.empty(),
-                    List.of());
+            return new InputItem(
+                    "i", "p", "d", type, java.util.Optional.empty(), 0, true, java.util.Optional.empty(), List.of());
         }
 
         @Test

@@ -62,20 +62,22 @@ class JsonDdlParserTest {
         assertThat(getFact.outputs().get("times").type()).contains("hash");
         assertThat(getFact.outputs().get("value").type()).isEmpty();
         assertThat(getFact.labels()).containsEntry("value", "Value");
-        assertThat(getFact.aggregates()).containsExactly(
-                new AggregateCall("summary", "value", Map.of(), Optional.empty()),
-                new AggregateCall("average", "value", Map.of(), Optional.of("%0.2f")));
+        assertThat(getFact.aggregates())
+                .containsExactly(
+                        new AggregateCall("summary", "value", Map.of(), Optional.empty()),
+                        new AggregateCall("average", "value", Map.of(), Optional.of("%0.2f")));
     }
 
     @Test
     void shouldValidateLikeARubyDdl() {
-        DdlValidator validator = new DdlValidator(name -> (v, n) -> { });
+        DdlValidator validator = new DdlValidator(name -> (v, n) -> {});
         Ddl ddl = rpcutil();
 
         assertThatThrownBy(() -> validator.validate(ddl, "get_fact", new LinkedHashMap<>()))
                 .hasMessage("Action get_fact needs a fact argument");
-        assertThatThrownBy(() -> validator.validate(ddl, "get_fact", new LinkedHashMap<>(Map.of("fact", "x",
-                "level", "medium")))).hasMessage("Cannot validate input level: value should be one of low, high");
+        assertThatThrownBy(() -> validator.validate(
+                        ddl, "get_fact", new LinkedHashMap<>(Map.of("fact", "x", "level", "medium"))))
+                .hasMessage("Cannot validate input level: value should be one of low, high");
     }
 
     @Test
@@ -97,7 +99,8 @@ class JsonDdlParserTest {
     @Test
     void shouldNameTheFileAndLineOfBrokenJson() {
         assertThatThrownBy(() -> JsonDdlParser.parse(DdlKind.AGENT, "x", "{\n\"metadata\": [", "x.json"))
-                .isInstanceOf(DdlException.class).hasMessageStartingWith("x.json:2: ");
+                .isInstanceOf(DdlException.class)
+                .hasMessageStartingWith("x.json:2: ");
     }
 
     @Test
@@ -106,12 +109,20 @@ class JsonDdlParserTest {
                 + " \"version\": \"1\", \"url\": \"u\", \"timeout\": 2}";
         assertThatThrownBy(() -> JsonDdlParser.parse(DdlKind.AGENT, "x", "{\"metadata\": {\"name\": \"x\"}}", "x.json"))
                 .hasMessage("x.json: metadata: Metadata needs a :description property");
-        assertThatThrownBy(() -> JsonDdlParser.parse(DdlKind.AGENT, "x", "{" + meta + ", \"actions\": [{\"action\": \"a\","
-                + " \"input\": {\"i\": {\"prompt\": \"p\", \"description\": \"d\", \"type\": \"string\","
-                + " \"optional\": true, \"validation\": \".\"}}}]}", "x.json"))
+        assertThatThrownBy(() -> JsonDdlParser.parse(
+                        DdlKind.AGENT,
+                        "x",
+                        "{" + meta + ", \"actions\": [{\"action\": \"a\","
+                                + " \"input\": {\"i\": {\"prompt\": \"p\", \"description\": \"d\", \"type\": \"string\","
+                                + " \"optional\": true, \"validation\": \".\"}}}]}",
+                        "x.json"))
                 .hasMessage("x.json: a.input.i: Input type :string needs a :maxlength argument");
-        assertThatThrownBy(() -> JsonDdlParser.parse(DdlKind.AGENT, "x", "{" + meta + ", \"actions\": [{\"action\": \"a\","
-                + " \"output\": {\"o\": {\"description\": \"d\"}}}]}", "x.json"))
+        assertThatThrownBy(() -> JsonDdlParser.parse(
+                        DdlKind.AGENT,
+                        "x",
+                        "{" + meta + ", \"actions\": [{\"action\": \"a\","
+                                + " \"output\": {\"o\": {\"description\": \"d\"}}}]}",
+                        "x.json"))
                 .hasMessage("x.json: a.output.o: Output o needs a display_as argument");
         assertThatThrownBy(() -> JsonDdlParser.parse(DdlKind.AGENT, "x", "{" + meta + ", \"actions\": [{}]}", "x.json"))
                 .hasMessage("x.json: actions[0]: an action needs an \"action\" name");

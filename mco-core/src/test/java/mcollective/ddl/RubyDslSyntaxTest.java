@@ -60,7 +60,8 @@ class RubyDslSyntaxTest {
 
         @Test
         void shouldStopAtEnd() {
-            assertThat(RubyCallParser.parse("usage 'a'\n__END__\nthis is not ruby {{{", "t.ddl")).hasSize(1);
+            assertThat(RubyCallParser.parse("usage 'a'\n__END__\nthis is not ruby {{{", "t.ddl"))
+                    .hasSize(1);
         }
     }
 
@@ -161,8 +162,7 @@ class RubyDslSyntaxTest {
                     .hasMessageContaining("unterminated heredoc EOU");
             assertThatThrownBy(() -> RubyCallParser.parse("action 'a' do\n display :ok\n", "t.ddl"))
                     .hasMessage("t.ddl:3: missing 'end'");
-            assertThatThrownBy(() -> RubyCallParser.parse("x [1, 2\n", "t.ddl"))
-                    .hasMessageStartingWith("t.ddl:");
+            assertThatThrownBy(() -> RubyCallParser.parse("x [1, 2\n", "t.ddl")).hasMessageStartingWith("t.ddl:");
         }
 
         @Test

@@ -17,16 +17,17 @@ class ValueChecksTest {
         assertThatCode(() -> ValueChecks.regex("cafe", "^\\h+$")).doesNotThrowAnyException();
         assertThatThrownBy(() -> ValueChecks.regex("xyz", "^\\h+$")).hasMessage("value should match ^\\h+$");
         assertThatCode(() -> ValueChecks.regex("abc", "^[[:alpha:]]+$")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> ValueChecks.regex("ab1", "^[[:alpha:]]+$"))
-                .isInstanceOf(DdlValidationException.class);
-        assertThatCode(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b", "m"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ValueChecks.regex("ab1", "^[[:alpha:]]+$")).isInstanceOf(DdlValidationException.class);
+        assertThatCode(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b", "m")))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b")))
                 .hasMessage("value should match (?-mix:a.b)");
     }
 
     @Test
     void shouldNameABrokenRegex() {
-        assertThatThrownBy(() -> ValueChecks.regex("a", "(")).isInstanceOf(DdlValidationException.class)
+        assertThatThrownBy(() -> ValueChecks.regex("a", "("))
+                .isInstanceOf(DdlValidationException.class)
                 .hasMessageStartingWith("invalid regular expression (: ");
     }
 

@@ -6,16 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
-import org.junit.jupiter.api.Test;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The layouts' backstop: whatever a message or an exception message holds, one event starts one line. */
 class EscapingLayoutsTest {
@@ -52,8 +51,8 @@ class EscapingLayoutsTest {
     void shouldKeepAValueLoggedWithoutLogSafeOnOneLine() {
         log.warn("Rejecting a message: Bad Float text '{}'", "1.0\n" + FORGED + "\r\u001b[2J");
 
-        assertThat(lines()).containsExactly(
-                "WARN -- : Rejecting a message: Bad Float text '1.0\\n" + FORGED + "\\r\\e[2J'");
+        assertThat(lines())
+                .containsExactly("WARN -- : Rejecting a message: Bad Float text '1.0\\n" + FORGED + "\\r\\e[2J'");
     }
 
     @Test
@@ -73,8 +72,8 @@ class EscapingLayoutsTest {
         assertThat(lines.get(0)).isEqualTo("ERROR -- : Agent failed");
         assertThat(lines.get(1)).isEqualTo("java.lang.RuntimeException: outer\\n" + FORGED);
         assertThat(lines).contains("Caused by: java.lang.IllegalStateException: cause\\n" + FORGED);
-        assertThat(lines.subList(2, lines.size())).allMatch(line -> line.startsWith("\t")
-                || line.startsWith("Caused by: "));
+        assertThat(lines.subList(2, lines.size()))
+                .allMatch(line -> line.startsWith("\t") || line.startsWith("Caused by: "));
     }
 
     private List<String> lines() {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.joran.spi.JoranException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.ContextInitializer;
-import ch.qos.logback.core.joran.spi.JoranException;
 import mcollective.config.Config;
 
 /** The file logger's level cycling (SIGUSR2) and reopening (SIGWINCH), on the real Logback. */
@@ -25,14 +25,19 @@ class LogSetupTest {
 
     @TempDir
     Path dir;
+
     Path log;
 
     @BeforeEach
     void logToAFile() {
         ((LoggerContext) LoggerFactory.getILoggerFactory()).reset(); // as in mcollectived: no per-logger levels
         log = dir.resolve("node.log");
-        LogSetup.configure(Config.builder().set("logger_type", "file").set("logfile", log.toString())
-                .set("loglevel", "info").environment(Map.of()).build());
+        LogSetup.configure(Config.builder()
+                .set("logger_type", "file")
+                .set("logfile", log.toString())
+                .set("loglevel", "info")
+                .environment(Map.of())
+                .build());
     }
 
     @AfterEach
@@ -48,10 +53,15 @@ class LogSetupTest {
         LOG.info("hidden at warn");
         assertThat(LogSetup.cycleLevel()).isEqualTo(LogLevel.ERROR);
 
-        assertThat(Files.readAllLines(log)).hasSize(2)
+        assertThat(Files.readAllLines(log))
+                .hasSize(2)
                 .satisfiesExactly(
-                        line -> assertThat(line).startsWith("W, [").endsWith("WARN -- : LogSetup: Logging level is now WARN"),
-                        line -> assertThat(line).startsWith("E, [").endsWith("ERROR -- : LogSetup: Logging level is now ERROR"));
+                        line -> assertThat(line)
+                                .startsWith("W, [")
+                                .endsWith("WARN -- : LogSetup: Logging level is now WARN"),
+                        line -> assertThat(line)
+                                .startsWith("E, [")
+                                .endsWith("ERROR -- : LogSetup: Logging level is now ERROR"));
         assertThat(LogSetup.level()).isEqualTo(LogLevel.ERROR);
     }
 

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.protocol.codec.RubyMarshal;
 import mcollective.protocol.codec.RubyRegexp;
@@ -50,8 +49,11 @@ class CompoundParserTest {
             try (InputStream in = resource("ruby-callstacks.rb")) {
                 Files.write(script, in.readAllBytes());
             }
-            Process process = new ProcessBuilder("ruby", script.toString()).redirectErrorStream(false).start();
-            try (OutputStream stdin = process.getOutputStream(); InputStream inputs = resource("compound-inputs.txt")) {
+            Process process = new ProcessBuilder("ruby", script.toString())
+                    .redirectErrorStream(false)
+                    .start();
+            try (OutputStream stdin = process.getOutputStream();
+                    InputStream inputs = resource("compound-inputs.txt")) {
                 inputs.transferTo(stdin);
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -76,16 +78,17 @@ class CompoundParserTest {
             assertThat(expected).as("ruby answered for %s", input).isNotNull();
             if (expected.has("callstack")) {
                 JsonNode ours = JSON.valueToTree(plain(CompoundParser.rubyCallstack(input)));
-                assertThat(ours)
-                        .isEqualTo(expected.get("callstack"));
+                assertThat(ours).isEqualTo(expected.get("callstack"));
             } else if (expected.get("class").asText().equals("RuntimeError")) {
                 assertThatThrownBy(() -> CompoundParser.rubyCallstack(input))
-                        .isInstanceOf(CompoundFilterException.class).hasMessage(expected.get("error").asText());
+                        .isInstanceOf(CompoundFilterException.class)
+                        .hasMessage(expected.get("error").asText());
             } else {
                 // where the Ruby client crashes, this port says what is missing
                 assertThat(expected.get("error").asText()).startsWith("undefined method `gsub' for nil");
                 assertThatThrownBy(() -> CompoundParser.rubyCallstack(input))
-                        .isInstanceOf(CompoundFilterException.class).hasMessageContaining("has no comparison");
+                        .isInstanceOf(CompoundFilterException.class)
+                        .hasMessageContaining("has no comparison");
             }
         }
 
@@ -191,14 +194,16 @@ class CompoundParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"a=1 and and b=2", "and a=1", "a=1 or", "a=1 b=2", "()"})
     void shouldReportParseErrorsWithTheWholeInputOnOneLine(String input) {
-        assertThatThrownBy(() -> CompoundParser.parse(input)).isInstanceOf(CompoundFilterException.class)
+        assertThatThrownBy(() -> CompoundParser.parse(input))
+                .isInstanceOf(CompoundFilterException.class)
                 .hasMessage("Parse errors found while parsing -S input " + input);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"(a=1", "a=1)", "((a=1)"})
     void shouldReportMissingParentheses(String input) {
-        assertThatThrownBy(() -> CompoundParser.parse(input)).isInstanceOf(CompoundFilterException.class)
+        assertThatThrownBy(() -> CompoundParser.parse(input))
+                .isInstanceOf(CompoundFilterException.class)
                 .hasMessage("Missing parenthesis found while parsing -S input " + input);
     }
 

@@ -38,47 +38,54 @@ class DataPluginEvaluatorTest {
     });
 
     private boolean eval(String filter) {
-        DataPluginEvaluator functions = new DataPluginEvaluator(Map.of("sample", sample,
-                "picky", picky(), "broken", plugin("broken", a -> {
+        DataPluginEvaluator functions =
+                new DataPluginEvaluator(Map.of("sample", sample, "picky", picky(), "broken", plugin("broken", a -> {
                     throw new McollectiveException("No agent called x found");
                 })));
         return new FilterEvaluator(new DefaultCompoundEvaluator(functions))
-                .evaluate(mcollective.protocol.Filter.builder().addCompound(CompoundParser.parse(filter)).build(), node)
+                .evaluate(
+                        mcollective.protocol.Filter.builder()
+                                .addCompound(CompoundParser.parse(filter))
+                                .build(),
+                        node)
                 .passed();
     }
 
     @Nested
     class Comparisons {
         @ParameterizedTest(name = "{0} is {1}")
-        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "sample('x').text=present | true",
-            "sample('x').text!=present | false",
-            "sample('x').text=/^pre/ | true",
-            "sample('x').text=/SENT/ | false",
-            "sample('x').text!=/^pre/ | false",
-            "sample('x').text>a | false",
-            "sample('x').text<=zzz | false",
-            "sample('x').count=4 | true",
-            "sample('x').count>3 | true",
-            "sample('x').count<=3 | false",
-            "sample('x').count=4.0 | true",
-            "sample('x').count=0x4 | true",
-            "sample('x').count=04 | true",
-            "sample('x').count>=1_0 | false",
-            "sample('x').big>9999999999 | true",
-            "sample('x').ratio<1 | true",
-            "sample('x').ratio=.5 | true",
-            "sample('x').count=/4/ | false",
-            "sample('x').yes=true | true",
-            "sample('x').no=false | true",
-            "sample('x').yes!=false | true",
-            "sample('x').yes>false | false",
-            "sample('x').digits=42 | true",
-            "sample('x').digits>41 | false",
-            "sample('x').nosuch=1 | false",
-            "sample('x')=x | false",
-            "sample('x')!=x | true",
-        })
+        @CsvSource(
+                delimiter = '|',
+                quoteCharacter = '"',
+                value = {
+                    "sample('x').text=present | true",
+                    "sample('x').text!=present | false",
+                    "sample('x').text=/^pre/ | true",
+                    "sample('x').text=/SENT/ | false",
+                    "sample('x').text!=/^pre/ | false",
+                    "sample('x').text>a | false",
+                    "sample('x').text<=zzz | false",
+                    "sample('x').count=4 | true",
+                    "sample('x').count>3 | true",
+                    "sample('x').count<=3 | false",
+                    "sample('x').count=4.0 | true",
+                    "sample('x').count=0x4 | true",
+                    "sample('x').count=04 | true",
+                    "sample('x').count>=1_0 | false",
+                    "sample('x').big>9999999999 | true",
+                    "sample('x').ratio<1 | true",
+                    "sample('x').ratio=.5 | true",
+                    "sample('x').count=/4/ | false",
+                    "sample('x').yes=true | true",
+                    "sample('x').no=false | true",
+                    "sample('x').yes!=false | true",
+                    "sample('x').yes>false | false",
+                    "sample('x').digits=42 | true",
+                    "sample('x').digits>41 | false",
+                    "sample('x').nosuch=1 | false",
+                    "sample('x')=x | false",
+                    "sample('x')!=x | true",
+                })
         void shouldCompareAsRubyDoes(String filter, boolean expected) {
             assertThat(eval(filter)).isEqualTo(expected);
         }
@@ -126,18 +133,32 @@ class DataPluginEvaluatorTest {
         @Test
         void shouldMakeTheWholeCallstackFalseWhenAQueryTimesOut() {
             CountDownLatch never = new CountDownLatch(1);
-            DataPlugin slow = new FixedPlugin("slow", a -> {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Map.of("text", "late");
-            }, Duration.ofMillis(50));
+            DataPlugin slow = new FixedPlugin(
+                    "slow",
+                    a -> {
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return Map.of("text", "late");
+                    },
+                    Duration.ofMillis(50));
             DataPluginEvaluator functions = new DataPluginEvaluator(Map.of("slow", slow));
 
-            assertThatThrownBy(() -> functions.evaluate(Map.of("name", "slow", "params", "x", "value", "text",
-                    "operator", "==", "r_compare", "late"), node))
+            assertThatThrownBy(() -> functions.evaluate(
+                            Map.of(
+                                    "name",
+                                    "slow",
+                                    "params",
+                                    "x",
+                                    "value",
+                                    "text",
+                                    "operator",
+                                    "==",
+                                    "r_compare",
+                                    "late"),
+                            node))
                     .isInstanceOf(FilterEvaluationException.class)
                     .hasMessageContaining("Data plugin slow timed out on query 'x'");
         }
@@ -155,10 +176,13 @@ class DataPluginEvaluatorTest {
     }
 
     private DataPlugin plugin(String name, java.util.function.Function<Optional<String>, Map<String, Object>> answer) {
-        return new FixedPlugin(name, a -> {
-            queried.add(a);
-            return answer.apply(a);
-        }, Duration.ofSeconds(5));
+        return new FixedPlugin(
+                name,
+                a -> {
+                    queried.add(a);
+                    return answer.apply(a);
+                },
+                Duration.ofSeconds(5));
     }
 
     private static class FixedPlugin implements DataPlugin {
@@ -166,7 +190,9 @@ class DataPluginEvaluatorTest {
         private final java.util.function.Function<Optional<String>, Map<String, Object>> answer;
         private final Duration timeout;
 
-        FixedPlugin(String name, java.util.function.Function<Optional<String>, Map<String, Object>> answer,
+        FixedPlugin(
+                String name,
+                java.util.function.Function<Optional<String>, Map<String, Object>> answer,
                 Duration timeout) {
             this.name = name;
             this.answer = answer;

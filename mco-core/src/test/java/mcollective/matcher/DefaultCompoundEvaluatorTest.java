@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mcollective.protocol.Filter;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import mcollective.protocol.Filter;
 
 class DefaultCompoundEvaluatorTest {
     private final TestNode node = TestNode.web1();
@@ -20,9 +22,11 @@ class DefaultCompoundEvaluatorTest {
         for (String token : tokens) {
             switch (token) {
                 case "and", "or", "not", "(", ")" -> stack.add(Map.of(token, token));
-                default -> stack.add(token.startsWith("f:")
-                        ? Map.of("fstatement", Map.of("name", token.substring(2)))
-                        : Map.of("statement", token));
+                default ->
+                    stack.add(
+                            token.startsWith("f:")
+                                    ? Map.of("fstatement", Map.of("name", token.substring(2)))
+                                    : Map.of("statement", token));
             }
         }
         return stack;
@@ -67,7 +71,8 @@ class DefaultCompoundEvaluatorTest {
         @Test
         void shouldCombineWithOrAndParentheses() {
             // country=uk or (cpus>100 and apache)
-            assertThat(eval("country=uk", "or", "(", "cpus>100", "and", "apache", ")")).isTrue();
+            assertThat(eval("country=uk", "or", "(", "cpus>100", "and", "apache", ")"))
+                    .isTrue();
         }
 
         @Test
@@ -109,7 +114,8 @@ class DefaultCompoundEvaluatorTest {
         @Test
         void shouldBindAndTighterThanOr() {
             assertThat(eval("country=uk", "or", "nginx", "and", "nginx")).isTrue();
-            assertThat(eval("(", "country=uk", "or", "nginx", ")", "and", "nginx")).isFalse();
+            assertThat(eval("(", "country=uk", "or", "nginx", ")", "and", "nginx"))
+                    .isFalse();
         }
 
         @Test
@@ -144,7 +150,8 @@ class DefaultCompoundEvaluatorTest {
         @Test
         void shouldRejectAStatementThatIsNotAString() {
             assertThatThrownBy(() -> evaluator.evaluate(List.of(Map.of("statement", 42L)), node))
-                    .isInstanceOf(FilterEvaluationException.class).hasMessageContaining("42");
+                    .isInstanceOf(FilterEvaluationException.class)
+                    .hasMessageContaining("42");
         }
     }
 
@@ -153,8 +160,14 @@ class DefaultCompoundEvaluatorTest {
         @Test
         void shouldAndSeveralCallstacks() {
             FilterEvaluator filters = new FilterEvaluator(evaluator);
-            Filter both = Filter.builder().addCompound(stack("apache")).addCompound(stack("country=uk")).build();
-            Filter one = Filter.builder().addCompound(stack("apache")).addCompound(stack("country=de")).build();
+            Filter both = Filter.builder()
+                    .addCompound(stack("apache"))
+                    .addCompound(stack("country=uk"))
+                    .build();
+            Filter one = Filter.builder()
+                    .addCompound(stack("apache"))
+                    .addCompound(stack("country=de"))
+                    .build();
 
             assertThat(filters.evaluate(both, node).passed()).isTrue();
             assertThat(filters.evaluate(one, node).passed()).isFalse();
@@ -172,9 +185,19 @@ class DefaultCompoundEvaluatorTest {
             DataFunctionEvaluator functions = (function, n) -> "fstat".equals(function.get("name"));
             FilterEvaluator filters = new FilterEvaluator(new DefaultCompoundEvaluator(functions));
 
-            assertThat(filters.evaluate(Filter.builder().addCompound(stack("f:fstat", "and", "apache")).build(),
-                    node).passed()).isTrue();
-            assertThat(filters.evaluate(Filter.builder().addCompound(stack("f:other")).build(), node).passed())
+            assertThat(filters.evaluate(
+                                    Filter.builder()
+                                            .addCompound(stack("f:fstat", "and", "apache"))
+                                            .build(),
+                                    node)
+                            .passed())
+                    .isTrue();
+            assertThat(filters.evaluate(
+                                    Filter.builder()
+                                            .addCompound(stack("f:other"))
+                                            .build(),
+                                    node)
+                            .passed())
                     .isFalse();
         }
     }

@@ -43,6 +43,7 @@ class DescribeFilterTest {
                 Check if class '/apache/' is present on the host
 
             """;
+
     private static final String VERIFIED_S =
             "((customer=acme and environment=staging) or environment=development) and /apache/";
 
@@ -63,19 +64,21 @@ class DescribeFilterTest {
     class AsRuby {
         @Test
         void shouldPrintTheVerifiedOutputOfSection13() {
-            assertThat(DescribeFilter.describeAsRuby(filter("-S", VERIFIED_S, "-F", "cpus>=2", "-F",
-                    "country=/uk|us/", "-C", "apache"))).isEqualTo(VERIFIED);
+            assertThat(DescribeFilter.describeAsRuby(
+                            filter("-S", VERIFIED_S, "-F", "cpus>=2", "-F", "country=/uk|us/", "-C", "apache")))
+                    .isEqualTo(VERIFIED);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "-S|cpus>3 and fstat('/etc/issue').md5=/abc/ and not foo().bar=1 or (x=1 and (y=2 or (z=3)) and w=4)",
-            "-S|a=b=c or !f or e=",
-            "-S|fact('os.family').value!=RedHat and collective('mcollective').member=true",
-            "-F|a=1|-F|b<2|-F|c=~^d|-C|/web/|-C|role::db",
-            "-S|country=uk|-S|other=1",
-            "-C|apache",
-        })
+        @ValueSource(
+                strings = {
+                    "-S|cpus>3 and fstat('/etc/issue').md5=/abc/ and not foo().bar=1 or (x=1 and (y=2 or (z=3)) and w=4)",
+                    "-S|a=b=c or !f or e=",
+                    "-S|fact('os.family').value!=RedHat and collective('mcollective').member=true",
+                    "-F|a=1|-F|b<2|-F|c=~^d|-C|/web/|-C|role::db",
+                    "-S|country=uk|-S|other=1",
+                    "-C|apache",
+                })
         void shouldPrintWhatRubysMcoDescribeFilterPrints(String options) throws Exception {
             String[] args = options.split("\\|");
 
@@ -84,7 +87,9 @@ class DescribeFilterTest {
 
         @Test
         void shouldPrintNothingForAFilterWithoutFactsClassesOrCompounds() {
-            assertThat(DescribeFilter.describeAsRuby(Filter.builder().addIdentity("web1").build())).isEmpty();
+            assertThat(DescribeFilter.describeAsRuby(
+                            Filter.builder().addIdentity("web1").build()))
+                    .isEmpty();
         }
     }
 
@@ -112,8 +117,8 @@ class DescribeFilterTest {
 
         @Test
         void shouldDescribeLessAndGreaterThanAsTheFactComparisonsANodeEvaluates() {
-            assertThat(DescribeFilter.describe(filter("-S", "cpus>3 or memory<=2"))).contains(
-                    "  Check if fact 'cpus' > '3'\n  OR\n  Check if fact 'memory' <= '2'\n");
+            assertThat(DescribeFilter.describe(filter("-S", "cpus>3 or memory<=2")))
+                    .contains("  Check if fact 'cpus' > '3'\n  OR\n  Check if fact 'memory' <= '2'\n");
         }
 
         @Test
@@ -132,7 +137,9 @@ class DescribeFilterTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("mco describe_filter failed: %s", err).isZero();
+        assertThat(process.exitValue())
+                .as("mco describe_filter failed: %s", err)
+                .isZero();
         return out;
     }
 }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mcollective.protocol.Filter;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import mcollective.protocol.Filter;
 
 class FilterEvaluatorTest {
     private final FilterEvaluator evaluator = new FilterEvaluator();
@@ -46,7 +48,8 @@ class FilterEvaluatorTest {
 
         @Test
         void shouldPassAFilterWithCriteriaAndACollective() {
-            assertThat(passes(Filter.builder().addAgent("rpcutil").collective("mcollective"))).isTrue();
+            assertThat(passes(Filter.builder().addAgent("rpcutil").collective("mcollective")))
+                    .isTrue();
         }
     }
 
@@ -66,13 +69,15 @@ class FilterEvaluatorTest {
 
         @Test
         void shouldPassWhenOneOfSeveralIdentitiesMatches() {
-            assertThat(passes(Filter.builder().addIdentity("db1").addIdentity("web1.example.net"))).isTrue();
+            assertThat(passes(Filter.builder().addIdentity("db1").addIdentity("web1.example.net")))
+                    .isTrue();
         }
 
         @Test
         void shouldFilterOutWhenTwoIdentityEntriesMatchTheSameNode() {
             // quirk Q-2, verified on Ruby 2.12.5: -I web1 -I /web/ selects nothing on web1
-            assertThat(passes(Filter.builder().addIdentity("web1.example.net").addIdentity("/web1/"))).isFalse();
+            assertThat(passes(Filter.builder().addIdentity("web1.example.net").addIdentity("/web1/")))
+                    .isFalse();
         }
 
         @Test
@@ -86,8 +91,10 @@ class FilterEvaluatorTest {
     class Agents {
         @Test
         void shouldRequireEveryListedAgent() {
-            assertThat(passes(Filter.builder().addAgent("rpcutil").addAgent("discovery"))).isTrue();
-            assertThat(passes(Filter.builder().addAgent("rpcutil").addAgent("puppet"))).isFalse();
+            assertThat(passes(Filter.builder().addAgent("rpcutil").addAgent("discovery")))
+                    .isTrue();
+            assertThat(passes(Filter.builder().addAgent("rpcutil").addAgent("puppet")))
+                    .isFalse();
         }
 
         @Test
@@ -112,8 +119,10 @@ class FilterEvaluatorTest {
 
         @Test
         void shouldMatchClassRegexesAndAndThem() {
-            assertThat(passes(Filter.builder().addClass("/^role\\./").addClass("apache"))).isTrue();
-            assertThat(passes(Filter.builder().addClass("/^role\\./").addClass("nginx"))).isFalse();
+            assertThat(passes(Filter.builder().addClass("/^role\\./").addClass("apache")))
+                    .isTrue();
+            assertThat(passes(Filter.builder().addClass("/^role\\./").addClass("nginx")))
+                    .isFalse();
         }
     }
 
@@ -130,14 +139,14 @@ class FilterEvaluatorTest {
             "cpus>3, true",
             "cpus>=4, true",
             "cpus<4, false",
-            "cpus>10, false",    // numeric: 4 < 10, although "4" > "10" as strings
+            "cpus>10, false", // numeric: 4 < 10, although "4" > "10" as strings
             "version>2.9, false", // float compare: 2.10 is 2.1
             "version<2.9, true",
             "version==2.10, true",
-            "list=one, true",     // Array facts: any element
+            "list=one, true", // Array facts: any element
             "list=/^tw/, true",
             "list=three, false",
-            "os=family, true",    // Hash facts: any key
+            "os=family, true", // Hash facts: any key
             "os=RedHat, false",
             "os.family=RedHat, false", // no traversal of structured facts
             "missing=x, false",
@@ -150,27 +159,39 @@ class FilterEvaluatorTest {
         void shouldCompareMixedValuesAsStrings() {
             // "2.5" vs "10": not both integers, not both floats -> byte-wise string comparison
             TestNode n = node.withFact("load", "2.5");
-            assertThat(evaluator.evaluate(Filter.builder().addFact("load>10").build(), n).passed()).isTrue();
+            assertThat(evaluator
+                            .evaluate(Filter.builder().addFact("load>10").build(), n)
+                            .passed())
+                    .isTrue();
         }
 
         @Test
         void shouldReadLeadingZerosAsOctalLikeRubyInteger() {
             TestNode n = node.withFact("mode", "010");
-            assertThat(evaluator.evaluate(Filter.builder().addFact("mode<9").build(), n).passed()).isTrue();
+            assertThat(evaluator
+                            .evaluate(Filter.builder().addFact("mode<9").build(), n)
+                            .passed())
+                    .isTrue();
             // Integer("09") raises in Ruby and the request is dropped
             TestNode bad = node.withFact("mode", "09");
-            assertThat(evaluator.evaluate(Filter.builder().addFact("mode>1").build(), bad).passed()).isFalse();
+            assertThat(evaluator
+                            .evaluate(Filter.builder().addFact("mode>1").build(), bad)
+                            .passed())
+                    .isFalse();
         }
 
         @Test
         void shouldRequireEveryFact() {
-            assertThat(passes(Filter.builder().addFact("country=uk").addFact("cpus>3"))).isTrue();
-            assertThat(passes(Filter.builder().addFact("country=uk").addFact("cpus>8"))).isFalse();
+            assertThat(passes(Filter.builder().addFact("country=uk").addFact("cpus>3")))
+                    .isTrue();
+            assertThat(passes(Filter.builder().addFact("country=uk").addFact("cpus>8")))
+                    .isFalse();
         }
 
         @Test
         void shouldNeverMatchAnUnknownOperator() {
-            Filter filter = Filter.builder().addFact(new mcollective.protocol.FactFilter("country", "<>", "uk"))
+            Filter filter = Filter.builder()
+                    .addFact(new mcollective.protocol.FactFilter("country", "<>", "uk"))
                     .build();
             assertThat(passes(filter)).isFalse();
         }
@@ -187,8 +208,9 @@ class FilterEvaluatorTest {
         @Test
         void shouldFilterOutAnInvalidRegexEvenUnderNot() {
             // Ruby's RegexpError aborts the whole check, so negation cannot turn it into a match
-            Filter filter = Filter.builder().addCompound(List.of(
-                    Map.of("not", "not"), Map.of("statement", "country=/[uk/"))).build();
+            Filter filter = Filter.builder()
+                    .addCompound(List.of(Map.of("not", "not"), Map.of("statement", "country=/[uk/")))
+                    .build();
             assertThat(passes(filter)).isFalse();
         }
 
@@ -203,7 +225,10 @@ class FilterEvaluatorTest {
         @Test
         void shouldTranslateRubyOnlyRegexSyntax() {
             TestNode n = node.withFact("serial", "00ff");
-            assertThat(evaluator.evaluate(Filter.builder().addFact("serial=/^\\h+$/").build(), n).passed())
+            assertThat(evaluator
+                            .evaluate(
+                                    Filter.builder().addFact("serial=/^\\h+$/").build(), n)
+                            .passed())
                     .isTrue();
         }
     }
@@ -212,7 +237,11 @@ class FilterEvaluatorTest {
     class Results {
         @Test
         void shouldCountPassedAndFailedCriteria() {
-            Filter filter = Filter.builder().addAgent("rpcutil").addFact("country=de").addClass("apache").build();
+            Filter filter = Filter.builder()
+                    .addAgent("rpcutil")
+                    .addFact("country=de")
+                    .addClass("apache")
+                    .build();
 
             assertThat(evaluator.evaluate(filter, node)).isEqualTo(new FilterResult(false, 2, 1));
         }
@@ -220,7 +249,9 @@ class FilterEvaluatorTest {
         @Test
         void shouldUseTheGivenCompoundEvaluator() {
             FilterEvaluator custom = new FilterEvaluator((callstack, n) -> true);
-            Filter filter = Filter.builder().addCompound(List.of(Map.of("fstatement", Map.of()))).build();
+            Filter filter = Filter.builder()
+                    .addCompound(List.of(Map.of("fstatement", Map.of())))
+                    .build();
 
             assertThat(custom.evaluate(filter, node).passed()).isTrue();
             assertThat(evaluator.evaluate(filter, node).passed()).isFalse();

@@ -58,7 +58,8 @@ class MessagePathFuzzTest {
     @Property
     void aMutatedCompoundFilterIsParsedOrRefused(@ForAll("filters") byte[] input) {
         assertOnlyRefusals(() -> evaluate(Filter.builder()
-                .addCompound(CompoundParser.parse(new String(input, StandardCharsets.UTF_8))).build()));
+                .addCompound(CompoundParser.parse(new String(input, StandardCharsets.UTF_8)))
+                .build()));
     }
 
     private static void evaluate(Filter filter) {
@@ -75,6 +76,8 @@ class MessagePathFuzzTest {
         } catch (McollectiveException refused) {
             assertThat(refused.getMessage()).isNotBlank();
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for one input").isLessThan(2_000);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("milliseconds for one input")
+                .isLessThan(2_000);
     }
 }

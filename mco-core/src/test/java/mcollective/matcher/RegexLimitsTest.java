@@ -23,12 +23,14 @@ class RegexLimitsTest {
     void shouldRefuseAMatchThatOverflowsJavaRegexRecursion() {
         assertThatThrownBy(() -> RubyRegex.find("^(a|b)*$", LONG_VALUE))
                 .isInstanceOf(FilterEvaluationException.class)
-                .hasMessageMatching("regular expression /\\^\\(a\\|b\\)\\*\\$/ (recursed too deeply|is too expensive).*");
+                .hasMessageMatching(
+                        "regular expression /\\^\\(a\\|b\\)\\*\\$/ (recursed too deeply|is too expensive).*");
     }
 
     @Test
     void shouldStillMatchARealFactRegex() {
-        assertThat(RubyRegex.find("^web\\d+\\.example\\.net$", "web12.example.net")).isTrue();
+        assertThat(RubyRegex.find("^web\\d+\\.example\\.net$", "web12.example.net"))
+                .isTrue();
     }
 
     @Test

@@ -15,7 +15,10 @@ record TestNode(String identity, Map<String, Object> facts, List<String> classes
         facts.put("version", "2.10");
         facts.put("os", Map.of("family", "RedHat"));
         facts.put("list", List.of("one", "two"));
-        return new TestNode("web1.example.net", facts, List.of("apache", "profile::base", "role.web"),
+        return new TestNode(
+                "web1.example.net",
+                facts,
+                List.of("apache", "profile::base", "role.web"),
                 List.of("rpcutil", "discovery"));
     }
 

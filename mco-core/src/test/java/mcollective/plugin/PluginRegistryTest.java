@@ -30,28 +30,22 @@ class PluginRegistryTest {
         }
 
         @Override
-        public void onMessage(Consumer<InboundMessage> listener) {
-        }
+        public void onMessage(Consumer<InboundMessage> listener) {}
 
         @Override
-        public void connect(Optional<java.time.Duration> giveUpAfter) {
-        }
+        public void connect(Optional<java.time.Duration> giveUpAfter) {}
 
         @Override
-        public void subscribe(Subscription subscription) {
-        }
+        public void subscribe(Subscription subscription) {}
 
         @Override
-        public void unsubscribe(Subscription subscription) {
-        }
+        public void unsubscribe(Subscription subscription) {}
 
         @Override
-        public void publish(OutboundRequest request) {
-        }
+        public void publish(OutboundRequest request) {}
 
         @Override
-        public void publish(OutboundReply reply) {
-        }
+        public void publish(OutboundReply reply) {}
 
         @Override
         public String replyTarget(String collective, long requestSequence) {
@@ -59,14 +53,15 @@ class PluginRegistryTest {
         }
 
         @Override
-        public void disconnect() {
-        }
+        public void disconnect() {}
     }
 
     @Test
     void shouldMakeAFreshInstanceOfANamedPlugin() {
-        PluginRegistry registry = PluginRegistry.builder().autoDiscover(false)
-                .add(Connector.class, () -> new FakeConnector("fake")).build();
+        PluginRegistry registry = PluginRegistry.builder()
+                .autoDiscover(false)
+                .add(Connector.class, () -> new FakeConnector("fake"))
+                .build();
 
         Connector first = registry.create(Connector.class, "fake");
         Connector second = registry.create(Connector.class, "fake");
@@ -77,9 +72,11 @@ class PluginRegistryTest {
 
     @Test
     void shouldListTheAvailableNamesForAnUnknownOne() {
-        PluginRegistry registry = PluginRegistry.builder().autoDiscover(false)
+        PluginRegistry registry = PluginRegistry.builder()
+                .autoDiscover(false)
                 .add(Connector.class, () -> new FakeConnector("activemq"))
-                .add(Connector.class, () -> new FakeConnector("rabbitmq")).build();
+                .add(Connector.class, () -> new FakeConnector("rabbitmq"))
+                .build();
 
         assertThatThrownBy(() -> registry.create(Connector.class, "stompx"))
                 .isInstanceOf(UnknownPluginException.class)
@@ -88,9 +85,11 @@ class PluginRegistryTest {
 
     @Test
     void shouldRefuseTwoPluginsWithOneName() {
-        assertThatThrownBy(() -> PluginRegistry.builder().autoDiscover(false)
-                .add(Connector.class, () -> new FakeConnector("dup"))
-                .add(Connector.class, () -> new FakeConnector("dup")))
-                .isInstanceOf(McollectiveException.class).hasMessage("Two connector plugins are named 'dup'");
+        assertThatThrownBy(() -> PluginRegistry.builder()
+                        .autoDiscover(false)
+                        .add(Connector.class, () -> new FakeConnector("dup"))
+                        .add(Connector.class, () -> new FakeConnector("dup")))
+                .isInstanceOf(McollectiveException.class)
+                .hasMessage("Two connector plugins are named 'dup'");
     }
 }

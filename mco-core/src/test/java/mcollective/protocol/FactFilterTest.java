@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import mcollective.protocol.codec.RubySymbol;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import mcollective.protocol.codec.RubySymbol;
 
 class FactFilterTest {
 
@@ -16,21 +18,23 @@ class FactFilterTest {
     class Parse {
         // MCOLLECTIVE.md §5.3, verified against Ruby's Util.parse_fact_string
         @ParameterizedTest(name = "{0} -> {1} {2} {3}")
-        @CsvSource(delimiterString = " | ", value = {
-            "country=uk      | country | ==  | uk",
-            "os = linux      | os      | ==  | linux",
-            "country=/uk|us/ | country | =~  | /uk|us/",
-            "x=~^d           | x       | =~  | ^d",
-            "cpus>=2         | cpus    | >=  | 2",
-            "cpus=>2         | cpus    | >=  | 2",
-            "cpus<=4         | cpus    | <=  | 4",
-            "cpus=<4         | cpus    | <=  | 4",
-            "cpus<4          | cpus    | <   | 4",
-            "cpus>2          | cpus    | >   | 2",
-            "a!=b            | a       | !=  | b",
-            "x==y            | x       | ==  | y",
-            "a.b.c=1         | a.b.c   | ==  | 1",
-        })
+        @CsvSource(
+                delimiterString = " | ",
+                value = {
+                    "country=uk      | country | ==  | uk",
+                    "os = linux      | os      | ==  | linux",
+                    "country=/uk|us/ | country | =~  | /uk|us/",
+                    "x=~^d           | x       | =~  | ^d",
+                    "cpus>=2         | cpus    | >=  | 2",
+                    "cpus=>2         | cpus    | >=  | 2",
+                    "cpus<=4         | cpus    | <=  | 4",
+                    "cpus=<4         | cpus    | <=  | 4",
+                    "cpus<4          | cpus    | <   | 4",
+                    "cpus>2          | cpus    | >   | 2",
+                    "a!=b            | a       | !=  | b",
+                    "x==y            | x       | ==  | y",
+                    "a.b.c=1         | a.b.c   | ==  | 1",
+                })
         void shouldParseEveryDocumentedForm(String input, String fact, String operator, String value) {
             assertThat(FactFilter.parse(input)).isEqualTo(new FactFilter(fact, operator, value));
         }
@@ -54,8 +58,8 @@ class FactFilterTest {
         void shouldWriteSymbolKeysInRubyOrder() {
             Map<Object, Object> wire = new FactFilter("platform", "==", "centos").toRuby();
 
-            assertThat(wire.keySet()).containsExactly(
-                    RubySymbol.of("fact"), RubySymbol.of("value"), RubySymbol.of("operator"));
+            assertThat(wire.keySet())
+                    .containsExactly(RubySymbol.of("fact"), RubySymbol.of("value"), RubySymbol.of("operator"));
             assertThat(wire.values()).containsExactly("platform", "centos", "==");
         }
 

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mcollective.protocol.codec.RubySymbol;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import mcollective.protocol.codec.RubySymbol;
 
 class FilterTest {
 
@@ -43,22 +45,28 @@ class FilterTest {
             golden.put("collective", "mcollective");
 
             Map<Object, Object> wire = Filter.builder()
-                    .addFact("chef_environment=dev").addFact("platform=centos")
-                    .addClass("role.base").addAgent("rpcutil").addIdentity("/node/")
-                    .collective("mcollective").build().toRuby();
+                    .addFact("chef_environment=dev")
+                    .addFact("platform=centos")
+                    .addClass("role.base")
+                    .addAgent("rpcutil")
+                    .addIdentity("/node/")
+                    .collective("mcollective")
+                    .build()
+                    .toRuby();
 
             assertThat(wire.keySet()).containsExactlyElementsOf(golden.keySet());
             assertThat(wire).isEqualTo(golden);
-            assertThat(((List<?>) wire.get("fact")).get(0)).asInstanceOf(
-                    org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys(
-                    RubySymbol.of("fact"), RubySymbol.of("value"), RubySymbol.of("operator"));
+            assertThat(((List<?>) wire.get("fact")).get(0))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsOnlyKeys(RubySymbol.of("fact"), RubySymbol.of("value"), RubySymbol.of("operator"));
         }
 
         @Test
         void shouldMatchTheCompoundGoldenFrame() {
             // frames/psk-request-discovery-ping-compound-filter.txt
             List<Map<String, Object>> callstack = List.of(
-                    Map.of("statement", "platform=centos"), Map.of("and", "and"),
+                    Map.of("statement", "platform=centos"),
+                    Map.of("and", "and"),
                     Map.of("statement", "chef_environment=dev"));
             Map<Object, Object> golden = new LinkedHashMap<>();
             golden.put("fact", List.of());
@@ -68,8 +76,12 @@ class FilterTest {
             golden.put("compound", List.of(callstack));
             golden.put("collective", "mcollective");
 
-            Map<Object, Object> wire = Filter.builder().addAgent("rpcutil").addCompound(callstack)
-                    .collective("mcollective").build().toRuby();
+            Map<Object, Object> wire = Filter.builder()
+                    .addAgent("rpcutil")
+                    .addCompound(callstack)
+                    .collective("mcollective")
+                    .build()
+                    .toRuby();
 
             assertThat(wire.keySet()).containsExactlyElementsOf(golden.keySet());
             assertThat(wire).isEqualTo(golden);
@@ -114,7 +126,8 @@ class FilterTest {
             wire.put("collective", "mcollective");
 
             assertThat(Filter.fromRuby(wire).matchesAllNodes()).isFalse();
-            assertThat(Filter.fromRuby(Map.of("collective", "mcollective")).matchesAllNodes()).isFalse();
+            assertThat(Filter.fromRuby(Map.of("collective", "mcollective")).matchesAllNodes())
+                    .isFalse();
         }
 
         @Test
@@ -124,7 +137,8 @@ class FilterTest {
 
             assertThat(Filter.fromRuby(extra).standardShape()).isFalse();
             assertThat(Filter.fromRuby(extra).matchesAllNodes()).isFalse();
-            assertThat(Filter.fromRuby(Map.of("fact", List.of())).matchesAllNodes()).isFalse();
+            assertThat(Filter.fromRuby(Map.of("fact", List.of())).matchesAllNodes())
+                    .isFalse();
         }
 
         @Test
@@ -138,9 +152,11 @@ class FilterTest {
         @Test
         void shouldRejectSomethingThatIsNotAHash() {
             assertThatThrownBy(() -> Filter.fromRuby("fact=1"))
-                    .isInstanceOf(InvalidFilterException.class).hasMessageContaining("String fact=1");
+                    .isInstanceOf(InvalidFilterException.class)
+                    .hasMessageContaining("String fact=1");
             assertThatThrownBy(() -> Filter.fromRuby(null))
-                    .isInstanceOf(InvalidFilterException.class).hasMessageContaining("nil");
+                    .isInstanceOf(InvalidFilterException.class)
+                    .hasMessageContaining("nil");
         }
 
         @Test
@@ -150,7 +166,8 @@ class FilterTest {
 
             assertThatThrownBy(() -> Filter.fromRuby(wire))
                     .isInstanceOf(InvalidFilterException.class)
-                    .hasMessageContaining("'identity'").hasMessageContaining("node1");
+                    .hasMessageContaining("'identity'")
+                    .hasMessageContaining("node1");
         }
 
         @Test
@@ -159,7 +176,8 @@ class FilterTest {
             wire.put("agent", List.of("rpcutil", 42L));
 
             assertThatThrownBy(() -> Filter.fromRuby(wire))
-                    .isInstanceOf(InvalidFilterException.class).hasMessageContaining("Long 42");
+                    .isInstanceOf(InvalidFilterException.class)
+                    .hasMessageContaining("Long 42");
         }
 
         @Test

@@ -9,10 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import mcollective.ddl.DdlKind;
 import mcollective.ddl.JsonDdlParser;
@@ -64,7 +63,8 @@ class NestingLimitsTest {
         void shouldRefuseAWireFilterNested3000Deep() {
             Map<String, Object> wire = Map.of("compound", List.of(nested(3000)));
             assertThatThrownBy(() -> Filter.fromRuby(wire))
-                    .isInstanceOf(InvalidFilterException.class).hasMessage(COMPOUND_LIMIT);
+                    .isInstanceOf(InvalidFilterException.class)
+                    .hasMessage(COMPOUND_LIMIT);
         }
 
         @Test
@@ -76,7 +76,8 @@ class NestingLimitsTest {
         @Test
         void shouldRefuseToEvaluateACallstackNested3000Deep() {
             assertThatThrownBy(() -> new DefaultCompoundEvaluator().evaluate(nested(3000), NODE))
-                    .isInstanceOf(FilterEvaluationException.class).hasMessage(COMPOUND_LIMIT);
+                    .isInstanceOf(FilterEvaluationException.class)
+                    .hasMessage(COMPOUND_LIMIT);
         }
 
         @Test
@@ -84,19 +85,22 @@ class NestingLimitsTest {
             List<Map<String, Object>> stack = new ArrayList<>(Collections.nCopies(3000, Map.of("not", "not")));
             stack.add(Map.of("statement", "x=y"));
             assertThatThrownBy(() -> new DefaultCompoundEvaluator().evaluate(stack, NODE))
-                    .isInstanceOf(FilterEvaluationException.class).hasMessage(COMPOUND_LIMIT);
+                    .isInstanceOf(FilterEvaluationException.class)
+                    .hasMessage(COMPOUND_LIMIT);
         }
 
         @Test
         void shouldRefuseAnSArgumentNested3000Deep() {
             String input = "(".repeat(3000) + "x=y" + ")".repeat(3000);
             assertThatThrownBy(() -> CompoundParser.parse(input))
-                    .isInstanceOf(CompoundFilterException.class).hasMessage("-S input " + COMPOUND_LIMIT);
+                    .isInstanceOf(CompoundFilterException.class)
+                    .hasMessage("-S input " + COMPOUND_LIMIT);
         }
 
         @Test
         void shouldStillParseARealSArgument() {
-            assertThat(CompoundParser.parse("((country=uk and not apache) or location=dc1)")).hasSize(10);
+            assertThat(CompoundParser.parse("((country=uk and not apache) or location=dc1)"))
+                    .hasSize(10);
         }
     }
 
@@ -123,14 +127,16 @@ class NestingLimitsTest {
             byte[] data = {4, 8, '"', 4, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f};
             assertThatThrownBy(() -> RubyMarshal.load(data))
                     .isInstanceOf(MarshalException.class)
-                    .hasMessageContaining("2147483647-byte field").hasMessageContaining("0 bytes left");
+                    .hasMessageContaining("2147483647-byte field")
+                    .hasMessageContaining("0 bytes left");
         }
 
         @Test
         void shouldRefuseAnArrayClaiming2GElements() {
             byte[] data = {4, 8, '[', 4, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f};
             assertThatThrownBy(() -> RubyMarshal.load(data))
-                    .isInstanceOf(MarshalException.class).hasMessageContaining("Array of 2147483647 elements");
+                    .isInstanceOf(MarshalException.class)
+                    .hasMessageContaining("Array of 2147483647 elements");
         }
     }
 
@@ -140,14 +146,16 @@ class NestingLimitsTest {
         void shouldRefuseAReplyNested1000Deep() {
             String json = "[".repeat(1000) + "]".repeat(1000);
             assertThatThrownBy(() -> Json.mapper().readValue(json, Object.class))
-                    .isInstanceOf(StreamConstraintsException.class).hasMessageContaining("100");
+                    .isInstanceOf(StreamConstraintsException.class)
+                    .hasMessageContaining("100");
         }
 
         @Test
         void shouldRefuseADdlNested1000Deep() {
             String json = "{\"metadata\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
             assertThatThrownBy(() -> JsonDdlParser.parse(DdlKind.AGENT, "deep", json, "deep.json"))
-                    .hasMessageContaining("deep.json").hasMessageContaining("100");
+                    .hasMessageContaining("deep.json")
+                    .hasMessageContaining("100");
         }
 
         @Test

@@ -18,14 +18,17 @@ class BrokerRestartIT {
     void shouldAnswerPingAgainAfterTheBrokerComesBack() {
         try (JavaFleet fleet = new JavaFleet(dir).startStandardNodes()) {
             String cfg = fleet.clientConfig("client.cfg").toString();
-            assertThat(McoRun.run("ping", "-c", cfg, "-t", "2", "--expect", "3").out()).contains("3 replies");
+            assertThat(McoRun.run("ping", "-c", cfg, "-t", "2", "--expect", "3").out())
+                    .contains("3 replies");
 
             int port = fleet.port();
             fleet.stopBroker();
             fleet.startBroker(port);
 
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(McoRun.run("ping", "-c", cfg, "-t", "2", "--expect", "3").out())
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(McoRun.run("ping", "-c", cfg, "-t", "2", "--expect", "3")
+                                    .out())
                             .contains("3 replies"));
         }
     }

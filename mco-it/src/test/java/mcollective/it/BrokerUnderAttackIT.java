@@ -39,6 +39,7 @@ class BrokerUnderAttackIT {
 
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     RubyNode ruby;
     String client;
@@ -46,13 +47,22 @@ class BrokerUnderAttackIT {
     @BeforeAll
     void startFleet() {
         RubyEnvironment.require();
-        fleet = new JavaFleet(dir, broker -> broker.frameLimits(new FrameLimits(MIB, 100, 2048, 64 * 1024))
-                .maxAddressBytes(2 * MIB).maxMemoryBytes(4 * MIB).connectTimeout(Duration.ofSeconds(2)));
+        fleet = new JavaFleet(
+                dir,
+                broker -> broker.frameLimits(new FrameLimits(MIB, 100, 2048, 64 * 1024))
+                        .maxAddressBytes(2 * MIB)
+                        .maxMemoryBytes(4 * MIB)
+                        .connectTimeout(Duration.ofSeconds(2)));
         fleet.startNode("java.example.net", Map.of("platform", "centos"), List.of(), List.of("mcollective"));
-        FleetConfig config = new FleetConfig(fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK,
+        FleetConfig config = new FleetConfig(
+                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
+        ruby = RubyNode.start(
+                config,
+                dir.resolve("ruby"),
+                "ruby.example.net",
+                Map.of("platform", "debian"),
+                List.of(),
                 List.of("mcollective"));
-        ruby = RubyNode.start(config, dir.resolve("ruby"), "ruby.example.net", Map.of("platform", "debian"),
-                List.of(), List.of("mcollective"));
         client = fleet.clientConfig("client.cfg").toString();
     }
 
@@ -74,8 +84,9 @@ class BrokerUnderAttackIT {
 
     @Test
     void shouldRefuseAnOversizedBody() {
-        assertRefused(loggedIn("SEND\ndestination:/topic/mcollective.discovery.agent\ncontent-length:" + 2 * MIB
-                + "\n\n"), "exceeds the limit of " + MIB);
+        assertRefused(
+                loggedIn("SEND\ndestination:/topic/mcollective.discovery.agent\ncontent-length:" + 2 * MIB + "\n\n"),
+                "exceeds the limit of " + MIB);
     }
 
     @Test
@@ -89,7 +100,8 @@ class BrokerUnderAttackIT {
 
     @Test
     void shouldRefuseAHugeHeaderLine() {
-        assertRefused(loggedIn("SEND\ndestination:/topic/mcollective.discovery.agent\nx:" + "y".repeat(100_000)),
+        assertRefused(
+                loggedIn("SEND\ndestination:/topic/mcollective.discovery.agent\nx:" + "y".repeat(100_000)),
                 "header line exceeds 2048 bytes");
     }
 
@@ -98,9 +110,16 @@ class BrokerUnderAttackIT {
         String full = "z".repeat(MIB - 4096);
         StringBuilder flood = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            flood.append("SEND\ndestination:/queue/mcollective.reply.vanished_").append(i).append(".1\n\n")
-                    .append(full).append('\0');
-            flood.append("SEND\ndestination:/queue/unread.").append(i).append("\n\n").append(full).append('\0');
+            flood.append("SEND\ndestination:/queue/mcollective.reply.vanished_")
+                    .append(i)
+                    .append(".1\n\n")
+                    .append(full)
+                    .append('\0');
+            flood.append("SEND\ndestination:/queue/unread.")
+                    .append(i)
+                    .append("\n\n")
+                    .append(full)
+                    .append('\0');
         }
         try (Attacker attacker = loggedIn(flood.toString())) {
             attacker.write("DISCONNECT\nreceipt:bye\n\n\0");
@@ -108,8 +127,11 @@ class BrokerUnderAttackIT {
         }
         // Nothing pages (ADR 006): until the next scan deletes the unread queues (a second) the broker's memory is
         // full and new requests are dropped; then both nodes answer again.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
-                McoRun.run("ping", "-c", client, "-t", "2", "--expect", "2").out().contains("2 replies"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> McoRun.run("ping", "-c", client, "-t", "2", "--expect", "2")
+                        .out()
+                        .contains("2 replies"));
     }
 
     @Test
@@ -129,19 +151,25 @@ class BrokerUnderAttackIT {
 
     @Test
     void shouldKeepAnIdleRubyNodeOnStomp10Connected() throws InterruptedException {
-        long connectionsBefore = ruby.log().lines().filter(line -> line.contains("Connected to")).count();
+        long connectionsBefore =
+                ruby.log().lines().filter(line -> line.contains("Connected to")).count();
 
         // Three connect timeouts and Artemis' connection TTL checks (every 2 s) pass while the node is silent.
         Thread.sleep(6000);
 
-        assertThat(ruby.log().lines().filter(line -> line.contains("Connected to")).count())
-                .as("Ruby node reconnects").isEqualTo(connectionsBefore).isPositive();
+        assertThat(ruby.log()
+                        .lines()
+                        .filter(line -> line.contains("Connected to"))
+                        .count())
+                .as("Ruby node reconnects")
+                .isEqualTo(connectionsBefore)
+                .isPositive();
     }
 
     /** An attacker that logged in (and got CONNECTED) before it sends {@code frames}. */
     private Attacker loggedIn(String frames) {
-        Attacker attacker = new Attacker(fleet.port(),
-                "CONNECT\nlogin:" + JavaFleet.USER + "\npasscode:" + JavaFleet.PASSWORD + "\n\n\0");
+        Attacker attacker = new Attacker(
+                fleet.port(), "CONNECT\nlogin:" + JavaFleet.USER + "\npasscode:" + JavaFleet.PASSWORD + "\n\n\0");
         assertThat(attacker.readFrame()).startsWith("CONNECTED");
         attacker.write(frames);
         return attacker;
@@ -183,7 +211,9 @@ class BrokerUnderAttackIT {
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
             try {
                 socket.setSoTimeout(READ_LIMIT_MILLIS);
-                for (int b = socket.getInputStream().read(); b > 0; b = socket.getInputStream().read()) {
+                for (int b = socket.getInputStream().read();
+                        b > 0;
+                        b = socket.getInputStream().read()) {
                     frame.write(b);
                 }
             } catch (IOException e) {

@@ -33,6 +33,7 @@ import mcollective.testkit.RubyNode;
 class ChefAgentCompatIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     RubyNode rubyNode;
     Path rubyClient;
@@ -45,10 +46,15 @@ class ChefAgentCompatIT {
         fleet = new JavaFleet(dir);
         chefNode("node1.example.net", 0);
         chefNode("node3.example.net", 3);
-        FleetConfig config = new FleetConfig(fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK,
+        FleetConfig config = new FleetConfig(
+                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
+        rubyNode = RubyNode.start(
+                config,
+                dir.resolve("node2"),
+                "node2.example.net",
+                Map.of("platform", "ubuntu"),
+                List.of("role.base"),
                 List.of("mcollective"));
-        rubyNode = RubyNode.start(config, dir.resolve("node2"), "node2.example.net", Map.of("platform", "ubuntu"),
-                List.of("role.base"), List.of("mcollective"));
         Path libdir = dir.resolve("ruby-lib");
         Files.createDirectories(libdir.resolve("mcollective/agent"));
         Files.copy(repositoryDdl(), libdir.resolve("mcollective/agent/chef.ddl"));
@@ -63,17 +69,26 @@ class ChefAgentCompatIT {
                 return ddl;
             }
         }
-        throw new IllegalStateException("ddl/agent/chef.ddl is missing above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "ddl/agent/chef.ddl is missing above " + Path.of("").toAbsolutePath());
     }
 
     void chefNode(String identity, int statusCode) throws IOException {
         Path init = dir.resolve("init-" + identity);
         Files.writeString(init, "#!/bin/sh\n[ \"$1\" = status ] && exit " + statusCode + "\necho \"$1 done\"\n");
         Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        fleet.startNode(identity, Map.of("platform", "centos"), List.of("role.base"), List.of("mcollective"),
-                Map.of("plugin.chef.activate_agent", "1",
-                        "plugin.chef.client-initscript", init.toString(),
-                        "plugin.chef.client-pidfile", dir.resolve("no-such-" + identity + ".pid").toString()));
+        fleet.startNode(
+                identity,
+                Map.of("platform", "centos"),
+                List.of("role.base"),
+                List.of("mcollective"),
+                Map.of(
+                        "plugin.chef.activate_agent",
+                        "1",
+                        "plugin.chef.client-initscript",
+                        init.toString(),
+                        "plugin.chef.client-pidfile",
+                        dir.resolve("no-such-" + identity + ".pid").toString()));
     }
 
     @AfterAll
@@ -97,15 +112,16 @@ class ChefAgentCompatIT {
             "plugin doc agent/chef", "Nudge a daemonised chef-client into running now");
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "rpc chef status --dt 1",
-        "rpc chef status --dt 1 --display all",
-        "rpc chef wake_daemon --dt 1",
-        "rpc chef restart -I node1.example.net",
-        "rpc chef status -j -I node3.example.net",
-        "rpc chef nosuch --dt 1",
-        "plugin doc agent/chef",
-    })
+    @ValueSource(
+            strings = {
+                "rpc chef status --dt 1",
+                "rpc chef status --dt 1 --display all",
+                "rpc chef wake_daemon --dt 1",
+                "rpc chef restart -I node1.example.net",
+                "rpc chef status -j -I node3.example.net",
+                "rpc chef nosuch --dt 1",
+                "plugin doc agent/chef",
+            })
     void rubysMcoPrintsWhatJavasPrints(String command) {
         String[] args = command.split(" ");
         RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
@@ -114,13 +130,16 @@ class ChefAgentCompatIT {
         javaArgs[args.length + 1] = javaClient;
         McoRun java = McoRun.run(javaArgs);
 
-        assertThat(java.exitCode()).as("exit code of " + command + "\n" + ruby.err()).isEqualTo(ruby.exitCode());
+        assertThat(java.exitCode())
+                .as("exit code of " + command + "\n" + ruby.err())
+                .isEqualTo(ruby.exitCode());
         assertThat(java.out() + java.err()).as("what %s shows", command).contains(SHOWS.get(command));
         assertThat(SameOutputCompatIT.normalise(java.out()))
                 .as("stdout of " + command + "\n--- java:\n" + java.out() + "\n--- ruby:\n" + ruby.out())
                 .isEqualTo(SameOutputCompatIT.normalise(ruby.out()));
         if (!command.startsWith("plugin")) {
-            assertThat(SameOutputCompatIT.normalise(java.err())).as("stderr of " + command)
+            assertThat(SameOutputCompatIT.normalise(java.err()))
+                    .as("stderr of " + command)
                     .isEqualTo(SameOutputCompatIT.normalise(ruby.err()));
         }
     }

@@ -30,6 +30,7 @@ import mcollective.testkit.StandInChefClient;
 class ChefAgentIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     String cfg;
     final Map<String, StandInChefClient> daemons = new LinkedHashMap<>();
@@ -49,14 +50,21 @@ class ChefAgentIT {
         StandInChefClient daemon = StandInChefClient.start(dir.resolve("chef-" + identity), runTime);
         daemons.put(identity, daemon);
         Path init = dir.resolve("init-" + identity);
-        Files.writeString(init, "#!/bin/sh\ncase \"$1\" in\n  status) exit " + statusCode + ";;\n"
-                + "  restart) echo \"Restarting chef-client\"; exit 0;;\n  *) echo \"unknown $1\" >&2; exit 2;;\nesac\n");
+        Files.writeString(
+                init,
+                "#!/bin/sh\ncase \"$1\" in\n  status) exit " + statusCode + ";;\n"
+                        + "  restart) echo \"Restarting chef-client\"; exit 0;;\n  *) echo \"unknown $1\" >&2; exit 2;;\nesac\n");
         Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        fleet.startNode(identity, Map.of(), List.of(role), List.of("mcollective"), Map.of(
-                "plugin.chef.activate_agent", "1",
-                "plugin.chef.client-pidfile", daemon.pidfile().toString(),
-                "plugin.chef.client-lockfile", daemon.lockfile().toString(),
-                "plugin.chef.client-initscript", init.toString()));
+        fleet.startNode(
+                identity,
+                Map.of(),
+                List.of(role),
+                List.of("mcollective"),
+                Map.of(
+                        "plugin.chef.activate_agent", "1",
+                        "plugin.chef.client-pidfile", daemon.pidfile().toString(),
+                        "plugin.chef.client-lockfile", daemon.lockfile().toString(),
+                        "plugin.chef.client-initscript", init.toString()));
     }
 
     @AfterAll
@@ -75,8 +83,9 @@ class ChefAgentIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Finished processing 2 / 2 hosts");
-        await().atMost(Duration.ofSeconds(10)).until(() -> daemons.get("db1.example.net").wakeUps() == db1 + 1
-                && daemons.get("db2.example.net").wakeUps() == db2 + 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> daemons.get("db1.example.net").wakeUps() == db1 + 1
+                        && daemons.get("db2.example.net").wakeUps() == db2 + 1);
         assertThat(daemons.get("web1.example.net").wakeUps()).isEqualTo(web1);
     }
 
@@ -85,8 +94,11 @@ class ChefAgentIT {
         McoRun run = McoRun.run("chef", "status", "-c", cfg);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Summary of Status:")
-                .containsPattern("OK = 1").containsPattern("Missing = 1").containsPattern("Stopped = 1")
+        assertThat(run.out())
+                .contains("Summary of Status:")
+                .containsPattern("OK = 1")
+                .containsPattern("Missing = 1")
+                .containsPattern("Stopped = 1")
                 .contains("Finished processing 3 / 3 hosts");
     }
 
@@ -96,13 +108,14 @@ class ChefAgentIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !web1.running());
         int before = web1.wakeUps();
 
-        CompletableFuture<McoRun> first = CompletableFuture.supplyAsync(
-                () -> McoRun.run("chef", "wake", "-I", "web1.example.net", "-c", cfg));
-        CompletableFuture<McoRun> second = CompletableFuture.supplyAsync(
-                () -> McoRun.run("chef", "wake", "-I", "web1.example.net", "-c", cfg));
+        CompletableFuture<McoRun> first =
+                CompletableFuture.supplyAsync(() -> McoRun.run("chef", "wake", "-I", "web1.example.net", "-c", cfg));
+        CompletableFuture<McoRun> second =
+                CompletableFuture.supplyAsync(() -> McoRun.run("chef", "wake", "-I", "web1.example.net", "-c", cfg));
         String both = first.join().out() + second.join().out();
 
-        assertThat(both.lines().map(String::strip).toList()).containsOnlyOnce("woken = 1")
+        assertThat(both.lines().map(String::strip).toList())
+                .containsOnlyOnce("woken = 1")
                 .containsAnyOf("already running = 1", "already woken = 1");
         await().atMost(Duration.ofSeconds(10)).until(() -> !web1.running());
         assertThat(web1.wakeUps()).isEqualTo(before + 1);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import mcollective.client.Discoverer;
 import mcollective.testkit.ChefServerStub;
-import mcollective.testkit.LogCapture;
 import mcollective.testkit.ChefServerStub.Reply;
+import mcollective.testkit.LogCapture;
 
 /**
  * {@code --dm chef} against a Chef search API served in the test ({@link ChefServerStub}, which checks every
@@ -29,11 +29,11 @@ import mcollective.testkit.ChefServerStub.Reply;
 class ChefDiscoveryIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     ChefServerStub chef;
     final List<String> queries = new CopyOnWriteArrayList<>();
-    final List<String> chefNodes = new ArrayList<>(List.of("web1.example.net", "web2.example.net",
-            "db1.example.net"));
+    final List<String> chefNodes = new ArrayList<>(List.of("web1.example.net", "web2.example.net", "db1.example.net"));
     String cfg;
 
     @BeforeAll
@@ -41,14 +41,17 @@ class ChefDiscoveryIT {
         chef = ChefServerStub.start("/organizations/acme").route("/search/node", this::search);
         chef.writeClientKey(dir.resolve("mco-discovery.pem"));
         fleet = new JavaFleet(dir);
-        fleet.startNode("web1.example.net", Map.of("chef_environment", "prod"), List.of("role.web"),
-                List.of("mcollective"));
-        fleet.startNode("web2.example.net", Map.of("chef_environment", "dev"), List.of("role.web"),
-                List.of("mcollective"));
-        Path knife = Files.writeString(dir.resolve("knife.rb"), "node_name \"mco-discovery\"\n"
-                + "client_key \"#{current_dir}/mco-discovery.pem\"\n"
-                + "chef_server_url \"" + chef.url() + "/\"\n");
-        cfg = fleet.clientConfig("client.cfg", "plugin.chef.knife_config = " + knife).toString();
+        fleet.startNode(
+                "web1.example.net", Map.of("chef_environment", "prod"), List.of("role.web"), List.of("mcollective"));
+        fleet.startNode(
+                "web2.example.net", Map.of("chef_environment", "dev"), List.of("role.web"), List.of("mcollective"));
+        Path knife = Files.writeString(
+                dir.resolve("knife.rb"),
+                "node_name \"mco-discovery\"\n"
+                        + "client_key \"#{current_dir}/mco-discovery.pem\"\n"
+                        + "chef_server_url \"" + chef.url() + "/\"\n");
+        cfg = fleet.clientConfig("client.cfg", "plugin.chef.knife_config = " + knife)
+                .toString();
     }
 
     @AfterAll
@@ -65,15 +68,24 @@ class ChefDiscoveryIT {
         if (params.get("q").contains("recipe:foo::bar")) {
             return new Reply(400, Map.of("error", List.of("invalid search query: 'recipe:foo::bar'")));
         }
-        List<String> matching = params.get("q").equals("*:*") ? chefNodes
-                : chefNodes.stream().filter(n -> !params.get("q").contains("role:web") || n.startsWith("web")).toList();
+        List<String> matching = params.get("q").equals("*:*")
+                ? chefNodes
+                : chefNodes.stream()
+                        .filter(n -> !params.get("q").contains("role:web") || n.startsWith("web"))
+                        .toList();
         int begin = Integer.parseInt(params.get("start"));
         int rows = Integer.parseInt(params.get("rows"));
         List<Object> page = new ArrayList<>();
-        for (String name : matching.subList(Math.min(begin, matching.size()), Math.min(begin + rows, matching.size()))) {
+        for (String name :
+                matching.subList(Math.min(begin, matching.size()), Math.min(begin + rows, matching.size()))) {
             if (partial) {
-                page.add(Map.of("url", chef.url() + "/nodes/" + name, "data", request.text().contains("identity")
-                        ? Map.of("name", name, "identity", "fqdn-" + name) : Map.of("name", name)));
+                page.add(Map.of(
+                        "url",
+                        chef.url() + "/nodes/" + name,
+                        "data",
+                        request.text().contains("identity")
+                                ? Map.of("name", name, "identity", "fqdn-" + name)
+                                : Map.of("name", name)));
             } else {
                 page.add(Map.of("name", name, "chef_type", "node", "automatic", Map.of("fqdn", "fqdn-" + name)));
             }
@@ -94,7 +106,9 @@ class ChefDiscoveryIT {
     void shouldReportChefKnownNodesThatDidNotAnswer() {
         McoRun run = McoRun.run("facts", "chef_environment", "-c", cfg, "--dm", "chef", "-t", "3");
 
-        assertThat(run.out()).contains("Finished processing 2 / 3 hosts").contains("No response from:")
+        assertThat(run.out())
+                .contains("Finished processing 2 / 3 hosts")
+                .contains("No response from:")
                 .contains("db1.example.net");
         assertThat(run.exitCode()).isZero();
     }
@@ -117,13 +131,17 @@ class ChefDiscoveryIT {
     @Test
     void shouldExplainARefusedKeyAndABadQueryInOneLine() {
         Path wrong = ChefServerStub.writeUnknownKey(dir.resolve("wrong.pem"));
-        String wrongCfg = fleet.clientConfig("wrong.cfg", "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
-                "plugin.chef.client_key = " + wrong).toString();
+        String wrongCfg = fleet.clientConfig(
+                        "wrong.cfg",
+                        "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
+                        "plugin.chef.client_key = " + wrong)
+                .toString();
 
         McoRun refused = McoRun.run("find", "-c", wrongCfg, "--dm", "chef");
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("The Chef server refused client 'mco-discovery' with key " + wrong
-                + " (HTTP 401): Failed to authenticate as mco-discovery");
+        assertThat(refused.err())
+                .contains("The Chef server refused client 'mco-discovery' with key " + wrong
+                        + " (HTTP 401): Failed to authenticate as mco-discovery");
 
         McoRun bad = McoRun.run("find", "-c", cfg, "--dm", "chef", "--do", "recipe:foo::bar");
         assertThat(bad.err()).contains("The Chef server rejected the query '(recipe:foo::bar)': invalid search query");
@@ -131,10 +149,14 @@ class ChefDiscoveryIT {
 
     @Test
     void shouldUseAnAttributeAsIdentityWhenAsked() {
-        String attrCfg = fleet.clientConfig("attr.cfg", "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
-                "plugin.chef.identity_attribute = fqdn").toString();
+        String attrCfg = fleet.clientConfig(
+                        "attr.cfg",
+                        "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
+                        "plugin.chef.identity_attribute = fqdn")
+                .toString();
 
-        assertThat(McoRun.run("find", "-c", attrCfg, "--dm", "chef", "-I", "/db/").lines())
+        assertThat(McoRun.run("find", "-c", attrCfg, "--dm", "chef", "-I", "/db/")
+                        .lines())
                 .containsExactly("fqdn-db1.example.net");
     }
 
@@ -144,8 +166,9 @@ class ChefDiscoveryIT {
             McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-C", "role[web]", "-A", "nginx");
 
             assertThat(run.lines()).containsExactly("web1.example.net", "web2.example.net");
-            assertThat(log.lines()).containsExactly("WARN The chef discovery method ignores agent filters (nginx);"
-                    + " nodes without the agent will not answer");
+            assertThat(log.lines())
+                    .containsExactly("WARN The chef discovery method ignores agent filters (nginx);"
+                            + " nodes without the agent will not answer");
         }
     }
 
@@ -157,8 +180,8 @@ class ChefDiscoveryIT {
             McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-S", "chef_environment=prod", "--dt", "2");
 
             assertThat(run.lines()).containsExactly("web1.example.net");
-            assertThat(log.lines()).containsExactly(
-                    "WARN Switching to mc discovery method because compound filters are used");
+            assertThat(log.lines())
+                    .containsExactly("WARN Switching to mc discovery method because compound filters are used");
             assertThat(queries).hasSize(searches);
         }
     }

@@ -17,12 +17,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.config.Config;
 import mcollective.matcher.ClassesFile;
@@ -48,14 +47,17 @@ class ChefHandlerIT {
 
     @TempDir
     Path dir;
+
     Path classes;
     Path facts;
     Map<String, Object> node;
 
     @BeforeAll
     static void requireRuby() {
-        assertThat(Files.isExecutable(RUBY)).as(RUBY + " is missing: the Chef handler is Ruby; install Debian's ruby "
-                + "(bin/setup installs it with mcollective)").isTrue();
+        assertThat(Files.isExecutable(RUBY))
+                .as(RUBY + " is missing: the Chef handler is Ruby; install Debian's ruby "
+                        + "(bin/setup installs it with mcollective)")
+                .isTrue();
     }
 
     @BeforeEach
@@ -70,30 +72,39 @@ class ChefHandlerIT {
         while (root != null && !Files.isDirectory(root.resolve("etc/chef"))) {
             root = root.getParent();
         }
-        assertThat(root).as("a directory containing etc/chef above the working directory").isNotNull();
+        assertThat(root)
+                .as("a directory containing etc/chef above the working directory")
+                .isNotNull();
         return root.resolve(name);
     }
 
     /** Runs ruby and returns its stdout; a non-zero exit fails the test with everything it printed. */
     private static String ruby(String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Stream.concat(Stream.of(RUBY.toString()), Stream.of(args)).toList())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(Stream.concat(Stream.of(RUBY.toString()), Stream.of(args))
+                        .toList())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ruby finished").isTrue();
-        assertThat(process.exitValue()).as("ruby " + String.join(" ", args) + ":\n" + output).isZero();
+        assertThat(process.exitValue())
+                .as("ruby " + String.join(" ", args) + ":\n" + output)
+                .isZero();
         return output;
     }
 
     /** The handler's {@code report} for {@link #node}, with these constructor options. */
     private void runHandler(Map<String, Object> options) throws Exception {
-        Map<String, Object> all = new LinkedHashMap<>(Map.of("classesfile", classes.toString(),
-                "factsfile", facts.toString()));
+        Map<String, Object> all =
+                new LinkedHashMap<>(Map.of("classesfile", classes.toString(), "factsfile", facts.toString()));
         all.putAll(options);
         Path nodeJson = dir.resolve("node.json");
         Path optionsJson = dir.resolve("options.json");
         JSON.writeValue(nodeJson.toFile(), node);
         JSON.writeValue(optionsJson.toFile(), all);
-        ruby(driver().toString(), repoFile("etc/chef/mcollective_handler.rb").toString(), nodeJson.toString(),
+        ruby(
+                driver().toString(),
+                repoFile("etc/chef/mcollective_handler.rb").toString(),
+                nodeJson.toString(),
                 optionsJson.toString());
     }
 
@@ -106,8 +117,7 @@ class ChefHandlerIT {
     }
 
     private NodeView javaNode() {
-        YamlFactSource factSource = new YamlFactSource(List.of(facts), Duration.ofSeconds(300),
-                Clock.systemUTC());
+        YamlFactSource factSource = new YamlFactSource(List.of(facts), Duration.ofSeconds(300), Clock.systemUTC());
         ClassesFile classesFile = new ClassesFile(classes);
         return new NodeView() {
             @Override
@@ -140,44 +150,88 @@ class ChefHandlerIT {
     void shouldWriteTheExpandedRolesAndRecipesWithDefaultRecipesNormalised() throws Exception {
         runHandler(Map.of("loaded_recipes", List.of("apt", "ntp::default")));
 
-        assertThat(Files.readString(classes)).isEqualTo(String.join("\n", "recipe.apt::default",
-                "recipe.chef-client::config", "recipe.chef-client::service", "recipe.jenkins::server",
-                "recipe.mcollective::default", "recipe.ntp::default", "recipe.omnibus_updater::default",
-                "recipe.openssh::default", "role.base", "role.chef-client-11", ""));
+        assertThat(Files.readString(classes))
+                .isEqualTo(String.join(
+                        "\n",
+                        "recipe.apt::default",
+                        "recipe.chef-client::config",
+                        "recipe.chef-client::service",
+                        "recipe.jenkins::server",
+                        "recipe.mcollective::default",
+                        "recipe.ntp::default",
+                        "recipe.omnibus_updater::default",
+                        "recipe.openssh::default",
+                        "role.base",
+                        "role.chef-client-11",
+                        ""));
     }
 
     @Test
     void shouldWriteTheEnvironmentAndWhitelistedAttributesAsStringFacts() throws Exception {
         runHandler(Map.of());
 
-        assertThat(yamlFacts()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("chef_environment", "dev"),
-                Map.entry("chef_packages.chef.chef_root",
-                        "/opt/chef/embedded/lib/ruby/gems/1.9.1/gems/chef-11.4.0/lib"),
-                Map.entry("chef_packages.chef.version", "11.4.0"),
-                Map.entry("chef_packages.ohai.ohai_root", "/opt/chef/embedded/lib/ruby/gems/1.9.1/gems/ohai/lib/ohai"),
-                Map.entry("chef_packages.ohai.version", "6.16.0"),
-                Map.entry("cpu.0.mhz", "2400.000"), Map.entry("cpu.0.model_name", "QEMU Virtual CPU version 1.0"),
-                Map.entry("cpu.0.vendor_id", "GenuineIntel"), Map.entry("cpu.real", "4"), Map.entry("cpu.total", "4"),
-                Map.entry("domain", "nat0.cryptocracy.com"), Map.entry("fqdn", NODE), Map.entry("hostname", "ci"),
-                Map.entry("ipaddress", "192.168.100.15"), Map.entry("macaddress", "52:54:00:12:34:15"),
-                Map.entry("memory.free", "1352000kB"), Map.entry("memory.total", "4056000kB"),
-                Map.entry("ohai_time", "1364990700.5"), Map.entry("os", "linux"),
-                Map.entry("os_version", "3.2.0-40-generic"), Map.entry("platform", "ubuntu"),
-                Map.entry("platform_version", "12.04"), Map.entry("uptime_seconds", "692434"),
-                Map.entry("virtualization.role", "guest"), Map.entry("virtualization.system", "kvm")));
+        assertThat(yamlFacts())
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("chef_environment", "dev"),
+                        Map.entry(
+                                "chef_packages.chef.chef_root",
+                                "/opt/chef/embedded/lib/ruby/gems/1.9.1/gems/chef-11.4.0/lib"),
+                        Map.entry("chef_packages.chef.version", "11.4.0"),
+                        Map.entry(
+                                "chef_packages.ohai.ohai_root",
+                                "/opt/chef/embedded/lib/ruby/gems/1.9.1/gems/ohai/lib/ohai"),
+                        Map.entry("chef_packages.ohai.version", "6.16.0"),
+                        Map.entry("cpu.0.mhz", "2400.000"),
+                        Map.entry("cpu.0.model_name", "QEMU Virtual CPU version 1.0"),
+                        Map.entry("cpu.0.vendor_id", "GenuineIntel"),
+                        Map.entry("cpu.real", "4"),
+                        Map.entry("cpu.total", "4"),
+                        Map.entry("domain", "nat0.cryptocracy.com"),
+                        Map.entry("fqdn", NODE),
+                        Map.entry("hostname", "ci"),
+                        Map.entry("ipaddress", "192.168.100.15"),
+                        Map.entry("macaddress", "52:54:00:12:34:15"),
+                        Map.entry("memory.free", "1352000kB"),
+                        Map.entry("memory.total", "4056000kB"),
+                        Map.entry("ohai_time", "1364990700.5"),
+                        Map.entry("os", "linux"),
+                        Map.entry("os_version", "3.2.0-40-generic"),
+                        Map.entry("platform", "ubuntu"),
+                        Map.entry("platform_version", "12.04"),
+                        Map.entry("uptime_seconds", "692434"),
+                        Map.entry("virtualization.role", "guest"),
+                        Map.entry("virtualization.system", "kvm")));
     }
 
     @Test
     void shouldListSkippedAttributesOnlyWhenAsked() throws Exception {
         runHandler(Map.of("blocked_facts", true, "fact_whitelist", List.of("hostname", "cpu.total")));
 
-        assertThat(yamlFacts()).containsOnlyKeys("chef_environment", "hostname", "cpu.total", "blocked.fqdn",
-                "blocked.domain", "blocked.ipaddress", "blocked.macaddress", "blocked.os", "blocked.os_version",
-                "blocked.platform", "blocked.platform_version", "blocked.platform_family", "blocked.lsb",
-                "blocked.kernel", "blocked.memory", "blocked.virtualization", "blocked.chef_packages",
-                "blocked.languages", "blocked.uptime_seconds", "blocked.ohai_time", "blocked.roles",
-                "blocked.recipes").containsEntry("blocked.lsb", "true");
+        assertThat(yamlFacts())
+                .containsOnlyKeys(
+                        "chef_environment",
+                        "hostname",
+                        "cpu.total",
+                        "blocked.fqdn",
+                        "blocked.domain",
+                        "blocked.ipaddress",
+                        "blocked.macaddress",
+                        "blocked.os",
+                        "blocked.os_version",
+                        "blocked.platform",
+                        "blocked.platform_version",
+                        "blocked.platform_family",
+                        "blocked.lsb",
+                        "blocked.kernel",
+                        "blocked.memory",
+                        "blocked.virtualization",
+                        "blocked.chef_packages",
+                        "blocked.languages",
+                        "blocked.uptime_seconds",
+                        "blocked.ohai_time",
+                        "blocked.roles",
+                        "blocked.recipes")
+                .containsEntry("blocked.lsb", "true");
     }
 
     @Test
@@ -203,13 +257,16 @@ class ChefHandlerIT {
 
     @Test
     void shouldOfferThePureFunctionsWithoutChef() throws Exception {
-        String out = ruby("-e", "load ARGV[0]; "
-                + "puts MCollective::ChefFacts.classes(%w[web base], %w[nginx apache2::mod_ssl nginx::default "
-                + "php@5.4.0]).join(' '); puts defined?(MCollective::ChefHandler).inspect",
+        String out = ruby(
+                "-e",
+                "load ARGV[0]; "
+                        + "puts MCollective::ChefFacts.classes(%w[web base], %w[nginx apache2::mod_ssl nginx::default "
+                        + "php@5.4.0]).join(' '); puts defined?(MCollective::ChefHandler).inspect",
                 repoFile("etc/chef/mcollective_handler.rb").toString());
 
-        assertThat(out.lines()).containsExactly(
-                "recipe.apache2::mod_ssl recipe.nginx::default recipe.php::default role.base role.web", "nil");
+        assertThat(out.lines())
+                .containsExactly(
+                        "recipe.apache2::mod_ssl recipe.nginx::default recipe.php::default role.base role.web", "nil");
     }
 
     @Test
@@ -218,14 +275,21 @@ class ChefHandlerIT {
         NodeView view = javaNode();
 
         assertThat(passes(view, Filter.builder().addClass("role.base"))).isTrue();
-        assertThat(passes(view, Filter.builder().addClass("role.chef-client-11"))).isTrue();
-        assertThat(passes(view, Filter.builder().addClass("recipe.jenkins::server"))).isTrue();
-        assertThat(passes(view, Filter.builder().addClass("recipe.ntp::default"))).isTrue();
-        assertThat(passes(view, Filter.builder().addClass("/^recipe\\.chef-client::/"))).isTrue();
+        assertThat(passes(view, Filter.builder().addClass("role.chef-client-11")))
+                .isTrue();
+        assertThat(passes(view, Filter.builder().addClass("recipe.jenkins::server")))
+                .isTrue();
+        assertThat(passes(view, Filter.builder().addClass("recipe.ntp::default")))
+                .isTrue();
+        assertThat(passes(view, Filter.builder().addClass("/^recipe\\.chef-client::/")))
+                .isTrue();
         assertThat(passes(view, Filter.builder().addClass("role.web"))).isFalse();
-        assertThat(passes(view, Filter.builder().addFact("chef_environment=dev"))).isTrue();
-        assertThat(passes(view, Filter.builder().addFact("chef_environment=prod"))).isFalse();
-        assertThat(passes(view, Filter.builder().addFact("macaddress=52:54:00:12:34:15"))).isTrue();
+        assertThat(passes(view, Filter.builder().addFact("chef_environment=dev")))
+                .isTrue();
+        assertThat(passes(view, Filter.builder().addFact("chef_environment=prod")))
+                .isFalse();
+        assertThat(passes(view, Filter.builder().addFact("macaddress=52:54:00:12:34:15")))
+                .isTrue();
         assertThat(passes(view, Filter.builder().addFact("cpu.total>=4"))).isTrue();
     }
 
@@ -233,15 +297,28 @@ class ChefHandlerIT {
     void shouldBeFoundByMcoFindThroughClassesfileAndPluginYaml() throws Exception {
         runHandler(Map.of());
         try (JavaFleet fleet = new JavaFleet(dir)) {
-            Config config = fleet.baseConfig(List.of("mcollective")).set("identity", NODE)
-                    .set("factsource", "yaml").set("plugin.yaml", facts.toString())
-                    .set("classesfile", classes.toString()).build();
+            Config config = fleet.baseConfig(List.of("mcollective"))
+                    .set("identity", NODE)
+                    .set("factsource", "yaml")
+                    .set("plugin.yaml", facts.toString())
+                    .set("classesfile", classes.toString())
+                    .build();
             try (Node javaNode = new Node(config, PluginRegistry.discover())) {
                 javaNode.start();
                 String cfg = fleet.clientConfig("client.cfg").toString();
 
-                assertThat(McoRun.run("find", "-c", cfg, "-C", "role.base", "-C", "recipe.jenkins::server",
-                        "-F", "chef_environment=dev").lines()).containsExactly(NODE);
+                assertThat(McoRun.run(
+                                        "find",
+                                        "-c",
+                                        cfg,
+                                        "-C",
+                                        "role.base",
+                                        "-C",
+                                        "recipe.jenkins::server",
+                                        "-F",
+                                        "chef_environment=dev")
+                                .lines())
+                        .containsExactly(NODE);
             }
         }
     }
@@ -251,13 +328,22 @@ class ChefHandlerIT {
         runHandler(Map.of());
         try (ChefServerStub chef = ChefServerStub.start("").node(node)) {
             chef.writeClientKey(dir.resolve("client.pem"));
-            Path clientRb = Files.writeString(dir.resolve("client.rb"), "chef_server_url '" + chef.url() + "'\n"
-                    + "client_key '" + dir.resolve("client.pem") + "'\n");
+            Path clientRb = Files.writeString(
+                    dir.resolve("client.rb"),
+                    "chef_server_url '" + chef.url() + "'\n" + "client_key '" + dir.resolve("client.pem") + "'\n");
             ChefFactSource source = new ChefFactSource();
-            source.init(new PluginContext(Config.builder().environment(Map.of()).set("identity", NODE)
-                    .set("plugin.chef.knife_config", clientRb.toString()).build(), "node",
-                    PluginRegistry.builder().autoDiscover(false).build(), Clock.systemUTC(), Map.of(),
-                    Map.of()).forPlugin("chef"));
+            source.init(new PluginContext(
+                            Config.builder()
+                                    .environment(Map.of())
+                                    .set("identity", NODE)
+                                    .set("plugin.chef.knife_config", clientRb.toString())
+                                    .build(),
+                            "node",
+                            PluginRegistry.builder().autoDiscover(false).build(),
+                            Clock.systemUTC(),
+                            Map.of(),
+                            Map.of())
+                    .forPlugin("chef"));
 
             assertThat(source.facts()).containsAllEntriesOf(yamlFacts());
         }

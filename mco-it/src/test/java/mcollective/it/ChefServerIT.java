@@ -31,6 +31,7 @@ import mcollective.testkit.Goiardi;
 class ChefServerIT {
     @TempDir
     static Path dir;
+
     Goiardi chef;
     JavaFleet fleet;
     String cfg;
@@ -40,46 +41,116 @@ class ChefServerIT {
     @BeforeAll
     void start() {
         chef = Goiardi.start(dir.resolve("goiardi"));
-        ChefApi admin = ChefApi.connect(new KnifeConfig(chef.url(), "admin", chef.adminKey(), false, Optional.empty(),
-                dir.resolve("trusted_certs")), Config.builder().build().plugin("chef"));
+        ChefApi admin = ChefApi.connect(
+                new KnifeConfig(
+                        chef.url(), "admin", chef.adminKey(), false, Optional.empty(), dir.resolve("trusted_certs")),
+                Config.builder().build().plugin("chef"));
         for (String env : List.of("prod", "dev", "mcollective-dev")) {
-            admin.post("/environments", Map.of("name", env, "json_class", "Chef::Environment",
-                    "chef_type", "environment", "description", env, "cookbook_versions", Map.of(),
-                    "default_attributes", Map.of(), "override_attributes", Map.of()));
+            admin.post(
+                    "/environments",
+                    Map.of(
+                            "name",
+                            env,
+                            "json_class",
+                            "Chef::Environment",
+                            "chef_type",
+                            "environment",
+                            "description",
+                            env,
+                            "cookbook_versions",
+                            Map.of(),
+                            "default_attributes",
+                            Map.of(),
+                            "override_attributes",
+                            Map.of()));
         }
-        node(admin, "illuminati.cryptocracy.com", "prod", "ubuntu", "10.24.0",
-                List.of("role[base]", "recipe[nginx]", "recipe[postfix]"), List.of("base"));
-        node(admin, "monitoring.nat0.cryptocracy.com", "prod", "ubuntu", "11.4.0",
+        node(
+                admin,
+                "illuminati.cryptocracy.com",
+                "prod",
+                "ubuntu",
+                "10.24.0",
+                List.of("role[base]", "recipe[nginx]", "recipe[postfix]"),
+                List.of("base"));
+        node(
+                admin,
+                "monitoring.nat0.cryptocracy.com",
+                "prod",
+                "ubuntu",
+                "11.4.0",
                 List.of("role[base]", "role[chef-client-11]", "recipe[graphite]", "recipe[nagios::server]"),
                 List.of("base", "chef-client-11"));
-        node(admin, "mco-x509.nat0.cryptocracy.com", "mcollective-dev", "ubuntu", "10.24.0",
+        node(
+                admin,
+                "mco-x509.nat0.cryptocracy.com",
+                "mcollective-dev",
+                "ubuntu",
+                "10.24.0",
                 List.of("role[base]", "recipe[activemq]", "recipe[mcollective::server]", "recipe[mcollective::client]"),
                 List.of("base"));
-        node(admin, "test-precise.nat0.cryptocracy.com", "dev", "ubuntu", "10.24.0", List.of("role[base]"),
+        node(
+                admin,
+                "test-precise.nat0.cryptocracy.com",
+                "dev",
+                "ubuntu",
+                "10.24.0",
+                List.of("role[base]"),
                 List.of("base"));
-        node(admin, "chef-11.nat0.cryptocracy.com", "dev", "ubuntu", "11.4.0",
-                List.of("role[base]", "role[chef-client-11]", "recipe[chef-server]"), List.of("base", "chef-client-11"));
-        node(admin, "ci.nat0.cryptocracy.com", "dev", "ubuntu", "11.4.0",
+        node(
+                admin,
+                "chef-11.nat0.cryptocracy.com",
+                "dev",
+                "ubuntu",
+                "11.4.0",
+                List.of("role[base]", "role[chef-client-11]", "recipe[chef-server]"),
+                List.of("base", "chef-client-11"));
+        node(
+                admin,
+                "ci.nat0.cryptocracy.com",
+                "dev",
+                "ubuntu",
+                "11.4.0",
                 List.of("role[base]", "role[chef-client-11]", "recipe[jenkins::server]"),
                 List.of("base", "chef-client-11"));
-        node(admin, "test-centos6.nat0.cryptocracy.com", "mcollective-dev", "centos", "10.24.0",
-                List.of("role[centos6]"), List.of("centos6", "base"));
+        node(
+                admin,
+                "test-centos6.nat0.cryptocracy.com",
+                "mcollective-dev",
+                "centos",
+                "10.24.0",
+                List.of("role[centos6]"),
+                List.of("centos6", "base"));
 
         fleet = new JavaFleet(dir);
         fleet.startBroker(0);
-        fleet.startNode("monitoring.nat0.cryptocracy.com", Map.of("chef_environment", "prod"), List.of("role.base"),
+        fleet.startNode(
+                "monitoring.nat0.cryptocracy.com",
+                Map.of("chef_environment", "prod"),
+                List.of("role.base"),
                 List.of("mcollective"));
-        fleet.startNode("ci.nat0.cryptocracy.com", Map.of("chef_environment", "dev"), List.of("role.base"),
+        fleet.startNode(
+                "ci.nat0.cryptocracy.com",
+                Map.of("chef_environment", "dev"),
+                List.of("role.base"),
                 List.of("mcollective"));
         // A node that takes its facts from the Chef server, signing as its own Chef client.
         Object key = admin.post("/clients", Map.of("name", "illuminati.cryptocracy.com", "admin", false))
                 .get("private_key");
         Path clientKey = writeString(dir.resolve("illuminati.pem"), String.valueOf(key));
-        fleet.startNode("illuminati.cryptocracy.com", Map.of(), List.of(), List.of("mcollective"), Map.of(
-                "factsource", "chef",
-                "plugin.chef.server_url", chef.url(),
-                "plugin.chef.client_key", clientKey.toString(),
-                "plugin.chef.fact_whitelist", "platform,chef_packages"));
+        fleet.startNode(
+                "illuminati.cryptocracy.com",
+                Map.of(),
+                List.of(),
+                List.of("mcollective"),
+                Map.of(
+                        "factsource",
+                        "chef",
+                        "plugin.chef.server_url",
+                        chef.url(),
+                        "plugin.chef.client_key",
+                        clientKey.toString(),
+                        "plugin.chef.fact_whitelist",
+                        "platform,chef_packages"));
         cfg = client("client.cfg").toString();
     }
 
@@ -100,8 +171,14 @@ class ChefServerIT {
         return fleet.clientConfig(name, all);
     }
 
-    static void node(ChefApi admin, String name, String env, String platform, String chefVersion,
-            List<String> runList, List<String> roles) {
+    static void node(
+            ChefApi admin,
+            String name,
+            String env,
+            String platform,
+            String chefVersion,
+            List<String> runList,
+            List<String> roles) {
         Map<String, Object> automatic = new LinkedHashMap<>();
         automatic.put("fqdn", name);
         automatic.put("hostname", name.substring(0, name.indexOf('.')));
@@ -165,16 +242,16 @@ class ChefServerIT {
     void identitiesAndRegexes() {
         assertThat(find(cfg, "-I", "monitoring.nat0.cryptocracy.com", "-I", "ci.nat0.cryptocracy.com"))
                 .containsExactly("ci.nat0.cryptocracy.com", "monitoring.nat0.cryptocracy.com");
-        assertThat(find(cfg, "-I", "/^test/")).containsExactly("test-centos6.nat0.cryptocracy.com",
-                "test-precise.nat0.cryptocracy.com");
+        assertThat(find(cfg, "-I", "/^test/"))
+                .containsExactly("test-centos6.nat0.cryptocracy.com", "test-precise.nat0.cryptocracy.com");
     }
 
     @Test
     void eachRawQueryKeepsItsMeaning() {
         // The original plugin sent `prod OR dev AND role:chef-client-11` and also found illuminati.
         assertThat(find(cfg, "--do", "chef_environment:prod OR chef_environment:dev", "-C", "role[chef-client-11]"))
-                .containsExactly("chef-11.nat0.cryptocracy.com", "ci.nat0.cryptocracy.com",
-                        "monitoring.nat0.cryptocracy.com");
+                .containsExactly(
+                        "chef-11.nat0.cryptocracy.com", "ci.nat0.cryptocracy.com", "monitoring.nat0.cryptocracy.com");
         assertThat(find(cfg, "--do", "chef_environment:prod AND platform_family:debian"))
                 .containsExactly("illuminati.cryptocracy.com", "monitoring.nat0.cryptocracy.com");
     }
@@ -189,15 +266,17 @@ class ChefServerIT {
     @ParameterizedTest
     @ValueSource(strings = {"1.0", "1.1", "1.3"})
     void everySigningProtocolIsAccepted(String protocol) {
-        String config = client("proto-" + protocol + ".cfg", "plugin.chef.sign_protocol = " + protocol).toString();
+        String config = client("proto-" + protocol + ".cfg", "plugin.chef.sign_protocol = " + protocol)
+                .toString();
 
         assertThat(find(config, "-C", "role[chef-client-11]")).hasSize(3);
     }
 
     @Test
     void wholeNodesAndAnAttributeIdentityGiveTheSameNodes() {
-        String config = client("whole.cfg", "plugin.chef.partial_search = false",
-                "plugin.chef.identity_attribute = hostname").toString();
+        String config = client(
+                        "whole.cfg", "plugin.chef.partial_search = false", "plugin.chef.identity_attribute = hostname")
+                .toString();
 
         assertThat(find(config, "-C", "role[chef-client-11]")).containsExactly("chef-11", "ci", "monitoring");
     }
@@ -215,19 +294,33 @@ class ChefServerIT {
 
     @Test
     void factsListTheNodesChefKnowsThatDidNotAnswer() {
-        McoRun run = McoRun.run("facts", "chef_environment", "-c", cfg, "--dm", "chef", "-C", "role[chef-client-11]",
-                "-t", "2");
+        McoRun run = McoRun.run(
+                "facts", "chef_environment", "-c", cfg, "--dm", "chef", "-C", "role[chef-client-11]", "-t", "2");
 
-        assertThat(run.out()).contains("Finished processing 2 / 3 hosts").contains("No response from:")
-                .contains("chef-11.nat0.cryptocracy.com").contains("prod").contains("dev");
+        assertThat(run.out())
+                .contains("Finished processing 2 / 3 hosts")
+                .contains("No response from:")
+                .contains("chef-11.nat0.cryptocracy.com")
+                .contains("prod")
+                .contains("dev");
     }
 
     @Test
     void aNodeTakesItsFactsFromTheChefServer() {
-        McoRun prod = McoRun.run("find", "-c", cfg, "-F", "chef_environment=prod", "-F", "platform=ubuntu",
-                "--dt", "2");
-        McoRun roles = McoRun.run("find", "-c", cfg, "-F", "run_list=recipe[nginx]", "-F", "roles=base",
-                "-F", "chef_packages.chef.version=10.24.0", "--dt", "2");
+        McoRun prod =
+                McoRun.run("find", "-c", cfg, "-F", "chef_environment=prod", "-F", "platform=ubuntu", "--dt", "2");
+        McoRun roles = McoRun.run(
+                "find",
+                "-c",
+                cfg,
+                "-F",
+                "run_list=recipe[nginx]",
+                "-F",
+                "roles=base",
+                "-F",
+                "chef_packages.chef.version=10.24.0",
+                "--dt",
+                "2");
 
         assertThat(prod.lines()).containsExactly("illuminati.cryptocracy.com");
         assertThat(roles.lines()).containsExactly("illuminati.cryptocracy.com");

@@ -24,8 +24,10 @@ class ClientErrorsIT {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.out()).isEmpty();
             assertThat(run.err().strip().lines()).hasSize(1);
-            assertThat(run.err()).startsWith("\nThe ping application failed to run, use -v for full error backtrace "
-                    + "details: Could not connect to ActiveMQ Server: ").doesNotContain("\tat ", "Exception");
+            assertThat(run.err())
+                    .startsWith("\nThe ping application failed to run, use -v for full error backtrace "
+                            + "details: Could not connect to ActiveMQ Server: ")
+                    .doesNotContain("\tat ", "Exception");
         }
     }
 
@@ -36,15 +38,16 @@ class ClientErrorsIT {
             unused = socket.getLocalPort();
         }
         try (JavaFleet fleet = new JavaFleet(dir)) {
-            Path cfg = fleet.clientConfig("nobroker.cfg", "plugin.activemq.pool.1.port = " + unused,
-                    "connection_timeout = 2");
+            Path cfg = fleet.clientConfig(
+                    "nobroker.cfg", "plugin.activemq.pool.1.port = " + unused, "connection_timeout = 2");
             long start = System.nanoTime();
 
             McoRun run = McoRun.run("find", "-c", cfg.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err().strip().lines()).hasSize(1);
-            assertThat(run.err()).contains("The find application failed to run")
+            assertThat(run.err())
+                    .contains("The find application failed to run")
                     .contains("Could not connect to ActiveMQ Server");
             assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(30);
         }

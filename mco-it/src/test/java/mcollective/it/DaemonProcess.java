@@ -33,10 +33,17 @@ final class DaemonProcess implements AutoCloseable {
     static DaemonProcess start(Path config, Path pidfile, Path output) throws IOException {
         Path root = Reference.root().getParent();
         Path jar = root.resolve("mco-server/target/mco-server.jar");
-        assertThat(jar).as("the mco-server jar bin/mcollectived runs (build mco-server first)").isRegularFile();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/mcollectived").toString(), "--config",
-                config.toString(), "--pidfile", pidfile.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        assertThat(jar)
+                .as("the mco-server jar bin/mcollectived runs (build mco-server first)")
+                .isRegularFile();
+        ProcessBuilder builder = new ProcessBuilder(
+                        root.resolve("bin/mcollectived").toString(),
+                        "--config",
+                        config.toString(),
+                        "--pidfile",
+                        pidfile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("MCOLLECTIVED_JAVA_OPTS", JAVA_OPTS);
         return new DaemonProcess(builder.start(), output);
     }
@@ -47,7 +54,9 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Sends {@code SIG<name>} (TERM, INT, USR1, ...) with kill(1). */
     void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor()).as("kill -%s %d", name, pid()).isZero();
     }
 
@@ -61,7 +70,11 @@ final class DaemonProcess implements AutoCloseable {
             default -> throw new IllegalArgumentException("No signal number for SIG" + name);
         };
         String mask = Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status")).stream()
-                .filter(line -> line.startsWith("SigIgn:")).findFirst().orElseThrow().substring(7).strip();
+                .filter(line -> line.startsWith("SigIgn:"))
+                .findFirst()
+                .orElseThrow()
+                .substring(7)
+                .strip();
         return new BigInteger(mask, 16).testBit(number - 1);
     }
 
@@ -81,7 +94,9 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Waits (60 s at most, less if the daemon dies) until {@code log} contains {@code text}. */
     void awaitLog(Path log, String text) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .failFast("mcollectived exited", () -> !process.isAlive())
                 .until(() -> Files.exists(log) && read(log).contains(text));
     }

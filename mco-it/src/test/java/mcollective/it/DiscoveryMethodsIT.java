@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiscoveryMethodsIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     String cfg;
 
@@ -38,21 +39,25 @@ class DiscoveryMethodsIT {
     class Flatfile {
         @Test
         void shouldListTheNodesOfTheFile() throws IOException {
-            Path nodes = Files.writeString(dir.resolve("nodes.txt"), "# web tier\nweb1.example.net\n\n  web2.example.net \n");
+            Path nodes = Files.writeString(
+                    dir.resolve("nodes.txt"), "# web tier\nweb1.example.net\n\n  web2.example.net \n");
 
-            assertThat(McoRun.run("find", "-c", cfg, "--nodes", nodes.toString()).lines())
+            assertThat(McoRun.run("find", "-c", cfg, "--nodes", nodes.toString())
+                            .lines())
                     .containsExactly("web1.example.net", "web2.example.net");
             assertThat(McoRun.run("find", "-c", cfg, "--dm", "flatfile", "--do", nodes.toString(), "-I", "/2/")
-                    .lines()).containsExactly("web2.example.net");
+                            .lines())
+                    .containsExactly("web2.example.net");
         }
 
         @Test
         void shouldNameAnUnreadableFile() {
-            McoRun run = McoRun.run("find", "-c", cfg, "--nodes", dir.resolve("missing.txt").toString());
+            McoRun run = McoRun.run(
+                    "find", "-c", cfg, "--nodes", dir.resolve("missing.txt").toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("Cannot read the file " + dir.resolve("missing.txt")
-                    + " specified as discovery source");
+            assertThat(run.err())
+                    .contains("Cannot read the file " + dir.resolve("missing.txt") + " specified as discovery source");
         }
 
         @Test
@@ -79,7 +84,8 @@ class DiscoveryMethodsIT {
     class Stdin {
         @Test
         void shouldReadPipedText() {
-            assertThat(McoRun.withStdin("node1.example.net\nnode9.example.net\n", "find", "-c", cfg).lines())
+            assertThat(McoRun.withStdin("node1.example.net\nnode9.example.net\n", "find", "-c", cfg)
+                            .lines())
                     .containsExactly("node1.example.net", "node9.example.net");
         }
 
@@ -96,8 +102,8 @@ class DiscoveryMethodsIT {
             McoRun run = McoRun.withStdin(" \n\t\n", "find", "-c", cfg, "--dm", "stdin");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains(
-                    "data piped on STDIN contained only whitespace - could not discover hosts from it.");
+            assertThat(run.err())
+                    .contains("data piped on STDIN contained only whitespace - could not discover hosts from it.");
         }
     }
 
@@ -106,7 +112,8 @@ class DiscoveryMethodsIT {
         @Test
         void shouldFindTheSameNodesFasterThanTheFixedWait() {
             long start = System.nanoTime();
-            List<String> fixed = McoRun.run("find", "-c", cfg, "--dt", "2", "--do", "window=0").lines();
+            List<String> fixed = McoRun.run("find", "-c", cfg, "--dt", "2", "--do", "window=0")
+                    .lines();
             double fixedSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             List<String> windowed = McoRun.run("find", "-c", cfg, "--dt", "2").lines();
@@ -114,8 +121,11 @@ class DiscoveryMethodsIT {
 
             assertThat(windowed).containsExactlyInAnyOrderElementsOf(fixed).hasSize(3);
             // Printed for the record; timing is a benchmark figure, not an assertion.
-            System.out.printf(Locale.ROOT, "mco find on a quiet 3-node fleet, --dt 2: fixed %.2f s, windowed %.2f s%n",
-                    fixedSeconds, windowedSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "mco find on a quiet 3-node fleet, --dt 2: fixed %.2f s, windowed %.2f s%n",
+                    fixedSeconds,
+                    windowedSeconds);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +22,7 @@ import mcollective.server.Node;
 class ExternalAgentIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     Node node;
     String cfg;
@@ -60,8 +60,12 @@ class ExternalAgentIT {
                 """);
         script(agentDir.resolve("sleep"), "#!/bin/sh\nsleep 30\n");
         fleet = new JavaFleet(dir);
-        node = new Node(fleet.baseConfig(List.of("mcollective")).set("identity", "ext.example.net")
-                .set("libdir", libdir.toString()).set("plugin.yaml", dir.resolve("none.yaml").toString()).build(),
+        node = new Node(
+                fleet.baseConfig(List.of("mcollective"))
+                        .set("identity", "ext.example.net")
+                        .set("libdir", libdir.toString())
+                        .set("plugin.yaml", dir.resolve("none.yaml").toString())
+                        .build(),
                 PluginRegistry.discover());
         node.start();
         cfg = fleet.clientConfig("client.cfg", "libdir = " + libdir).toString();
@@ -91,8 +95,10 @@ class ExternalAgentIT {
         McoRun run = McoRun.run("rpc", "shell", "fail", "-I", "ext.example.net", "-c", cfg);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).contains("ext.example.net                          Request Aborted")
-                .contains("Failed to run ").contains("disk full");
+        assertThat(run.out())
+                .contains("ext.example.net                          Request Aborted")
+                .contains("Failed to run ")
+                .contains("disk full");
     }
 
     @Test
@@ -105,8 +111,8 @@ class ExternalAgentIT {
         assertThat(run.exitCode()).as("no discovery and no responses").isEqualTo(4);
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(20);
         assertThat(node.stats().get("timeouts")).isEqualTo(1);
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep 30")))
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("sleep 30")))
                 .isEmpty();
     }
-
 }

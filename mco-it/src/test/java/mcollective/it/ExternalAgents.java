@@ -7,8 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** External ({@code implemented_by}) agents written into a libdir: a DDL and a folder with one script per action. */
 final class ExternalAgents {
-    private ExternalAgents() {
-    }
+    private ExternalAgents() {}
 
     /** Agent {@code name} with action {@code say}, which answers {@code message} with the request's {@code msg}. */
     static void echo(Path libdir, String name) throws IOException {

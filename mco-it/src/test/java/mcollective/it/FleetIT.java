@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     String cfg;
 
@@ -37,11 +38,13 @@ class FleetIT {
             McoRun run = McoRun.run("ping", "-c", cfg, "-t", "2");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.lines()).filteredOn(l -> l.contains("time="))
+            assertThat(run.lines())
+                    .filteredOn(l -> l.contains("time="))
                     .extracting(l -> l.substring(0, 40).strip())
                     .containsExactlyInAnyOrder("node1.example.net", "node2.example.net", "node3.example.net");
             assertThat(run.lines()).allMatch(l -> !l.contains("time=") || l.matches("\\S+\\s+time=\\d+\\.\\d\\d ms"));
-            assertThat(run.out()).contains("\n\n---- ping statistics ----\n")
+            assertThat(run.out())
+                    .contains("\n\n---- ping statistics ----\n")
                     .containsPattern("3 replies max: \\d+\\.\\d\\d min: \\d+\\.\\d\\d avg: \\d+\\.\\d\\d \n");
         }
 
@@ -59,7 +62,9 @@ class FleetIT {
         void shouldOnlyHearNodesPassingTheFilter() {
             McoRun run = McoRun.run("ping", "-c", cfg, "-t", "2", "-F", "chef_environment=dev");
 
-            assertThat(run.out()).contains("node2.example.net", "node3.example.net").doesNotContain("node1");
+            assertThat(run.out())
+                    .contains("node2.example.net", "node3.example.net")
+                    .doesNotContain("node1");
         }
 
         @Test
@@ -75,14 +80,13 @@ class FleetIT {
     class Find {
         @Test
         void shouldListEveryNode() {
-            assertThat(find()).containsExactlyInAnyOrder("node1.example.net", "node2.example.net",
-                    "node3.example.net");
+            assertThat(find()).containsExactlyInAnyOrder("node1.example.net", "node2.example.net", "node3.example.net");
         }
 
         @Test
         void shouldFilterOnFacts() {
-            assertThat(find("-F", "platform=centos")).containsExactlyInAnyOrder("node1.example.net",
-                    "node3.example.net");
+            assertThat(find("-F", "platform=centos"))
+                    .containsExactlyInAnyOrder("node1.example.net", "node3.example.net");
             assertThat(find("-F", "platform=/ubu/")).containsExactly("node2.example.net");
             assertThat(find("-W", "platform=centos role.database", "-F", "chef_environment!=prod"))
                     .containsExactly("node3.example.net");
@@ -112,12 +116,15 @@ class FleetIT {
             long before = totalMessages();
             assertThat(find("-I", "node2.example.net", "-I", "nosuch.example.net"))
                     .containsExactly("node2.example.net", "nosuch.example.net");
-            assertThat(totalMessages()).as("no discovery request reached any node").isEqualTo(before);
+            assertThat(totalMessages())
+                    .as("no discovery request reached any node")
+                    .isEqualTo(before);
         }
 
         private long totalMessages() {
             return java.util.stream.Stream.of("node1.example.net", "node2.example.net", "node3.example.net")
-                    .mapToLong(n -> fleet.node(n).stats().get("total")).sum();
+                    .mapToLong(n -> fleet.node(n).stats().get("total"))
+                    .sum();
         }
 
         @Test
@@ -129,8 +136,8 @@ class FleetIT {
         void shouldRefuseAnUnknownCollective() {
             McoRun run = McoRun.run("find", "-c", cfg, "-T", "nosuch");
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("Unknown collective 'nosuch' known collectives are "
-                    + "'mcollective, eu_collective'");
+            assertThat(run.err())
+                    .contains("Unknown collective 'nosuch' known collectives are " + "'mcollective, eu_collective'");
         }
 
         @Test
@@ -138,7 +145,8 @@ class FleetIT {
             McoRun run = McoRun.run("find", "-c", cfg, "--dt", "1", "-v");
 
             assertThat(run.lines()).hasSize(3);
-            assertThat(run.err()).startsWith("Discovering hosts using the mc method for 1 second(s) .... 3\n")
+            assertThat(run.err())
+                    .startsWith("Discovering hosts using the mc method for 1 second(s) .... 3\n")
                     .containsPattern("\nDiscovered 3 nodes in \\d+\\.\\d\\d seconds using the mc discovery plugin\n");
         }
 

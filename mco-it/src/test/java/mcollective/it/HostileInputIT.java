@@ -52,6 +52,7 @@ class HostileInputIT {
 
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     Node node;
     RubyNode ruby;
@@ -65,15 +66,21 @@ class HostileInputIT {
         RubyEnvironment.require();
         fleet = new JavaFleet(dir);
         node = fleet.startNode("target.example.net", Map.of("platform", "centos"), List.of(), List.of("mcollective"));
-        FleetConfig config = new FleetConfig(fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK,
+        FleetConfig config = new FleetConfig(
+                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
+        ruby = RubyNode.start(
+                config,
+                dir.resolve("ruby"),
+                "ruby.example.net",
+                Map.of("platform", "debian"),
+                List.of(),
                 List.of("mcollective"));
-        ruby = RubyNode.start(config, dir.resolve("ruby"), "ruby.example.net", Map.of("platform", "debian"),
-                List.of(), List.of("mcollective"));
         rubyClient = config.writeClient(dir.resolve("ruby-client/client.cfg"), List.of());
         javaClient = fleet.clientConfig("java-client.cfg").toString();
         raw = new StompClient(StompClientOptions.builder()
                 .host(StompHost.plain("127.0.0.1", fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD))
-                .onMessage(replies::add).build());
+                .onMessage(replies::add)
+                .build());
         raw.connect();
         raw.subscribe(REPLIES, Map.of());
     }
@@ -143,7 +150,9 @@ class HostileInputIT {
 
     @Test
     void shouldRefuseACompoundFilterNested3000LevelsDeepSentToEachNodesQueue() {
-        assertRefusedOnceAndBothNodesStillAnswer(DIRECTED, Map.of("reply-to", REPLIES, "mc_identity", NODES.get(0)),
+        assertRefusedOnceAndBothNodesStillAnswer(
+                DIRECTED,
+                Map.of("reply-to", REPLIES, "mc_identity", NODES.get(0)),
                 Map.of("reply-to", REPLIES, "mc_identity", NODES.get(1)));
     }
 
@@ -154,24 +163,28 @@ class HostileInputIT {
     @SafeVarargs
     private void assertRefusedOnceAndBothNodesStillAnswer(String destination, Map<String, String>... headers) {
         byte[] captured = security(JavaFleet.PSK).encodeRequest(ping(0, "uid=0"));
-        byte[] attack = HostilePayloads.withCompoundFilter(captured,
-                HostilePayloads.nestedCompound(HostilePayloads.NESTING));
+        byte[] attack =
+                HostilePayloads.withCompoundFilter(captured, HostilePayloads.nestedCompound(HostilePayloads.NESTING));
         long malformed = node.stats().get("malformed");
         try (LogCapture log = LogCapture.named("mcollective.server.RequestProcessor")) {
             for (Map<String, String> h : headers) {
                 raw.send(destination, h, attack);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> node.stats().get("malformed") == malformed + 1);
-            assertThat(log.lines()).singleElement().asString()
+            assertThat(log.lines())
+                    .singleElement()
+                    .asString()
                     .startsWith("WARN Rejecting a malformed message from ")
                     .contains("compound filter nested deeper than 64 levels");
         }
 
         McoRun java = McoRun.run("ping", "-c", javaClient, "-t", "3", "--expect", "2");
-        assertThat(MixedFleetCompatIT.identities(java.lines())).as(java.out() + java.err())
+        assertThat(MixedFleetCompatIT.identities(java.lines()))
+                .as(java.out() + java.err())
                 .containsExactlyInAnyOrderElementsOf(NODES);
         RubyMco.Result rubyPing = RubyMco.run(rubyClient, Duration.ofSeconds(60), "ping", "-t", "3");
-        assertThat(MixedFleetCompatIT.identities(rubyPing.lines())).as(rubyPing.out() + rubyPing.err())
+        assertThat(MixedFleetCompatIT.identities(rubyPing.lines()))
+                .as(rubyPing.out() + rubyPing.err())
                 .containsExactlyInAnyOrderElementsOf(NODES);
         assertThat(ruby.isAlive()).isTrue();
         assertThat(replies).isEmpty();
@@ -191,13 +204,22 @@ class HostileInputIT {
 
     /** A ping for the Java node only: the Ruby node on the same topic ignores it. */
     private Request ping(long ageSeconds, String callerId) {
-        return new Request(RequestId.next(), "hostile", callerId, "discovery", "mcollective",
-                Filter.builder().addIdentity(NODES.get(0)).build(), 60,
-                Clock.systemUTC().instant().getEpochSecond() + ageSeconds, "ping");
+        return new Request(
+                RequestId.next(),
+                "hostile",
+                callerId,
+                "discovery",
+                "mcollective",
+                Filter.builder().addIdentity(NODES.get(0)).build(),
+                60,
+                Clock.systemUTC().instant().getEpochSecond() + ageSeconds,
+                "ping");
     }
 
     private SecurityProvider security(String psk) {
-        Config config = fleet.baseConfig(List.of("mcollective")).set("identity", "hostile").set("plugin.psk", psk)
+        Config config = fleet.baseConfig(List.of("mcollective"))
+                .set("identity", "hostile")
+                .set("plugin.psk", psk)
                 .build();
         PluginRegistry registry = PluginRegistry.discover();
         SecurityProvider provider = registry.create(SecurityProvider.class, "psk");

@@ -44,8 +44,13 @@ final class JavaFleet implements AutoCloseable {
 
     /** Starts (or restarts) the broker; port 0 picks a free one, otherwise the given port is reused. */
     void startBroker(int wantedPort) {
-        broker = brokerTuning.apply(EmbeddedBroker.builder().host("127.0.0.1").port(wantedPort).user(USER)
-                .password(PASSWORD)).build();
+        broker = brokerTuning
+                .apply(EmbeddedBroker.builder()
+                        .host("127.0.0.1")
+                        .port(wantedPort)
+                        .user(USER)
+                        .password(PASSWORD))
+                .build();
         broker.start();
         port = broker.port();
     }
@@ -68,7 +73,11 @@ final class JavaFleet implements AutoCloseable {
     }
 
     /** {@link #startNode(String, Map, List, List)} with more server settings, such as an agent's plugin keys. */
-    Node startNode(String identity, Map<String, String> facts, List<String> classes, List<String> collectives,
+    Node startNode(
+            String identity,
+            Map<String, String> facts,
+            List<String> classes,
+            List<String> collectives,
             Map<String, String> settings) {
         Path nodeDir = dir.resolve(identity);
         try {
@@ -98,12 +107,21 @@ final class JavaFleet implements AutoCloseable {
 
     /** The usual three nodes of the reference fleet. */
     JavaFleet startStandardNodes() {
-        startNode("node1.example.net", Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base", "role.database"), List.of("mcollective"));
-        startNode("node2.example.net", Map.of("platform", "ubuntu", "chef_environment", "dev"),
-                List.of("role.base", "role.web"), List.of("mcollective"));
-        startNode("node3.example.net", Map.of("platform", "centos", "chef_environment", "dev"),
-                List.of("role.base", "role.database"), List.of("mcollective", "eu_collective"));
+        startNode(
+                "node1.example.net",
+                Map.of("platform", "centos", "chef_environment", "prod"),
+                List.of("role.base", "role.database"),
+                List.of("mcollective"));
+        startNode(
+                "node2.example.net",
+                Map.of("platform", "ubuntu", "chef_environment", "dev"),
+                List.of("role.base", "role.web"),
+                List.of("mcollective"));
+        startNode(
+                "node3.example.net",
+                Map.of("platform", "centos", "chef_environment", "dev"),
+                List.of("role.base", "role.database"),
+                List.of("mcollective", "eu_collective"));
         return this;
     }
 

@@ -24,7 +24,16 @@ record McoRun(int exitCode, String out, String err) {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Mco(PluginRegistry.discover(), o, e, new mcollective.cli.Stdin(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)), false), Map.of()).run(args);
+            code = new Mco(
+                            PluginRegistry.discover(),
+                            o,
+                            e,
+                            new mcollective.cli.Stdin(
+                                    new ByteArrayInputStream(
+                                            stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)),
+                                    false),
+                            Map.of())
+                    .run(args);
         }
         return new McoRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

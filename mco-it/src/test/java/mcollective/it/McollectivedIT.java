@@ -41,10 +41,15 @@ class McollectivedIT {
             assertThat(ping(port).out()).startsWith("daemon.example.net ").contains("1 replies");
 
             daemon.signal("TERM");
-            assertThat(daemon.waitFor(Duration.ofSeconds(30))).as("stopped after SIGTERM").isTrue();
-            assertThat(daemon.exitValue()).as("exit status after SIGTERM, as Ruby's").isZero();
+            assertThat(daemon.waitFor(Duration.ofSeconds(30)))
+                    .as("stopped after SIGTERM")
+                    .isTrue();
+            assertThat(daemon.exitValue())
+                    .as("exit status after SIGTERM, as Ruby's")
+                    .isZero();
             assertThat(pidfile).doesNotExist();
-            assertThat(Files.readString(dir.resolve("node.log"))).contains("Node daemon.example.net stopped")
+            assertThat(Files.readString(dir.resolve("node.log")))
+                    .contains("Node daemon.example.net stopped")
                     .doesNotContain("Exception");
         }
     }
@@ -58,19 +63,27 @@ class McollectivedIT {
         int port = SignalsIT.closedPort();
         try (DaemonProcess daemon = startDaemon(port, embeddedBroker(port));
                 StompClient attacker = new StompClient(StompClientOptions.builder()
-                        .host(StompHost.plain("127.0.0.1", port, JavaFleet.USER, JavaFleet.PASSWORD)).build())) {
+                        .host(StompHost.plain("127.0.0.1", port, JavaFleet.USER, JavaFleet.PASSWORD))
+                        .build())) {
             attacker.connect();
             assertThat(ping(port).out()).contains("1 replies"); // the node is subscribed: a broadcast reaches it
             attacker.send("/topic/mcollective.discovery.agent", Map.of(), HostilePayloads.forgedLogLine());
-            attacker.send("/queue/mcollective.nodes", Map.of("mc_identity", "daemon.example.net"),
+            attacker.send(
+                    "/queue/mcollective.nodes",
+                    Map.of("mc_identity", "daemon.example.net"),
                     HostilePayloads.forgedLogLine());
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logLines())
-                    .filteredOn(line -> line.contains("Rejecting a malformed message")).hasSize(2));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(logLines())
+                            .filteredOn(line -> line.contains("Rejecting a malformed message"))
+                            .hasSize(2));
             assertThat(ping(port).out()).startsWith("daemon.example.net ").contains("1 replies");
-            assertThat(logLines()).noneMatch(line -> line.startsWith(HostilePayloads.FORGED_LINE))
-                    .filteredOn(line -> line.contains("Rejecting a malformed message")).hasSize(2)
-                    .allMatch(line -> line.startsWith("W, [") && line.contains("WARN -- : RequestProcessor: ")
+            assertThat(logLines())
+                    .noneMatch(line -> line.startsWith(HostilePayloads.FORGED_LINE))
+                    .filteredOn(line -> line.contains("Rejecting a malformed message"))
+                    .hasSize(2)
+                    .allMatch(line -> line.startsWith("W, [")
+                            && line.contains("WARN -- : RequestProcessor: ")
                             && line.contains("1.0\\n" + HostilePayloads.FORGED_LINE));
         }
     }
@@ -81,19 +94,31 @@ class McollectivedIT {
      */
     @Test
     void shouldExitOneWhenItsConnectionCannotBeRestarted() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.builder().host("127.0.0.1").port(0).user(JavaFleet.USER)
-                .password(JavaFleet.PASSWORD).build()) {
+        try (EmbeddedBroker broker = EmbeddedBroker.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .user(JavaFleet.USER)
+                .password(JavaFleet.PASSWORD)
+                .build()) {
             broker.start();
-            try (DaemonProcess daemon = startDaemon(broker.port(), List.of(
-                    "plugin.activemq.max_reconnect_attempts = 1", "plugin.activemq.initial_reconnect_delay = 0.05"))) {
+            try (DaemonProcess daemon = startDaemon(
+                    broker.port(),
+                    List.of(
+                            "plugin.activemq.max_reconnect_attempts = 1",
+                            "plugin.activemq.initial_reconnect_delay = 0.05"))) {
                 broker.stop();
 
                 assertThat(daemon.waitFor(Duration.ofSeconds(60))).as("exited").isTrue();
                 assertThat(daemon.exitValue()).isEqualTo(1);
-                assertThat(logLines()).anySatisfy(line -> assertThat(line).startsWith("E, [")
-                        .contains("Node daemon.example.net cannot receive after 3 restarts of its connection: "
-                                + "gave up reconnecting: Could not connect to")
-                        .contains("; now: restarting the connection failed: Could not connect to ActiveMQ Server"));
+                assertThat(logLines())
+                        .anySatisfy(
+                                line -> assertThat(line)
+                                        .startsWith("E, [")
+                                        .contains(
+                                                "Node daemon.example.net cannot receive after 3 restarts of its connection: "
+                                                        + "gave up reconnecting: Could not connect to")
+                                        .contains(
+                                                "; now: restarting the connection failed: Could not connect to ActiveMQ Server"));
             }
         }
     }
@@ -108,9 +133,14 @@ class McollectivedIT {
      */
     private DaemonProcess startDaemon(int port, List<String> settings) throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: centos\n");
-        ServerCfg server = ServerCfg.builder("daemon.example.net", broker(port)).psk(JavaFleet.PSK)
-                .libdir(Files.createDirectories(dir.resolve("lib"))).factsFile(dir.resolve("facts.yaml"))
-                .classesFile(dir.resolve("classes.txt")).logFile(dir.resolve("node.log")).extra(settings).build();
+        ServerCfg server = ServerCfg.builder("daemon.example.net", broker(port))
+                .psk(JavaFleet.PSK)
+                .libdir(Files.createDirectories(dir.resolve("lib")))
+                .factsFile(dir.resolve("facts.yaml"))
+                .classesFile(dir.resolve("classes.txt"))
+                .logFile(dir.resolve("node.log"))
+                .extra(settings)
+                .build();
         Path config = Files.writeString(dir.resolve("server.cfg"), server.text());
         DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
         try {
@@ -123,7 +153,8 @@ class McollectivedIT {
     }
 
     private McoRun ping(int port) throws IOException {
-        Path clientCfg = Files.writeString(dir.resolve("client.cfg"),
+        Path clientCfg = Files.writeString(
+                dir.resolve("client.cfg"),
                 ClientCfg.builder(broker(port)).psk(JavaFleet.PSK).build().text());
         return McoRun.run("ping", "-c", clientCfg.toString(), "--expect", "1", "-t", "10");
     }
@@ -139,8 +170,8 @@ class McollectivedIT {
 
     @Test
     void shouldRefuseToStartOnAnUnknownPluginNamingTheAvailableOnes() throws IOException, InterruptedException {
-        Path config = Files.write(dir.resolve("server.cfg"), List.of("connector = stompx", "plugin.psk = x",
-                "logger_type = console"));
+        Path config = Files.write(
+                dir.resolve("server.cfg"), List.of("connector = stompx", "plugin.psk = x", "logger_type = console"));
         try (DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("out.log"))) {
             assertThat(daemon.waitFor(Duration.ofSeconds(60))).isTrue();
             assertThat(daemon.exitValue()).isEqualTo(1);

@@ -41,12 +41,13 @@ import mcollective.testkit.RubyNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MixedFleetCompatIT {
-    static final List<String> ALL = List.of("node1.example.net", "node2.example.net", "node3.example.net",
-            "node4.example.net");
+    static final List<String> ALL =
+            List.of("node1.example.net", "node2.example.net", "node3.example.net", "node4.example.net");
     static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     RubyNode node2;
     RubyNode node4;
@@ -57,17 +58,35 @@ class MixedFleetCompatIT {
     void startFleet() {
         RubyEnvironment.require();
         fleet = new JavaFleet(dir);
-        fleet.startNode("node1.example.net", Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base", "role.database"), List.of("mcollective"));
-        fleet.startNode("node3.example.net", Map.of("platform", "centos", "chef_environment", "dev"),
-                List.of("role.base", "role.database"), List.of("mcollective", "eu_collective"));
-        FleetConfig config = new FleetConfig(fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK,
-                List.of("mcollective", "eu_collective"));
-        node2 = RubyNode.start(config, dir.resolve("node2"), "node2.example.net",
-                Map.of("platform", "ubuntu", "chef_environment", "dev"), List.of("role.base", "role.web"),
+        fleet.startNode(
+                "node1.example.net",
+                Map.of("platform", "centos", "chef_environment", "prod"),
+                List.of("role.base", "role.database"),
                 List.of("mcollective"));
-        node4 = RubyNode.start(config, dir.resolve("node4"), "node4.example.net",
-                Map.of("platform", "centos", "chef_environment", "prod"), List.of("role.base", "role.database"),
+        fleet.startNode(
+                "node3.example.net",
+                Map.of("platform", "centos", "chef_environment", "dev"),
+                List.of("role.base", "role.database"),
+                List.of("mcollective", "eu_collective"));
+        FleetConfig config = new FleetConfig(
+                fleet.port(),
+                JavaFleet.USER,
+                JavaFleet.PASSWORD,
+                JavaFleet.PSK,
+                List.of("mcollective", "eu_collective"));
+        node2 = RubyNode.start(
+                config,
+                dir.resolve("node2"),
+                "node2.example.net",
+                Map.of("platform", "ubuntu", "chef_environment", "dev"),
+                List.of("role.base", "role.web"),
+                List.of("mcollective"));
+        node4 = RubyNode.start(
+                config,
+                dir.resolve("node4"),
+                "node4.example.net",
+                Map.of("platform", "centos", "chef_environment", "prod"),
+                List.of("role.base", "role.database"),
                 List.of("mcollective", "eu_collective"));
         rubyClient = config.writeClient(dir.resolve("ruby-client/client.cfg"), List.of());
         javaClient = fleet.clientConfig("java-client.cfg").toString();
@@ -101,16 +120,27 @@ class MixedFleetCompatIT {
         void shouldFindJavaNodesByFact() {
             RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "find", "--dt", "1", "-F", "platform=centos");
 
-            assertThat(run.lines()).containsExactlyInAnyOrder("node1.example.net", "node3.example.net",
-                    "node4.example.net");
+            assertThat(run.lines())
+                    .containsExactlyInAnyOrder("node1.example.net", "node3.example.net", "node4.example.net");
         }
 
         @Test
         void shouldFindBySubcollectiveAndClass() {
-            assertThat(RubyMco.run(rubyClient, LIMIT, "find", "--dt", "1", "-T", "eu_collective").lines())
+            assertThat(RubyMco.run(rubyClient, LIMIT, "find", "--dt", "1", "-T", "eu_collective")
+                            .lines())
                     .containsExactlyInAnyOrder("node3.example.net", "node4.example.net");
-            assertThat(RubyMco.run(rubyClient, LIMIT, "find", "--dt", "1", "-C", "role.database", "-F",
-                    "chef_environment=dev").lines()).containsExactly("node3.example.net");
+            assertThat(RubyMco.run(
+                                    rubyClient,
+                                    LIMIT,
+                                    "find",
+                                    "--dt",
+                                    "1",
+                                    "-C",
+                                    "role.database",
+                                    "-F",
+                                    "chef_environment=dev")
+                            .lines())
+                    .containsExactly("node3.example.net");
         }
 
         @Test
@@ -118,18 +148,23 @@ class MixedFleetCompatIT {
             RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "rpc", "rpcutil", "ping", "-I", "node1.example.net");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains("node1.example.net").containsPattern("Timestamp: \\d{10}")
+            assertThat(run.out())
+                    .contains("node1.example.net")
+                    .containsPattern("Timestamp: \\d{10}")
                     .contains("Finished processing 1 / 1 hosts");
         }
 
         @Test
         void shouldPrintAJavaNodesOwnCountersBesideRubysInDaemonStats() {
-            RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "rpc", "rpcutil", "daemon_stats", "-I",
-                    "node1.example.net");
+            RubyMco.Result run =
+                    RubyMco.run(rubyClient, LIMIT, "rpc", "rpcutil", "daemon_stats", "-I", "node1.example.net");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).containsPattern("Total Messages: \\d+").containsPattern("Security Validated: \\d+")
-                    .containsPattern("malformed: 0").containsPattern("crashed: 0")
+            assertThat(run.out())
+                    .containsPattern("Total Messages: \\d+")
+                    .containsPattern("Security Validated: \\d+")
+                    .containsPattern("malformed: 0")
+                    .containsPattern("crashed: 0")
                     .contains("Finished processing 1 / 1 hosts");
         }
     }
@@ -146,17 +181,21 @@ class MixedFleetCompatIT {
 
         @Test
         void shouldFindRubyNodesByFactClassAndIdentity() {
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-F", "platform=centos").lines())
+            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-F", "platform=centos")
+                            .lines())
                     .containsExactlyInAnyOrder("node1.example.net", "node3.example.net", "node4.example.net");
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-C", "role.web").lines())
+            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-C", "role.web")
+                            .lines())
                     .containsExactly("node2.example.net");
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-I", "/node[24]/").lines())
+            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-I", "/node[24]/")
+                            .lines())
                     .containsExactlyInAnyOrder("node2.example.net", "node4.example.net");
         }
 
         @Test
         void shouldFindBySubcollective() {
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-T", "eu_collective").lines())
+            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-T", "eu_collective")
+                            .lines())
                     .containsExactlyInAnyOrder("node3.example.net", "node4.example.net");
         }
     }
@@ -167,28 +206,36 @@ class MixedFleetCompatIT {
         void shouldHaveARubyNodeAcceptReEncodedRubyRequests() throws Exception {
             Path frames = mcollective.testdata.Reference.path("frames");
             SecurityProvider psk = security();
-            List<StompFrame> replies =
-                    new CopyOnWriteArrayList<>();
-            try (var raw = new StompClient(
-                    StompClientOptions.builder()
-                            .host(StompHost.plain("127.0.0.1", fleet.port(),
-                                    JavaFleet.USER, JavaFleet.PASSWORD))
-                            .onMessage(replies::add).build())) {
+            List<StompFrame> replies = new CopyOnWriteArrayList<>();
+            try (var raw = new StompClient(StompClientOptions.builder()
+                    .host(StompHost.plain("127.0.0.1", fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD))
+                    .onMessage(replies::add)
+                    .build())) {
                 raw.connect();
                 raw.subscribe("/queue/mcollective.reply.golden_1.1", Map.of());
                 for (String name : List.of("psk-request-discovery-ping.bin", "psk-request-rpcutil-ping.bin")) {
-                    Request ruby = psk.decodeRequest(
-                            Files.readAllBytes(frames.resolve(name)));
+                    Request ruby = psk.decodeRequest(Files.readAllBytes(frames.resolve(name)));
                     // Ruby's own request, as decoded, re-encoded now (fresh id and time, so the TTL holds).
                     Request again = new Request(
-                            RequestId.next(), ruby.senderId(), ruby.callerId(), ruby.agent(),
-                            ruby.collective(), ruby.filter(), ruby.ttl(), Instant.now().getEpochSecond(),
+                            RequestId.next(),
+                            ruby.senderId(),
+                            ruby.callerId(),
+                            ruby.agent(),
+                            ruby.collective(),
+                            ruby.filter(),
+                            ruby.ttl(),
+                            Instant.now().getEpochSecond(),
                             ruby.body());
                     replies.clear();
-                    raw.send("/queue/mcollective.nodes", Map.of("reply-to", "/queue/mcollective.reply.golden_1.1",
-                            "mc_identity", "node2.example.net"), psk.encodeRequest(again));
-                    await().atMost(Duration.ofSeconds(20))
-                            .until(() -> !replies.isEmpty());
+                    raw.send(
+                            "/queue/mcollective.nodes",
+                            Map.of(
+                                    "reply-to",
+                                    "/queue/mcollective.reply.golden_1.1",
+                                    "mc_identity",
+                                    "node2.example.net"),
+                            psk.encodeRequest(again));
+                    await().atMost(Duration.ofSeconds(20)).until(() -> !replies.isEmpty());
                     Reply reply = psk.decodeReply(replies.get(0).body());
                     assertThat(reply.senderId()).isEqualTo("node2.example.net");
                     assertThat(reply.requestId()).isEqualTo(again.requestId());
@@ -197,17 +244,20 @@ class MixedFleetCompatIT {
         }
 
         private SecurityProvider security() {
-            Config config = fleet.baseConfig(List.of("mcollective")).set("identity", "golden")
+            Config config = fleet.baseConfig(List.of("mcollective"))
+                    .set("identity", "golden")
                     .build();
             PluginRegistry registry = PluginRegistry.discover();
             SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
-            provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(),
-                    Map.of(), Map.of()));
+            provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
             return provider;
         }
     }
 
     static List<String> identities(List<String> pingLines) {
-        return pingLines.stream().filter(l -> l.contains("time=")).map(l -> l.substring(0, 40).strip()).toList();
+        return pingLines.stream()
+                .filter(l -> l.contains("time="))
+                .map(l -> l.substring(0, 40).strip())
+                .toList();
     }
 }

@@ -30,6 +30,7 @@ class OhaiIT {
 
     @TempDir
     static Path dir;
+
     Map<String, Object> realFacts;
     JavaFleet fleet;
     Node ohaiNode;
@@ -37,18 +38,25 @@ class OhaiIT {
 
     @BeforeAll
     void runOhaiAndStartTheFleet() {
-        assertThat(Files.isExecutable(OHAI)).as(OHAI + " is required (apt-get install ohai)").isTrue();
+        assertThat(Files.isExecutable(OHAI))
+                .as(OHAI + " is required (apt-get install ohai)")
+                .isTrue();
         try (OhaiFactSource source = new OhaiFactSource()) {
             long start = System.nanoTime();
             source.start(List.of(OHAI.toString()), List.of(), OhaiFactSource.DEFAULT_TIMEOUT, Duration.ofHours(1));
             realFacts = source.facts();
-            System.out.printf("One real ohai run: %.2f s, %d facts%n", (System.nanoTime() - start) / 1e9,
-                    realFacts.size());
+            System.out.printf(
+                    "One real ohai run: %.2f s, %d facts%n", (System.nanoTime() - start) / 1e9, realFacts.size());
         }
         fleet = new JavaFleet(dir);
-        ohaiNode = new Node(fleet.baseConfig(List.of("mcollective")).set("identity", "ohai.example.net")
-                .set("factsource", "ohai").set("plugin.ohai.command", OHAI.toString())
-                .set("plugin.ohai.whitelist", WHITELIST).build(), PluginRegistry.discover());
+        ohaiNode = new Node(
+                fleet.baseConfig(List.of("mcollective"))
+                        .set("identity", "ohai.example.net")
+                        .set("factsource", "ohai")
+                        .set("plugin.ohai.command", OHAI.toString())
+                        .set("plugin.ohai.whitelist", WHITELIST)
+                        .build(),
+                PluginRegistry.discover());
         ohaiNode.start();
         fleet.startNode("yaml.example.net", Map.of("platform", "nosuchplatform"), List.of(), List.of("mcollective"));
         cfg = fleet.clientConfig("client.cfg").toString();
@@ -63,8 +71,9 @@ class OhaiIT {
         if (fleet != null) {
             fleet.close();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().equals("ohai-facts")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("ohai-facts")));
     }
 
     @Test
@@ -90,15 +99,15 @@ class OhaiIT {
 
     @Test
     void shouldKeepOnlyTheWhitelistedFactsOnTheNode() {
-        McoRun run = McoRun.run("rpc", "rpcutil", "get_fact", "fact=platform_version", "-I", "ohai.example.net",
-                "-c", cfg, "-j");
-        McoRun cpu = McoRun.run("rpc", "rpcutil", "get_fact", "fact=cpu.total", "-I", "ohai.example.net",
-                "-c", cfg, "-j");
+        McoRun run = McoRun.run(
+                "rpc", "rpcutil", "get_fact", "fact=platform_version", "-I", "ohai.example.net", "-c", cfg, "-j");
+        McoRun cpu =
+                McoRun.run("rpc", "rpcutil", "get_fact", "fact=cpu.total", "-I", "ohai.example.net", "-c", cfg, "-j");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"data\":{\"fact\":\"platform_version\",\"value\":null}");
-        assertThat(cpu.out()).contains("\"data\":{\"fact\":\"cpu.total\",\"value\":\"" + realFacts.get("cpu.total")
-                + "\"}");
+        assertThat(cpu.out())
+                .contains("\"data\":{\"fact\":\"cpu.total\",\"value\":\"" + realFacts.get("cpu.total") + "\"}");
     }
 
     private List<String> find(String... filter) {

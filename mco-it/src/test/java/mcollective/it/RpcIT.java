@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -12,13 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** {@code mco rpc} behaviours beyond plain output: limits, batches, fire-and-forget, JSON lines, direct addressing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     String cfg;
 
@@ -89,7 +89,8 @@ class RpcIT {
         @Test
         void shouldNameTheCustomReplyTarget() {
             McoRun run = rpc("rpcutil", "ping", "--reply-to", "/queue/mcollective.elsewhere");
-            assertThat(run.out()).matches("Request sent with id: [0-9a-f]{32} replies to /queue/mcollective.elsewhere\n");
+            assertThat(run.out())
+                    .matches("Request sent with id: [0-9a-f]{32} replies to /queue/mcollective.elsewhere\n");
         }
     }
 

@@ -29,6 +29,7 @@ import mcollective.testkit.RubyNode;
 class SameOutputCompatIT {
     @TempDir
     static Path dir;
+
     JavaFleet fleet;
     List<RubyNode> rubyNodes = new ArrayList<>();
     Path rubyClient;
@@ -40,17 +41,31 @@ class SameOutputCompatIT {
         // What bin/mco passes: the program as invoked, which Ruby prints in its banner.
         System.setProperty("mco.program", RubyEnvironment.MCO.toString());
         fleet = new JavaFleet(dir);
-        fleet.startNode("node1.example.net", Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base"), List.of("mcollective"));
-        fleet.startNode("node3.example.net", Map.of("platform", "centos", "chef_environment", "dev"),
-                List.of("role.base"), List.of("mcollective"));
-        FleetConfig config = new FleetConfig(fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK,
+        fleet.startNode(
+                "node1.example.net",
+                Map.of("platform", "centos", "chef_environment", "prod"),
+                List.of("role.base"),
                 List.of("mcollective"));
-        rubyNodes.add(RubyNode.start(config, dir.resolve("node2"), "node2.example.net",
-                Map.of("platform", "ubuntu", "chef_environment", "dev"), List.of("role.base"),
+        fleet.startNode(
+                "node3.example.net",
+                Map.of("platform", "centos", "chef_environment", "dev"),
+                List.of("role.base"),
+                List.of("mcollective"));
+        FleetConfig config = new FleetConfig(
+                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
+        rubyNodes.add(RubyNode.start(
+                config,
+                dir.resolve("node2"),
+                "node2.example.net",
+                Map.of("platform", "ubuntu", "chef_environment", "dev"),
+                List.of("role.base"),
                 List.of("mcollective")));
-        rubyNodes.add(RubyNode.start(config, dir.resolve("node4"), "node4.example.net",
-                Map.of("platform", "centos", "chef_environment", "prod"), List.of("role.base"),
+        rubyNodes.add(RubyNode.start(
+                config,
+                dir.resolve("node4"),
+                "node4.example.net",
+                Map.of("platform", "centos", "chef_environment", "prod"),
+                List.of("role.base"),
                 List.of("mcollective")));
         rubyClient = config.writeClient(dir.resolve("ruby/client.cfg"), List.of());
         javaClient = fleet.clientConfig("java.cfg").toString();
@@ -65,63 +80,64 @@ class SameOutputCompatIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "find --dt 1",
-        "find --dt 1 -F platform=centos",
-        "find --dt 1 -I /node[12]/",
-        "ping -t 2",
-        "rpc rpcutil ping --dt 1",
-        "rpc rpcutil get_fact fact=platform --dt 1",
-        "rpc rpcutil get_fact fact=chef_environment --dt 1 -F platform=centos",
-        "rpc rpcutil ping --dt 1 -v",
-        "rpc rpcutil ping -I node2.example.net -I node3.example.net",
-        "rpc rpcutil get_fact",
-        "rpc rpcutil no_such_action",
-        "rpc no_such_agent ping",
-        "rpc rpcutil ping --dt 1 -F platform=windows",
-        "rpc rpcutil agent_inventory -I node1.example.net -I node2.example.net",
-        "rpc rpcutil collective_info --dt 1",
-        "rpc rpcutil get_config_item item=identity --dt 1",
-        "rpc rpcutil get_config_item item=collectives -I node1.example.net -I node2.example.net",
-        "rpc rpcutil get_facts facts=platform,chef_environment --dt 1",
-        "rpc rpcutil inventory -I node1.example.net",
-        "rpc rpcutil inventory -I node2.example.net",
-        "rpc rpcutil ping --dt 1 -j",
-        "facts platform --dt 1",
-        "facts chef_environment --dt 1 -v",
-        "facts no_such_fact --dt 1",
-        "facts",
-        "find|--dt|1|-S|platform=centos and chef_environment=dev",
-        "find|--dt|1|-S|(platform=ubuntu or chef_environment=prod) and not role.nothere",
-        "find|--dt|1|-S|!platform=centos",
-        "find|--dt|1|-S|platform=/^cent/ and role.base",
-        "find|--dt|1|-S|platform=centos and and x",
-        "find|--dt|1|-S|(platform=centos",
-        "find|--dt|1|-S|fstat('/etc/hostname').size>0",
-        "find|--dt|1|-S|fstat('/etc/hostname').type=file and fact('platform').value=centos",
-        "find|--dt|1|-S|collective('mcollective').member=true",
-        "find|--dt|1|-S|fstat('/etc/hostname').md5=/^[0-9a-f]+$/",
-        "find|--dt|1|-S|nosuch('x').value=1",
-        "rpc|rpcutil|get_data|source=collective|query=mcollective|--dt|1",
-        "rpc|rpcutil|get_data|source=fact|query=platform|--dt|1",
-        "ping|-t|2|-F|chef_environment=dev",
-        "find|--dt|1|-C|role.base",
-        "rpc|rpcutil|inventory|--dt|1",
-        "rpc|rpcutil|inventory|-j|-I|node1.example.net",
-        "help",
-        "--help",
-        "completion --list-agents",
-        "completion --list-actions --agent rpcutil -v",
-        "completion --list-inputs --agent rpcutil --action get_facts -v",
-        "completion",
-        "describe_filter|-F|cpus>=2|-F|country=/uk/|-C|apache",
-        "describe_filter|-S|((customer=acme and environment=staging) or environment=development) and /apache/",
-        "describe_filter|-S|fstat('/etc/issue').md5=/abc/ and not country=uk",
-        "inventory node1.example.net",
-        "inventory node2.example.net",
-        "inventory --lc --dt 1",
-        "inventory",
-    })
+    @ValueSource(
+            strings = {
+                "find --dt 1",
+                "find --dt 1 -F platform=centos",
+                "find --dt 1 -I /node[12]/",
+                "ping -t 2",
+                "rpc rpcutil ping --dt 1",
+                "rpc rpcutil get_fact fact=platform --dt 1",
+                "rpc rpcutil get_fact fact=chef_environment --dt 1 -F platform=centos",
+                "rpc rpcutil ping --dt 1 -v",
+                "rpc rpcutil ping -I node2.example.net -I node3.example.net",
+                "rpc rpcutil get_fact",
+                "rpc rpcutil no_such_action",
+                "rpc no_such_agent ping",
+                "rpc rpcutil ping --dt 1 -F platform=windows",
+                "rpc rpcutil agent_inventory -I node1.example.net -I node2.example.net",
+                "rpc rpcutil collective_info --dt 1",
+                "rpc rpcutil get_config_item item=identity --dt 1",
+                "rpc rpcutil get_config_item item=collectives -I node1.example.net -I node2.example.net",
+                "rpc rpcutil get_facts facts=platform,chef_environment --dt 1",
+                "rpc rpcutil inventory -I node1.example.net",
+                "rpc rpcutil inventory -I node2.example.net",
+                "rpc rpcutil ping --dt 1 -j",
+                "facts platform --dt 1",
+                "facts chef_environment --dt 1 -v",
+                "facts no_such_fact --dt 1",
+                "facts",
+                "find|--dt|1|-S|platform=centos and chef_environment=dev",
+                "find|--dt|1|-S|(platform=ubuntu or chef_environment=prod) and not role.nothere",
+                "find|--dt|1|-S|!platform=centos",
+                "find|--dt|1|-S|platform=/^cent/ and role.base",
+                "find|--dt|1|-S|platform=centos and and x",
+                "find|--dt|1|-S|(platform=centos",
+                "find|--dt|1|-S|fstat('/etc/hostname').size>0",
+                "find|--dt|1|-S|fstat('/etc/hostname').type=file and fact('platform').value=centos",
+                "find|--dt|1|-S|collective('mcollective').member=true",
+                "find|--dt|1|-S|fstat('/etc/hostname').md5=/^[0-9a-f]+$/",
+                "find|--dt|1|-S|nosuch('x').value=1",
+                "rpc|rpcutil|get_data|source=collective|query=mcollective|--dt|1",
+                "rpc|rpcutil|get_data|source=fact|query=platform|--dt|1",
+                "ping|-t|2|-F|chef_environment=dev",
+                "find|--dt|1|-C|role.base",
+                "rpc|rpcutil|inventory|--dt|1",
+                "rpc|rpcutil|inventory|-j|-I|node1.example.net",
+                "help",
+                "--help",
+                "completion --list-agents",
+                "completion --list-actions --agent rpcutil -v",
+                "completion --list-inputs --agent rpcutil --action get_facts -v",
+                "completion",
+                "describe_filter|-F|cpus>=2|-F|country=/uk/|-C|apache",
+                "describe_filter|-S|((customer=acme and environment=staging) or environment=development) and /apache/",
+                "describe_filter|-S|fstat('/etc/issue').md5=/abc/ and not country=uk",
+                "inventory node1.example.net",
+                "inventory node2.example.net",
+                "inventory --lc --dt 1",
+                "inventory",
+            })
     void shouldPrintWhatRubyPrints(String command) {
         String[] args = command.contains("|") ? command.split("\\|") : command.split(" ");
         RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
@@ -132,8 +148,8 @@ class SameOutputCompatIT {
 
         assertThat(java.exitCode()).as("exit code of " + command).isEqualTo(ruby.exitCode());
         assertThat(normalise(withoutPortOnlyPlugins(java.out())))
-                .as("stdout of " + command + "\n--- java:\n" + java.out()
-                + "\n--- ruby:\n" + ruby.out()).isEqualTo(normalise(withoutPortOnlyPlugins(ruby.out())));
+                .as("stdout of " + command + "\n--- java:\n" + java.out() + "\n--- ruby:\n" + ruby.out())
+                .isEqualTo(normalise(withoutPortOnlyPlugins(ruby.out())));
         assertThat(normalise(java.err())).as("stderr of " + command).isEqualTo(normalise(ruby.err()));
     }
 
@@ -145,19 +161,25 @@ class SameOutputCompatIT {
         java.util.regex.Matcher grid = java.util.regex.Pattern.compile("(?s)Known commands:\n\n(.*?)\n\n")
                 .matcher(text);
         if (grid.find()) {
-            String commands = String.join(" ", Arrays.stream(grid.group(1).strip().split("\\s+"))
-                    .filter(c -> !c.equals("chef")).toList());
+            String commands = String.join(
+                    " ",
+                    Arrays.stream(grid.group(1).strip().split("\\s+"))
+                            .filter(c -> !c.equals("chef"))
+                            .toList());
             text = text.substring(0, grid.start(1)) + commands + text.substring(grid.end(1));
         }
-        return text.replaceAll("(?m)^ +chef +(Chef server search based discovery|Manage the chef-client daemon"
-                + "|Checks the status of and Wakes the Chef).*\n", "").replaceAll("(?m)^chef\n", "");
+        return text.replaceAll(
+                        "(?m)^ +chef +(Chef server search based discovery|Manage the chef-client daemon"
+                                + "|Checks the status of and Wakes the Chef).*\n",
+                        "")
+                .replaceAll("(?m)^chef\n", "");
     }
 
     static String sortedJson(String json) {
         try {
             com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            List<Map<String, Object>> results = mapper.readValue(json,
-                    new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
+            List<Map<String, Object>> results = mapper.readValue(
+                    json, new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
             results.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("sender"))));
             return mapper.writeValueAsString(results);
         } catch (java.io.IOException e) {
@@ -167,8 +189,17 @@ class SameOutputCompatIT {
 
     /** {@code plugin doc}: the same text; Ruby 3.1 also warns about its ERB calls on stderr, which is not compared. */
     @ParameterizedTest
-    @ValueSource(strings = {"plugin doc", "plugin doc rpcutil", "plugin doc agent/rpcutil", "plugin doc fstat",
-        "plugin doc mc", "plugin doc summary", "plugin doc shellsafe", "plugin doc activemq"})
+    @ValueSource(
+            strings = {
+                "plugin doc",
+                "plugin doc rpcutil",
+                "plugin doc agent/rpcutil",
+                "plugin doc fstat",
+                "plugin doc mc",
+                "plugin doc summary",
+                "plugin doc shellsafe",
+                "plugin doc activemq"
+            })
     void shouldDocumentPluginsAsRubyDoes(String command) {
         String[] args = command.split(" ");
         RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
@@ -186,11 +217,24 @@ class SameOutputCompatIT {
      * classes (node4).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ping", "get_fact fact=platform", "get_facts facts=platform,chef_environment",
-        "collective_info", "agent_inventory", "get_config_item item=identity", "get_config_item item=collectives",
-        "get_config_item item=direct_addressing", "get_config_item item=nosuch", "get_fact", "no_such_action",
-        "get_data source=fact query=chef_environment", "get_data source=agent query=rpcutil",
-        "get_data source=fstat query=/etc/hostname", "get_data source=agent query=no-such-agent!"})
+    @ValueSource(
+            strings = {
+                "ping",
+                "get_fact fact=platform",
+                "get_facts facts=platform,chef_environment",
+                "collective_info",
+                "agent_inventory",
+                "get_config_item item=identity",
+                "get_config_item item=collectives",
+                "get_config_item item=direct_addressing",
+                "get_config_item item=nosuch",
+                "get_fact",
+                "no_such_action",
+                "get_data source=fact query=chef_environment",
+                "get_data source=agent query=rpcutil",
+                "get_data source=fstat query=/etc/hostname",
+                "get_data source=agent query=no-such-agent!"
+            })
     void shouldAnswerTheRubyClientAsARubyNodeDoes(String action) {
         List<String> args = new ArrayList<>(List.of("rpc", "rpcutil"));
         args.addAll(Arrays.asList(action.split(" ")));
@@ -211,9 +255,14 @@ class SameOutputCompatIT {
 
     /** Masks times and timestamps, and sorts the host blocks, which arrive in any order. */
     static List<String> normalise(String text) {
-        String sorted = String.join("\n", text.lines().map(l -> l.startsWith("[{") ? sortedJson(l) : l).toList())
+        String sorted = String.join(
+                        "\n",
+                        text.lines()
+                                .map(l -> l.startsWith("[{") ? sortedJson(l) : l)
+                                .toList())
                 + (text.endsWith("\n") ? "\n" : "");
-        String masked = sorted.replaceAll("\\d+\\.\\d\\d ?ms", "T ms").replaceAll("\\d+\\.\\d\\d seconds", "T seconds")
+        String masked = sorted.replaceAll("\\d+\\.\\d\\d ?ms", "T ms")
+                .replaceAll("\\d+\\.\\d\\d seconds", "T seconds")
                 .replaceAll("\\b1\\d{9}\\b", "EPOCH")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4}", "DATE")
                 .replaceAll("(?m)^.*\\r(\\d+ / \\d+)$", "PROGRESS")
@@ -225,9 +274,11 @@ class SameOutputCompatIT {
                 // reading the file may move its atime (relatime) between the two calls
                 .replaceAll("(?m)^( +atime(_seconds)?): .*$", "$1: ATIME")
                 // a node's counters move on between the Ruby and the Java run
-                .replaceAll("(?m)^( +(Total Messages|Messages Passed Filters|Replies Sent|Total Processor Time|"
-                        + "System Time|Passed Filter|Failed Filter|Replies|Security Validated|Failed Security|"
-                        + "Times|Messages Filtered)): .*$", "$1: N")
+                .replaceAll(
+                        "(?m)^( +(Total Messages|Messages Passed Filters|Replies Sent|Total Processor Time|"
+                                + "System Time|Passed Filter|Failed Filter|Replies|Security Validated|Failed Security|"
+                                + "Times|Messages Filtered)): .*$",
+                        "$1: N")
                 .replaceAll("(?m)^( +Threads: ).*(\\n {20,}.*)*$", "$1T")
                 .replaceAll("(?m)^( +PID: ).*$", "$1P");
         // Host blocks (a host line and the lines under it, up to a blank line) come in reply order: sort them
@@ -239,7 +290,8 @@ class SameOutputCompatIT {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches("^node\\d\\.example\\.net.*")) {
                 StringBuilder block = new StringBuilder(lines.get(i));
-                while (i + 1 < lines.size() && !lines.get(i + 1).isEmpty()
+                while (i + 1 < lines.size()
+                        && !lines.get(i + 1).isEmpty()
                         && !lines.get(i + 1).matches("^node\\d\\.example\\.net.*")) {
                     block.append('\n').append(lines.get(++i));
                 }

@@ -38,10 +38,15 @@ class SignalsIT {
     Path config(int port, List<String> extra) throws IOException {
         Files.createDirectories(dir.resolve("lib/mcollective/agent"));
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: signals\n");
-        ServerCfg server = ServerCfg.builder("signals.example.net",
-                        BrokerAddress.local(port, JavaFleet.USER, JavaFleet.PASSWORD))
-                .psk(JavaFleet.PSK).libdir(dir.resolve("lib")).factsFile(dir.resolve("facts.yaml"))
-                .classesFile(dir.resolve("classes.txt")).logFile(log()).extra(extra).build();
+        ServerCfg server = ServerCfg.builder(
+                        "signals.example.net", BrokerAddress.local(port, JavaFleet.USER, JavaFleet.PASSWORD))
+                .psk(JavaFleet.PSK)
+                .libdir(dir.resolve("lib"))
+                .factsFile(dir.resolve("facts.yaml"))
+                .classesFile(dir.resolve("classes.txt"))
+                .logFile(log())
+                .extra(extra)
+                .build();
         return Files.writeString(dir.resolve("server.cfg"), server.text());
     }
 
@@ -53,23 +58,31 @@ class SignalsIT {
     @ValueSource(strings = {"TERM", "INT"})
     void shouldExitZeroOnTheSignalWhileWaitingBetweenBrokerConnectionAttempts(String signal) throws Exception {
         int port = closedPort();
-        try (DaemonProcess daemon = start(config(port, List.of("plugin.activemq.initial_reconnect_delay = 20",
-                "plugin.activemq.max_reconnect_delay = 60")))) {
+        try (DaemonProcess daemon = start(config(
+                port,
+                List.of("plugin.activemq.initial_reconnect_delay = 20", "plugin.activemq.max_reconnect_delay = 60")))) {
             daemon.awaitLog(log(), "127.0.0.1:" + port); // the connector's first attempt, refused at once
             TimeUnit.MILLISECONDS.sleep(500);
             assertThat(dir.resolve("node.pid")).hasContent(Long.toString(daemon.pid()));
-            assertThat(daemon.ignores(signal)).as("SIG%s is ignored by whatever started the tests (a background job "
-                    + "of a non-interactive shell ignores INT); mcollectived, like Ruby's, then ignores it too", signal)
+            assertThat(daemon.ignores(signal))
+                    .as(
+                            "SIG%s is ignored by whatever started the tests (a background job "
+                                    + "of a non-interactive shell ignores INT); mcollectived, like Ruby's, then ignores it too",
+                            signal)
                     .isFalse();
 
             long sent = System.nanoTime();
             daemon.signal(signal);
 
-            assertThat(daemon.waitFor(Duration.ofSeconds(10))).as("exited after SIG%s", signal).isTrue();
+            assertThat(daemon.waitFor(Duration.ofSeconds(10)))
+                    .as("exited after SIG%s", signal)
+                    .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
             assertThat(daemon.exitValue()).as(daemon.output()).isZero();
             assertThat(dir.resolve("node.pid")).doesNotExist();
-            assertThat(DaemonProcess.read(log())).contains("Exiting after signal: SIG" + signal).doesNotContain("\tat ");
+            assertThat(DaemonProcess.read(log()))
+                    .contains("Exiting after signal: SIG" + signal)
+                    .doesNotContain("\tat ");
             assertThat(Files.readAllLines(log())).noneMatch(line -> line.startsWith("E, "));
         }
     }
@@ -90,10 +103,17 @@ class SignalsIT {
             List<String> lines = Files.readAllLines(log());
             // As in Ruby: the second "Cycling" line is at info, which warn no longer logs; so is "Exiting after signal"
             assertThat(lines.stream().filter(l -> l.contains("Cycling logging level due to USR2 signal")))
-                    .singleElement().asString().startsWith("I, [");
-            assertThat(lines.stream().filter(l -> l.contains("Logging level is now"))).satisfiesExactly(
-                    l -> assertThat(l).startsWith("W, [").endsWith("WARN -- : LogSetup: Logging level is now WARN"),
-                    l -> assertThat(l).startsWith("E, [").endsWith("ERROR -- : LogSetup: Logging level is now ERROR"));
+                    .singleElement()
+                    .asString()
+                    .startsWith("I, [");
+            assertThat(lines.stream().filter(l -> l.contains("Logging level is now")))
+                    .satisfiesExactly(
+                            l -> assertThat(l)
+                                    .startsWith("W, [")
+                                    .endsWith("WARN -- : LogSetup: Logging level is now WARN"),
+                            l -> assertThat(l)
+                                    .startsWith("E, [")
+                                    .endsWith("ERROR -- : LogSetup: Logging level is now ERROR"));
             assertThat(lines).noneMatch(l -> l.contains("Exiting after signal"));
         }
     }
@@ -103,9 +123,12 @@ class SignalsIT {
         try (JavaFleet fleet = new JavaFleet(Files.createDirectories(dir.resolve("fleet")));
                 DaemonProcess daemon = start(config(fleet.port(), List.of()))) {
             daemon.awaitLog(log(), "started: identity signals.example.net");
-            String client = fleet.clientConfig("client.cfg", "libdir = " + dir.resolve("lib")).toString();
+            String client = fleet.clientConfig("client.cfg", "libdir = " + dir.resolve("lib"))
+                    .toString();
             assertThat(McoRun.run("rpc", "echo", "say", "msg=hi", "-I", "signals.example.net", "-c", client)
-                    .exitCode()).as("no echo agent yet").isNotZero();
+                            .exitCode())
+                    .as("no echo agent yet")
+                    .isNotZero();
 
             ExternalAgents.echo(dir.resolve("lib"), "echo");
             daemon.signal("USR1");
@@ -116,7 +139,8 @@ class SignalsIT {
             assertThat(echo.out()).contains("Message: hello");
             McoRun ping = McoRun.run("ping", "-c", client, "--expect", "1", "-t", "10");
             assertThat(ping.out()).startsWith("signals.example.net ").contains("1 replies");
-            assertThat(DaemonProcess.read(log())).contains("Reloading all agents after receiving USR1 signal")
+            assertThat(DaemonProcess.read(log()))
+                    .contains("Reloading all agents after receiving USR1 signal")
                     .contains("added [echo]");
             daemon.signal("TERM");
             assertThat(daemon.waitFor(Duration.ofSeconds(10))).isTrue();
@@ -130,10 +154,11 @@ class SignalsIT {
                 DaemonProcess daemon = start(config(fleet.port(), List.of("soft_shutdown = 1")))) {
             ExternalAgents.slow(dir.resolve("lib"), started, 3);
             daemon.awaitLog(log(), "started: identity signals.example.net");
-            String client = fleet.clientConfig("client.cfg", "libdir = " + dir.resolve("lib")).toString();
+            String client = fleet.clientConfig("client.cfg", "libdir = " + dir.resolve("lib"))
+                    .toString();
 
-            CompletableFuture<McoRun> call = CompletableFuture.supplyAsync(() -> McoRun.run("rpc", "slow", "run",
-                    "-I", "signals.example.net", "-c", client, "-t", "30"));
+            CompletableFuture<McoRun> call = CompletableFuture.supplyAsync(
+                    () -> McoRun.run("rpc", "slow", "run", "-I", "signals.example.net", "-c", client, "-t", "30"));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(started));
             daemon.signal("TERM");
 
@@ -142,7 +167,8 @@ class SignalsIT {
             assertThat(run.out()).contains("Result: finished");
             assertThat(daemon.waitFor(Duration.ofSeconds(15))).isTrue();
             assertThat(daemon.exitValue()).isZero();
-            assertThat(DaemonProcess.read(log())).contains("Exiting after signal: SIGTERM")
+            assertThat(DaemonProcess.read(log()))
+                    .contains("Exiting after signal: SIGTERM")
                     .contains("waiting for running requests (soft_shutdown)");
         }
     }

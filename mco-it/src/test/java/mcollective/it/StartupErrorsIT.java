@@ -44,7 +44,8 @@ class StartupErrorsIT {
     ServerCfg.Builder consoleConfig() throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: errors\n");
         return ServerCfg.builder("errors.example.net", BrokerAddress.local(SignalsIT.closedPort(), "u", "p"))
-                .libdir(Files.createDirectories(dir.resolve("lib"))).factsFile(dir.resolve("facts.yaml"))
+                .libdir(Files.createDirectories(dir.resolve("lib")))
+                .factsFile(dir.resolve("facts.yaml"))
                 .classesFile(dir.resolve("classes.txt"));
     }
 

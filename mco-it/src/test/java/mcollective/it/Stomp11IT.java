@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +20,15 @@ class Stomp11IT {
     @Test
     void shouldDiscoverOverStomp11WithHeartbeats() {
         try (JavaFleet fleet = new JavaFleet(dir)) {
-            Config config = fleet.baseConfig(List.of("mcollective")).set("identity", "hb.example.net")
+            Config config = fleet.baseConfig(List.of("mcollective"))
+                    .set("identity", "hb.example.net")
                     .set("plugin.activemq.heartbeat_interval", "30")
-                    .set("plugin.yaml", dir.resolve("none.yaml").toString()).build();
+                    .set("plugin.yaml", dir.resolve("none.yaml").toString())
+                    .build();
             try (Node node = new Node(config, PluginRegistry.discover())) {
                 node.start();
-                String cfg = fleet.clientConfig("client.cfg", "plugin.activemq.heartbeat_interval = 30").toString();
+                String cfg = fleet.clientConfig("client.cfg", "plugin.activemq.heartbeat_interval = 30")
+                        .toString();
 
                 McoRun run = McoRun.run("find", "-c", cfg, "--dt", "1", "-I", "/hb/");
 

@@ -28,10 +28,13 @@ class ServicesFilesTest {
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-                if (!Plugin.class.isAssignableFrom(type) || type.isInterface()
-                        || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
+                if (!Plugin.class.isAssignableFrom(type)
+                        || type.isInterface()
+                        || Modifier.isAbstract(type.getModifiers())
+                        || !Modifier.isPublic(type.getModifiers())) {
                     continue;
                 }
                 for (Class<?> spi : type.getInterfaces()) {

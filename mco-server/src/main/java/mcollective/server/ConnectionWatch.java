@@ -39,7 +39,11 @@ final class ConnectionWatch implements Runnable {
     private int failedChecks;
     private String firstFailure = "";
 
-    ConnectionWatch(String identity, Connector connector, BooleanSupplier stopping, Consumer<String> deaf,
+    ConnectionWatch(
+            String identity,
+            Connector connector,
+            BooleanSupplier stopping,
+            Consumer<String> deaf,
             Duration restartLimit) {
         this.identity = identity;
         this.connector = connector;
@@ -75,12 +79,20 @@ final class ConnectionWatch implements Runnable {
             firstFailure = failure.get();
         }
         if (failedChecks <= RESTARTS) {
-            LOG.error("Node {} cannot receive: {}; restarting the connection ({} of {})", identity,
-                    LogSafe.of(failure.get()), failedChecks, RESTARTS);
+            LOG.error(
+                    "Node {} cannot receive: {}; restarting the connection ({} of {})",
+                    identity,
+                    LogSafe.of(failure.get()),
+                    failedChecks,
+                    RESTARTS);
         } else if (failedChecks == RESTARTS + 1) {
             String latest = failure.get().equals(firstFailure) ? "" : "; now: " + LogSafe.of(failure.get());
-            LOG.error("Node {} cannot receive after {} restarts of its connection: {}{}", identity, RESTARTS,
-                    LogSafe.of(firstFailure), latest);
+            LOG.error(
+                    "Node {} cannot receive after {} restarts of its connection: {}{}",
+                    identity,
+                    RESTARTS,
+                    LogSafe.of(firstFailure),
+                    latest);
             deaf.accept(firstFailure);
         }
         restart(failedChecks <= RESTARTS);

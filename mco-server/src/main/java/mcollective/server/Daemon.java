@@ -46,8 +46,9 @@ final class Daemon {
     /** Starts everything and blocks until stopped; returns the exit status (1: start-up failed). */
     int run() {
         handleSignals();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop("JVM shutting down: stopping the node"),
-                "mcollectived-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> stop("JVM shutting down: stopping the node"), "mcollectived-shutdown"));
         try {
             broker.start();
             if (!stopping.get()) {

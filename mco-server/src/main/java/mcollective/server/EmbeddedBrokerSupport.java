@@ -44,14 +44,17 @@ final class EmbeddedBrokerSupport {
                 .host(settings.get("host").orElse("127.0.0.1"))
                 .port(settings.getInt("port").orElse(61613))
                 .user(settings.get("user").or(() -> pool.get("pool.1.user")).orElse("mcollective"))
-                .password(settings.get("password").or(() -> pool.get("pool.1.password")).orElse("marionette"));
+                .password(settings.get("password")
+                        .or(() -> pool.get("pool.1.password"))
+                        .orElse("marionette"));
         return new EmbeddedBrokerSupport(Optional.of(limits(broker, settings).build()));
     }
 
     /** The self-protection settings; each one left out keeps the broker's default. */
     private static EmbeddedBroker.Builder limits(EmbeddedBroker.Builder broker, PluginConfig settings) {
         FrameLimits d = FrameLimits.DEFAULTS;
-        broker.frameLimits(new FrameLimits(settings.getInt("max_frame_size").orElse(d.maxBodyBytes()),
+        broker.frameLimits(new FrameLimits(
+                settings.getInt("max_frame_size").orElse(d.maxBodyBytes()),
                 settings.getInt("max_headers").orElse(d.maxHeaders()),
                 settings.getInt("max_header_line_size").orElse(d.maxHeaderLineBytes()),
                 settings.getInt("max_header_size").orElse(d.maxHeaderBytes())));

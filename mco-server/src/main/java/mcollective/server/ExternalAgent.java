@@ -8,20 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import mcollective.ddl.Ddl;
 import mcollective.logging.LogSafe;
+import mcollective.protocol.codec.Json;
 import mcollective.rpc.RpcException;
 import mcollective.rpc.RpcReply;
 import mcollective.rpc.RpcRequest;
 import mcollective.rpc.RpcStatus;
 import mcollective.spi.support.Command;
 import mcollective.spi.support.RpcAgent;
-import mcollective.protocol.codec.Json;
 
 /**
  * An agent whose actions are executables, as MCollective's {@code implemented_by} (port of
@@ -79,8 +78,8 @@ final class ExternalAgent extends RpcAgent {
             json.put("caller", request.caller());
             json.put("data", mcollective.protocol.codec.RubyJson.plain(request.data()));
             Files.writeString(requestFile, JSON.writeValueAsString(json));
-            Command.Result result = Command.of(List.of(command.toString(), requestFile.toString(),
-                            replyFile.toString()))
+            Command.Result result = Command.of(
+                            List.of(command.toString(), requestFile.toString(), replyFile.toString()))
                     .inDirectory(requestFile.getParent())
                     .withEnvironment("MCOLLECTIVE_REQUEST_FILE", requestFile.toString())
                     .withEnvironment("MCOLLECTIVE_REPLY_FILE", replyFile.toString())
@@ -91,10 +90,12 @@ final class ExternalAgent extends RpcAgent {
             }
             // the command's output may echo request data: each line is escaped like any wire value
             String action = LogSafe.of(request.action());
-            result.stdout().lines().forEach(l -> LOG.info("{}#{} command: {}: {}", name, action, command,
-                    LogSafe.of(l)));
-            result.stderr().lines().forEach(l -> LOG.error("{}#{} command: {}: {}", name, action, command,
-                    LogSafe.of(l)));
+            result.stdout()
+                    .lines()
+                    .forEach(l -> LOG.info("{}#{} command: {}: {}", name, action, command, LogSafe.of(l)));
+            result.stderr()
+                    .lines()
+                    .forEach(l -> LOG.error("{}#{} command: {}: {}", name, action, command, LogSafe.of(l)));
             Object data = Files.size(replyFile) == 0 ? Map.of() : JSON.readValue(replyFile.toFile(), Object.class);
             if (!(data instanceof Map<?, ?> map)) {
                 throw RpcException.aborted("Reply data from " + command + " is not a Hash");

@@ -21,8 +21,7 @@ public final class Mcollectived {
     static final String USAGE =
             "Usage: mcollectived [--config /path/to/config] [--pidfile /path/to/pid] [--daemonize | --no-daemonize]";
 
-    private Mcollectived() {
-    }
+    private Mcollectived() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -36,8 +35,9 @@ public final class Mcollectived {
             switch (arg) {
                 case "-c", "--config" -> configFile = Optional.of(Path.of(value(args, ++i, arg)));
                 case "-p", "--pidfile" -> pidFile = Optional.of(Path.of(value(args, ++i, arg)));
-                case "--no-daemonize" -> { }
-                case "--daemonize" -> err.println("mcollectived: --daemonize is not supported; running in the foreground");
+                case "--no-daemonize" -> {}
+                case "--daemonize" ->
+                    err.println("mcollectived: --daemonize is not supported; running in the foreground");
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return 0;

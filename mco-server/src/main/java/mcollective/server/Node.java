@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -54,9 +54,10 @@ public final class Node implements AutoCloseable {
     private volatile ScheduledExecutorService watchdog;
     private volatile boolean stopping;
     private volatile boolean started;
-    private volatile Consumer<String> onDeaf = reason -> { };
+    private volatile Consumer<String> onDeaf = reason -> {};
     /** Held by start, stop and reload, so that none of them runs while another changes the node. */
     private final ReentrantLock lifecycle = new ReentrantLock();
+
     private volatile NodeInfo info;
     private volatile Map<String, Agent> agents = Map.of();
     private volatile Function<Map<String, Agent>, RequestProcessor> processors;
@@ -111,17 +112,23 @@ public final class Node implements AutoCloseable {
             dataPlugins.put(data.name(), data);
         }
 
-        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+        workers = new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
                 Threads.named("mco-worker-" + identity));
         workers.allowCoreThreadTimeOut(true);
         watchdog = Executors.newSingleThreadScheduledExecutor(Threads.named("mco-watchdog-" + identity));
 
         connector = registry.create(Connector.class, config.connector());
         connector.init(base.forPlugin(connector.name()));
-        mcollective.matcher.FilterEvaluator filters = new mcollective.matcher.FilterEvaluator(
-                new mcollective.matcher.DefaultCompoundEvaluator(new mcollective.matcher.DataPluginEvaluator(dataPlugins)));
-        processors = byName -> new RequestProcessor(identity, security, connector, byName, info, stats, clock,
-                workers, watchdog, filters);
+        mcollective.matcher.FilterEvaluator filters =
+                new mcollective.matcher.FilterEvaluator(new mcollective.matcher.DefaultCompoundEvaluator(
+                        new mcollective.matcher.DataPluginEvaluator(dataPlugins)));
+        processors = byName -> new RequestProcessor(
+                identity, security, connector, byName, info, stats, clock, workers, watchdog, filters);
         processor = processors.apply(agents);
         connector.onMessage(message -> processor.onMessage(message));
         if (stopping) {
@@ -143,8 +150,12 @@ public final class Node implements AutoCloseable {
         }
         started = true;
         watchConnection();
-        LOG.info("The Marionette Collective {} started: identity {}, agents {}, collectives {}",
-                mcollective.Version.VERSION, identity, agents.keySet(), collectives);
+        LOG.info(
+                "The Marionette Collective {} started: identity {}, agents {}, collectives {}",
+                mcollective.Version.VERSION,
+                identity,
+                agents.keySet(),
+                collectives);
     }
 
     /** The agents the config activates, from the plugins and from the libdirs as they are now. */
@@ -164,7 +175,12 @@ public final class Node implements AutoCloseable {
     }
 
     private PluginContext agentContext(mcollective.ddl.DdlLoader ddls) {
-        return new PluginContext(config, "node", registry, clock, env,
+        return new PluginContext(
+                config,
+                "node",
+                registry,
+                clock,
+                env,
                 Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class, ddls));
     }
 
@@ -198,8 +214,10 @@ public final class Node implements AutoCloseable {
             }
             LOG.debug("Reloading all agents from disk");
             Map<String, Agent> fresh = loadAgents();
-            List<String> removed = agents.keySet().stream().filter(a -> !fresh.containsKey(a)).toList();
-            List<String> added = fresh.keySet().stream().filter(a -> !agents.containsKey(a)).toList();
+            List<String> removed =
+                    agents.keySet().stream().filter(a -> !fresh.containsKey(a)).toList();
+            List<String> added =
+                    fresh.keySet().stream().filter(a -> !agents.containsKey(a)).toList();
             removed.forEach(agent -> subscribe(agent, false));
             agents = fresh;
             processor = processors.apply(fresh);
@@ -223,15 +241,18 @@ public final class Node implements AutoCloseable {
      * to it, for every agent no plugin provides.
      */
     private void addExternalAgents(Map<String, Agent> byName, PluginContext context) {
-        mcollective.ddl.DdlLoader loader = context.service(mcollective.ddl.DdlLoader.class).orElseThrow();
+        mcollective.ddl.DdlLoader loader =
+                context.service(mcollective.ddl.DdlLoader.class).orElseThrow();
         for (String name : loader.namesOnLibdirs("agent")) {
             if (byName.containsKey(name) || !isActive(name, true)) {
                 continue;
             }
             for (java.nio.file.Path libdir : config.libdirs()) {
-                java.nio.file.Path folder = libdir.resolve("mcollective").resolve("agent").resolve(name);
+                java.nio.file.Path folder =
+                        libdir.resolve("mcollective").resolve("agent").resolve(name);
                 if (java.nio.file.Files.isDirectory(folder)) {
-                    Agent agent = new ExternalAgent(name, folder, loader.find("agent", name).orElseThrow());
+                    Agent agent = new ExternalAgent(
+                            name, folder, loader.find("agent", name).orElseThrow());
                     agent.init(context.forPlugin(name));
                     byName.put(name, agent);
                     LOG.info("Loaded external agent {} from {}", name, folder);
@@ -246,7 +267,8 @@ public final class Node implements AutoCloseable {
      * active by default; others only when their {@code activate_agent} says so.
      */
     private boolean isActive(String name, boolean byDefault) {
-        return config.plugin(name).get("activate_agent")
+        return config.plugin(name)
+                .get("activate_agent")
                 .map(v -> config.plugin(name).getBool("activate_agent", true))
                 .orElse(byDefault && config.activateAgents());
     }
@@ -264,8 +286,12 @@ public final class Node implements AutoCloseable {
     /** Asks the connector every few seconds whether it still receives, and restarts it when not. */
     private void watchConnection() {
         long every = ConnectionWatch.INTERVAL.toMillis();
-        ConnectionWatch watch = new ConnectionWatch(config.identity(), connector, () -> stopping,
-                reason -> onDeaf.accept(reason), ConnectionWatch.RESTART_LIMIT);
+        ConnectionWatch watch = new ConnectionWatch(
+                config.identity(),
+                connector,
+                () -> stopping,
+                reason -> onDeaf.accept(reason),
+                ConnectionWatch.RESTART_LIMIT);
         watchdog.scheduleWithFixedDelay(watch, every, every, TimeUnit.MILLISECONDS);
     }
 

@@ -19,8 +19,12 @@ final class NodeInventory implements NodeInfo {
     private final Map<String, mcollective.spi.DataPlugin> dataPlugins;
 
     /** @param byName the node's current agents, an unmodifiable map replaced when the agents are reloaded */
-    NodeInventory(String identity, FactSource facts, ClassesFile classes,
-            Supplier<Map<String, mcollective.spi.Agent>> byName, Map<String, mcollective.spi.DataPlugin> dataPlugins,
+    NodeInventory(
+            String identity,
+            FactSource facts,
+            ClassesFile classes,
+            Supplier<Map<String, mcollective.spi.Agent>> byName,
+            Map<String, mcollective.spi.DataPlugin> dataPlugins,
             RunnerStats stats) {
         this.dataPlugins = dataPlugins;
         this.byName = byName;

@@ -53,9 +53,17 @@ final class RequestProcessor {
     private final ScheduledExecutorService watchdog;
     private final FilterEvaluator filters;
 
-    RequestProcessor(String identity, SecurityProvider security, Connector connector, Map<String, Agent> agents,
-            NodeInfo node, RunnerStats stats, Clock clock, ExecutorService workers,
-            ScheduledExecutorService watchdog, FilterEvaluator filters) {
+    RequestProcessor(
+            String identity,
+            SecurityProvider security,
+            Connector connector,
+            Map<String, Agent> agents,
+            NodeInfo node,
+            RunnerStats stats,
+            Clock clock,
+            ExecutorService workers,
+            ScheduledExecutorService watchdog,
+            FilterEvaluator filters) {
         this.filters = filters;
         this.identity = identity;
         this.security = security;
@@ -113,8 +121,11 @@ final class RequestProcessor {
         boolean error = e instanceof Error;
         (error ? stats.crashed : stats.errors).incrementAndGet();
         boolean oneMessages = e instanceof StackOverflowError || e instanceof OutOfMemoryError;
-        LOG.error(format, LogSafe.of(first), LogSafe.of(second), oneMessages ? e.getClass().getSimpleName()
-                : LogSafe.of(e));
+        LOG.error(
+                format,
+                LogSafe.of(first),
+                LogSafe.of(second),
+                oneMessages ? e.getClass().getSimpleName() : LogSafe.of(e));
         if (e instanceof VirtualMachineError fatal && !oneMessages) {
             throw fatal;
         }
@@ -124,8 +135,12 @@ final class RequestProcessor {
     private Optional<Request> accept(InboundMessage message) {
         if (message.payload().length > MAX_PAYLOAD) {
             stats.oversized.incrementAndGet();
-            LOG.warn("Rejecting a {} byte message from {} on {}: larger than {} bytes", message.payload().length,
-                    LogSafe.of(message.sender()), LogSafe.of(message.destination()), MAX_PAYLOAD);
+            LOG.warn(
+                    "Rejecting a {} byte message from {} on {}: larger than {} bytes",
+                    message.payload().length,
+                    LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()),
+                    MAX_PAYLOAD);
             return Optional.empty();
         }
         Request request;
@@ -133,32 +148,47 @@ final class RequestProcessor {
             request = security.decodeRequest(message.payload());
         } catch (SecurityValidationFailedException e) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting a message from {} that did not pass security validation: {}",
-                    LogSafe.of(message.sender()), LogSafe.of(e.getMessage()));
+            LOG.warn(
+                    "Rejecting a message from {} that did not pass security validation: {}",
+                    LogSafe.of(message.sender()),
+                    LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (McollectiveException e) {
             stats.malformed.incrementAndGet();
-            LOG.warn("Rejecting a malformed message from {} on {}: {}", LogSafe.of(message.sender()),
-                    LogSafe.of(message.destination()), LogSafe.of(e.getMessage()));
+            LOG.warn(
+                    "Rejecting a malformed message from {} on {}: {}",
+                    LogSafe.of(message.sender()),
+                    LogSafe.of(message.destination()),
+                    LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (RuntimeException | Error e) {
             stats.malformed.incrementAndGet();
-            failed(e, "Refusing a message from {} on {} that could not be decoded: {}", message.sender(),
+            failed(
+                    e,
+                    "Refusing a message from {} on {} that could not be decoded: {}",
+                    message.sender(),
                     message.destination());
             return Optional.empty();
         }
         if (!CallerId.isValid(request.callerId())) {
             stats.unvalidated.incrementAndGet();
-            LOG.warn("Rejecting message {} from {}: callerid '{}' is not valid", LogSafe.of(request.requestId()),
-                    LogSafe.of(request.senderId()), LogSafe.of(request.callerId()));
+            LOG.warn(
+                    "Rejecting message {} from {}: callerid '{}' is not valid",
+                    LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()),
+                    LogSafe.of(request.callerId()));
             return Optional.empty();
         }
         stats.validated.incrementAndGet();
         long age = clock.instant().getEpochSecond() - request.msgtime();
         if (age > request.ttl()) {
             stats.ttlexpired.incrementAndGet();
-            LOG.warn("Message {} from {} created at {} is {} seconds old, TTL is {}. Rejecting message.",
-                    LogSafe.of(request.requestId()), LogSafe.of(request.senderId()), request.msgtime(), age,
+            LOG.warn(
+                    "Message {} from {} created at {} is {} seconds old, TTL is {}. Rejecting message.",
+                    LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()),
+                    request.msgtime(),
+                    age,
                     request.ttl());
             return Optional.empty();
         }
@@ -168,13 +198,18 @@ final class RequestProcessor {
         } catch (RuntimeException | Error e) {
             // a filter that cannot be evaluated does not pass
             stats.filtered.incrementAndGet();
-            failed(e, "Refusing message {} from {}: its filter could not be evaluated: {}", request.requestId(),
+            failed(
+                    e,
+                    "Refusing message {} from {}: its filter could not be evaluated: {}",
+                    request.requestId(),
                     request.senderId());
             return Optional.empty();
         }
         if (!passed) {
             stats.filtered.incrementAndGet();
-            LOG.debug("Message {} from {} does not pass filters. Ignoring message.", LogSafe.of(request.requestId()),
+            LOG.debug(
+                    "Message {} from {} does not pass filters. Ignoring message.",
+                    LogSafe.of(request.requestId()),
                     LogSafe.of(request.senderId()));
             return Optional.empty();
         }
@@ -186,24 +221,35 @@ final class RequestProcessor {
         Agent agent = agents.get(request.agent());
         if (agent == null) {
             stats.dropped.incrementAndGet();
-            LOG.warn("Message {} from {} is for agent '{}', which this node does not run",
-                    LogSafe.of(request.requestId()), LogSafe.of(request.senderId()), LogSafe.of(request.agent()));
+            LOG.warn(
+                    "Message {} from {} is for agent '{}', which this node does not run",
+                    LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()),
+                    LogSafe.of(request.agent()));
             return;
         }
         try {
             Future<?> task = workers.submit(() -> run(agent, request, message));
             Duration timeout = agent.timeout();
-            watchdog.schedule(() -> {
-                if (!task.isDone() && task.cancel(true)) {
-                    stats.timeouts.incrementAndGet();
-                    LOG.warn("Timeout while handling message {} for agent {} after {}s; no reply sent",
-                            LogSafe.of(request.requestId()), agent.name(), timeout.toSeconds());
-                }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            watchdog.schedule(
+                    () -> {
+                        if (!task.isDone() && task.cancel(true)) {
+                            stats.timeouts.incrementAndGet();
+                            LOG.warn(
+                                    "Timeout while handling message {} for agent {} after {}s; no reply sent",
+                                    LogSafe.of(request.requestId()),
+                                    agent.name(),
+                                    timeout.toSeconds());
+                        }
+                    },
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             stats.dropped.incrementAndGet();
-            LOG.warn("Dropping message {} for agent {}: every worker is busy and the queue is full",
-                    LogSafe.of(request.requestId()), agent.name());
+            LOG.warn(
+                    "Dropping message {} for agent {}: every worker is busy and the queue is full",
+                    LogSafe.of(request.requestId()),
+                    agent.name());
         }
     }
 
@@ -218,14 +264,23 @@ final class RequestProcessor {
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // an interrupted one timed out, and that was logged
                 stats.errors.incrementAndGet();
-                LOG.error("Agent {} failed on message {}: {}", agent.name(), LogSafe.of(request.requestId()),
-                        LogSafe.of(e), e);
+                LOG.error(
+                        "Agent {} failed on message {}: {}",
+                        agent.name(),
+                        LogSafe.of(request.requestId()),
+                        LogSafe.of(e),
+                        e);
             }
             return;
         } catch (Error e) {
             stats.crashed.incrementAndGet();
-            LOG.error("Agent {} crashed on message {} from {}: {}", agent.name(), LogSafe.of(request.requestId()),
-                    LogSafe.of(request.senderId()), LogSafe.of(e), e);
+            LOG.error(
+                    "Agent {} crashed on message {} from {}: {}",
+                    agent.name(),
+                    LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()),
+                    LogSafe.of(e),
+                    e);
             return;
         }
         if (body.isEmpty() || Thread.currentThread().isInterrupted()) {
@@ -237,14 +292,18 @@ final class RequestProcessor {
             return;
         }
         try {
-            Reply reply = new Reply(request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(),
-                    body.get());
+            Reply reply = new Reply(
+                    request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(), body.get());
             connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
             stats.replies.incrementAndGet();
         } catch (RuntimeException | Error e) {
             stats.errors.incrementAndGet();
-            LOG.error("Could not send the reply of agent {} to message {} to {}: {}", agent.name(),
-                    LogSafe.of(request.requestId()), LogSafe.of(replyTo.get()), LogSafe.of(e));
+            LOG.error(
+                    "Could not send the reply of agent {} to message {} to {}: {}",
+                    agent.name(),
+                    LogSafe.of(request.requestId()),
+                    LogSafe.of(replyTo.get()),
+                    LogSafe.of(e));
         }
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RunnerStats {
     /** The counters of which every message gets exactly one. */
-    public static final List<String> VERDICTS = List.of("oversized", "malformed", "unvalidated", "ttlexpired",
-            "filtered", "passed");
+    public static final List<String> VERDICTS =
+            List.of("oversized", "malformed", "unvalidated", "ttlexpired", "filtered", "passed");
 
     final AtomicLong total = new AtomicLong();
     final AtomicLong validated = new AtomicLong();
@@ -37,6 +37,7 @@ public final class RunnerStats {
     final AtomicLong timeouts = new AtomicLong();
     /** Messages refused because handling them threw an Error (stack overflow, out of memory). */
     final AtomicLong crashed = new AtomicLong();
+
     private final long starttime;
 
     RunnerStats(Clock clock) {
@@ -78,9 +79,13 @@ public final class RunnerStats {
     Map<String, Object> toMap(List<String> agents) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("stats", counters());
-        map.put("threads", Thread.getAllStackTraces().keySet().stream()
-                .map(t -> "#<Thread:" + t.getName() + " " + t.getState().name().toLowerCase(java.util.Locale.ROOT) + ">")
-                .sorted().toList());
+        map.put(
+                "threads",
+                Thread.getAllStackTraces().keySet().stream()
+                        .map(t -> "#<Thread:" + t.getName() + " "
+                                + t.getState().name().toLowerCase(java.util.Locale.ROOT) + ">")
+                        .sorted()
+                        .toList());
         map.put("pid", ProcessHandle.current().pid());
         map.put("times", times());
         map.put("agents", agents);

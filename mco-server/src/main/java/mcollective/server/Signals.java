@@ -2,7 +2,6 @@ package mcollective.server;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import sun.misc.Signal;
 
 /**
@@ -13,8 +12,7 @@ import sun.misc.Signal;
 final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /**
      * Runs {@code action} whenever the process receives {@code SIG<name>}, replacing the JVM's handling (for TERM and

@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 final class SoftShutdown {
     private static final Logger LOG = LoggerFactory.getLogger(SoftShutdown.class);
 
-    private SoftShutdown() {
-    }
+    private SoftShutdown() {}
 
     /**
      * Lets {@code workers} finish what they run and hold (no new work is accepted once this is called).

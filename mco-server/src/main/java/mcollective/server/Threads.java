@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Thread factories with readable names; node threads are daemons so a stuck agent never blocks JVM exit. */
 final class Threads {
-    private Threads() {
-    }
+    private Threads() {}
 
     static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ch.qos.logback.classic.Level;
 import mcollective.testkit.InMemoryConnector;
 import mcollective.testkit.LogCapture;
 
@@ -22,8 +22,8 @@ class ConnectionWatchTest {
     final InMemoryConnector connector = new InMemoryConnector();
     final List<String> deaf = new CopyOnWriteArrayList<>();
     volatile boolean stopping;
-    final ConnectionWatch watch = new ConnectionWatch("unit.example.net", connector, () -> stopping, deaf::add,
-            Duration.ofSeconds(1));
+    final ConnectionWatch watch =
+            new ConnectionWatch("unit.example.net", connector, () -> stopping, deaf::add, Duration.ofSeconds(1));
     LogCapture log;
 
     @BeforeEach
@@ -54,9 +54,10 @@ class ConnectionWatchTest {
 
         assertThat(connector.restarts()).isEqualTo(1);
         assertThat(connector.failure()).isEmpty();
-        assertThat(log.lines()).containsExactly(
-                "ERROR Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (1 of 3)",
-                "INFO Node unit.example.net restarted its connection and subscribed again");
+        assertThat(log.lines())
+                .containsExactly(
+                        "ERROR Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (1 of 3)",
+                        "INFO Node unit.example.net restarted its connection and subscribed again");
         assertThat(deaf).isEmpty();
     }
 
@@ -71,14 +72,15 @@ class ConnectionWatchTest {
 
         assertThat(deaf).containsExactly(DEAD);
         assertThat(connector.restarts()).isEqualTo(6);
-        assertThat(log.messages(Level.ERROR)).containsExactly(
-                "Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (1 of 3)",
-                "Node unit.example.net could not restart its connection: Could not connect to ActiveMQ Server: refused",
-                "Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (2 of 3)",
-                "Node unit.example.net could not restart its connection: Could not connect to ActiveMQ Server: refused",
-                "Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (3 of 3)",
-                "Node unit.example.net could not restart its connection: Could not connect to ActiveMQ Server: refused",
-                "Node unit.example.net cannot receive after 3 restarts of its connection: " + DEAD);
+        assertThat(log.messages(Level.ERROR))
+                .containsExactly(
+                        "Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (1 of 3)",
+                        "Node unit.example.net could not restart its connection: Could not connect to ActiveMQ Server: refused",
+                        "Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (2 of 3)",
+                        "Node unit.example.net could not restart its connection: Could not connect to ActiveMQ Server: refused",
+                        "Node unit.example.net cannot receive: " + DEAD + "; restarting the connection (3 of 3)",
+                        "Node unit.example.net could not restart its connection: Could not connect to ActiveMQ Server: refused",
+                        "Node unit.example.net cannot receive after 3 restarts of its connection: " + DEAD);
 
         connector.refuseRestarts(Optional.empty());
         watch.run();

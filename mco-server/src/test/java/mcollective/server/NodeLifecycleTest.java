@@ -66,6 +66,7 @@ class NodeLifecycleTest {
 
     @TempDir
     Path dir;
+
     final InMemoryConnector connector = new InMemoryConnector();
     final SlowAgent slow = new SlowAgent();
     Node node;
@@ -78,15 +79,21 @@ class NodeLifecycleTest {
     }
 
     ConfigBuilder config() {
-        return Config.builder().set("identity", "life.example.net").set("connector", "inmemory")
-                .set("plugin.psk", NodeTest.PSK).set("libdir", dir.resolve("lib").toString())
+        return Config.builder()
+                .set("identity", "life.example.net")
+                .set("connector", "inmemory")
+                .set("plugin.psk", NodeTest.PSK)
+                .set("libdir", dir.resolve("lib").toString())
                 .set("plugin.yaml", dir.resolve("facts.yaml").toString())
-                .set("classesfile", dir.resolve("classes.txt").toString()).environment(Map.of());
+                .set("classesfile", dir.resolve("classes.txt").toString())
+                .environment(Map.of());
     }
 
     Node start(Config config, Connector with) {
-        PluginRegistry registry = PluginRegistry.builder().add(Connector.class, () -> with)
-                .add(Agent.class, () -> slow).build();
+        PluginRegistry registry = PluginRegistry.builder()
+                .add(Connector.class, () -> with)
+                .add(Agent.class, () -> slow)
+                .build();
         node = new Node(config, registry, Clock.systemUTC(), Map.of());
         node.start();
         return node;
@@ -102,12 +109,16 @@ class NodeLifecycleTest {
             Path ddl = addShellAgent();
             node.reloadAgents();
 
-            assertThat(connector.subscriptions()).contains(Subscription.broadcast("shell", "mcollective"),
-                    Subscription.broadcast("slow", "mcollective"), Subscription.directed("mcollective"));
+            assertThat(connector.subscriptions())
+                    .contains(
+                            Subscription.broadcast("shell", "mcollective"),
+                            Subscription.broadcast("slow", "mcollective"),
+                            Subscription.directed("mcollective"));
             Files.delete(ddl);
             node.reloadAgents();
 
-            assertThat(connector.subscriptions()).doesNotContain(Subscription.broadcast("shell", "mcollective"))
+            assertThat(connector.subscriptions())
+                    .doesNotContain(Subscription.broadcast("shell", "mcollective"))
                     .contains(Subscription.broadcast("slow", "mcollective"), Subscription.directed("mcollective"));
             assertThat(connector.isConnected()).isTrue();
         }
@@ -127,16 +138,24 @@ class NodeLifecycleTest {
             start(config().build(), connector);
             Files.writeString(addShellAgent(), "metadata :name => \"shell\", :timeout =>\naction \"echo\" do\n");
 
-            assertThatThrownBy(node::reloadAgents).isInstanceOf(McollectiveException.class).hasMessageContaining("shell");
+            assertThatThrownBy(node::reloadAgents)
+                    .isInstanceOf(McollectiveException.class)
+                    .hasMessageContaining("shell");
 
-            assertThat(connector.subscriptions()).contains(Subscription.broadcast("slow", "mcollective"))
+            assertThat(connector.subscriptions())
+                    .contains(Subscription.broadcast("slow", "mcollective"))
                     .doesNotContain(Subscription.broadcast("shell", "mcollective"));
         }
 
         @Test
         void shouldDoNothingBeforeTheNodeStarted() {
-            node = new Node(config().build(), PluginRegistry.builder().add(Connector.class, () -> connector).build(),
-                    Clock.systemUTC(), Map.of());
+            node = new Node(
+                    config().build(),
+                    PluginRegistry.builder()
+                            .add(Connector.class, () -> connector)
+                            .build(),
+                    Clock.systemUTC(),
+                    Map.of());
 
             node.reloadAgents();
 
@@ -144,7 +163,8 @@ class NodeLifecycleTest {
         }
 
         Path addShellAgent() throws IOException {
-            Path agents = Files.createDirectories(dir.resolve("lib/mcollective/agent/shell")).getParent();
+            Path agents = Files.createDirectories(dir.resolve("lib/mcollective/agent/shell"))
+                    .getParent();
             return Files.writeString(agents.resolve("shell.ddl"), """
                     metadata :name => "shell", :description => "Shell", :author => "test", :license => "ASL2",
                              :version => "1.0", :url => "http://example.net", :timeout => 2
@@ -184,10 +204,12 @@ class NodeLifecycleTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
-            Config config = config().set("connector", "activemq").set("plugin.activemq.pool.size", "1")
+            Config config = config().set("connector", "activemq")
+                    .set("plugin.activemq.pool.size", "1")
                     .set("plugin.activemq.pool.1.host", "127.0.0.1")
                     .set("plugin.activemq.pool.1.port", Integer.toString(closedPort))
-                    .set("plugin.activemq.initial_reconnect_delay", "20").build();
+                    .set("plugin.activemq.initial_reconnect_delay", "20")
+                    .build();
             node = new Node(config, PluginRegistry.discover(), Clock.systemUTC(), Map.of());
             Thread starting = new Thread(node::start);
             starting.start();
@@ -206,10 +228,18 @@ class NodeLifecycleTest {
         void deliverSlowRequest() throws InterruptedException {
             SecurityProvider security = PluginRegistry.builder().build().create(SecurityProvider.class, "psk");
             Config config = config().build();
-            security.init(new PluginContext(config, "psk", PluginRegistry.builder().build(), Clock.systemUTC(),
-                    Map.of(), Map.of()));
-            Request request = new Request(RequestId.next(), "tester", "uid=0", "slow", "mcollective", Filter.empty(),
-                    60, Clock.systemUTC().instant().getEpochSecond(), "go");
+            security.init(new PluginContext(
+                    config, "psk", PluginRegistry.builder().build(), Clock.systemUTC(), Map.of(), Map.of()));
+            Request request = new Request(
+                    RequestId.next(),
+                    "tester",
+                    "uid=0",
+                    "slow",
+                    "mcollective",
+                    Filter.empty(),
+                    60,
+                    Clock.systemUTC().instant().getEpochSecond(),
+                    "go");
             connector.deliver(security.encodeRequest(request), "/topic/mcollective.slow.agent", "/queue/r.1");
             assertThat(slow.running.await(5, TimeUnit.SECONDS)).isTrue();
             await().until(() -> node.stats().get("passed") == 1);
@@ -220,7 +250,8 @@ class NodeLifecycleTest {
     void shouldRefuseToStartWhenTheClassesFileIsADirectory() throws IOException {
         Files.createDirectory(dir.resolve("classes.txt"));
 
-        assertThatThrownBy(() -> start(config().build(), connector)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> start(config().build(), connector))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("classesfile '" + dir.resolve("classes.txt") + "' is a directory");
     }
 }

@@ -66,23 +66,39 @@ class NodeLivenessTest {
 
     @BeforeEach
     void start() {
-        broker = EmbeddedBroker.builder().host("127.0.0.1").port(0).user(USER).password(PASSWORD).build();
+        broker = EmbeddedBroker.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .user(USER)
+                .password(PASSWORD)
+                .build();
         broker.start();
-        Config config = Config.builder().set("identity", "live.example.net").set("collectives", "mcollective")
-                .set("main_collective", "mcollective").set("connector", "activemq")
-                .set("plugin.activemq.pool.size", "1").set("plugin.activemq.pool.1.host", "127.0.0.1")
+        Config config = Config.builder()
+                .set("identity", "live.example.net")
+                .set("collectives", "mcollective")
+                .set("main_collective", "mcollective")
+                .set("connector", "activemq")
+                .set("plugin.activemq.pool.size", "1")
+                .set("plugin.activemq.pool.1.host", "127.0.0.1")
                 .set("plugin.activemq.pool.1.port", Integer.toString(broker.port()))
-                .set("plugin.activemq.pool.1.user", USER).set("plugin.activemq.pool.1.password", PASSWORD)
+                .set("plugin.activemq.pool.1.user", USER)
+                .set("plugin.activemq.pool.1.password", PASSWORD)
                 .set("plugin.activemq.initial_reconnect_delay", "0.05")
-                .set("securityprovider", "psk").set("plugin.psk", PSK).set("factsource", "tripwire")
-                .environment(Map.of()).build();
-        PluginRegistry registry = PluginRegistry.builder().add(FactSource.class, () -> facts).build();
+                .set("securityprovider", "psk")
+                .set("plugin.psk", PSK)
+                .set("factsource", "tripwire")
+                .environment(Map.of())
+                .build();
+        PluginRegistry registry =
+                PluginRegistry.builder().add(FactSource.class, () -> facts).build();
         node = new Node(config, registry, Clock.systemUTC(), Map.of());
         node.start();
         security = registry.create(SecurityProvider.class, "psk");
         security.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
-        client = new StompClient(StompClientOptions.builder().host(StompHost.plain("127.0.0.1", broker.port(), USER,
-                PASSWORD)).onMessage(replies::add).build());
+        client = new StompClient(StompClientOptions.builder()
+                .host(StompHost.plain("127.0.0.1", broker.port(), USER, PASSWORD))
+                .onMessage(replies::add)
+                .build());
         client.connect();
         client.subscribe(REPLIES, Map.of());
     }
@@ -111,7 +127,8 @@ class NodeLivenessTest {
             long died = System.nanoTime();
             awaitPong(Duration.ofSeconds(10));
             assertThat(Duration.ofNanos(System.nanoTime() - died)).isLessThan(Duration.ofSeconds(8));
-            assertThat(log.lines()).contains("INFO Node live.example.net restarted its connection and subscribed again")
+            assertThat(log.lines())
+                    .contains("INFO Node live.example.net restarted its connection and subscribed again")
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("ERROR Node live.example.net cannot receive: STOMP reader thread stomp-reader-")
                             .contains("ended: java.lang.InternalError: tripwire"));
@@ -132,8 +149,16 @@ class NodeLivenessTest {
 
     private void ping() {
         Filter centos = Filter.builder().addFact("platform=centos").build();
-        Request ping = new Request(RequestId.next(), "liveness", "uid=0", "discovery", "mcollective", centos, 60,
-                Clock.systemUTC().instant().getEpochSecond(), "ping");
+        Request ping = new Request(
+                RequestId.next(),
+                "liveness",
+                "uid=0",
+                "discovery",
+                "mcollective",
+                centos,
+                60,
+                Clock.systemUTC().instant().getEpochSecond(),
+                "ping");
         client.send("/topic/mcollective.discovery.agent", Map.of("reply-to", REPLIES), security.encodeRequest(ping));
     }
 }

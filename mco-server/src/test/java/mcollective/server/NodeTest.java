@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +80,7 @@ class NodeTest {
 
     @TempDir
     Path dir;
+
     InMemoryConnector connector;
     Node node;
     SecurityProvider security;
@@ -94,10 +94,15 @@ class NodeTest {
                 .add(Agent.class, StuckAgent::new)
                 .add(Agent.class, CrashingAgent::new)
                 .build();
-        Config config = Config.builder().set("identity", "unit.example.net").set("connector", "inmemory")
-                .set("collectives", "mcollective,eu").set("plugin.psk", PSK)
+        Config config = Config.builder()
+                .set("identity", "unit.example.net")
+                .set("connector", "inmemory")
+                .set("collectives", "mcollective,eu")
+                .set("plugin.psk", PSK)
                 .set("plugin.yaml", dir.resolve("facts.yaml").toString())
-                .set("classesfile", dir.resolve("classes.txt").toString()).environment(Map.of()).build();
+                .set("classesfile", dir.resolve("classes.txt").toString())
+                .environment(Map.of())
+                .build();
         node = new Node(config, registry, Clock.systemUTC(), Map.of());
         node.start();
         security = registry.create(SecurityProvider.class, "psk");
@@ -112,10 +117,14 @@ class NodeTest {
     @Test
     void shouldSubscribeTheDirectedQueueAndEveryAgentInEveryCollective() {
         assertThat(connector.isConnected()).isTrue();
-        assertThat(connector.subscriptions()).contains(Subscription.directed("mcollective"),
-                Subscription.directed("eu"), Subscription.broadcast("discovery", "mcollective"),
-                Subscription.broadcast("discovery", "eu"), Subscription.broadcast("rpcutil", "eu"),
-                Subscription.broadcast("stuck", "mcollective"));
+        assertThat(connector.subscriptions())
+                .contains(
+                        Subscription.directed("mcollective"),
+                        Subscription.directed("eu"),
+                        Subscription.broadcast("discovery", "mcollective"),
+                        Subscription.broadcast("discovery", "eu"),
+                        Subscription.broadcast("rpcutil", "eu"),
+                        Subscription.broadcast("stuck", "mcollective"));
     }
 
     @Nested
@@ -136,8 +145,8 @@ class NodeTest {
 
         @Test
         void shouldAnswerRpcutilPingWithTheTime() {
-            connector.deliver(security.encodeRequest(request("rpcutil", rpcutil("ping"), Filter.empty())), "t",
-                    "/queue/r.2");
+            connector.deliver(
+                    security.encodeRequest(request("rpcutil", rpcutil("ping"), Filter.empty())), "t", "/queue/r.2");
 
             Map<?, ?> reply = (Map<?, ?>) awaitReply().body();
             assertThat(reply.get(RubySymbol.of("statuscode"))).isEqualTo(0L);
@@ -185,8 +194,11 @@ class NodeTest {
                 connector.deliver(security.encodeRequest(request("crashing", "x", Filter.empty())), "t", "/queue/r");
 
                 await().atMost(Duration.ofSeconds(5)).until(() -> node.stats().get("crashed") == 1);
-                assertThat(log.messages(ch.qos.logback.classic.Level.ERROR)).singleElement().asString()
-                        .startsWith("Agent crashing crashed on message ").contains("from tester")
+                assertThat(log.messages(ch.qos.logback.classic.Level.ERROR))
+                        .singleElement()
+                        .asString()
+                        .startsWith("Agent crashing crashed on message ")
+                        .contains("from tester")
                         .endsWith("java.lang.AssertionError: a broken plugin");
             }
             connector.deliver(security.encodeRequest(request("discovery", "ping", Filter.empty())), "t", "/queue/r");
@@ -199,21 +211,34 @@ class NodeTest {
                 connector.deliver(HostilePayloads.forgedLogLine(), "/topic/mcollective.discovery.agent", "/queue/r");
 
                 assertThat(node.stats().get("malformed")).isEqualTo(1);
-                assertThat(log.lines()).singleElement().asString()
+                assertThat(log.lines())
+                        .singleElement()
+                        .asString()
                         .startsWith("WARN Rejecting a malformed message from test on "
                                 + "/topic/mcollective.discovery.agent")
-                        .contains("'1.0\\n" + HostilePayloads.FORGED_LINE + "'").doesNotContain("\n", "\r");
+                        .contains("'1.0\\n" + HostilePayloads.FORGED_LINE + "'")
+                        .doesNotContain("\n", "\r");
             }
         }
 
         @Test
         void shouldEscapeWireValuesInTheLog() {
-            Request forged = new Request(RequestId.next(), "evil\nE, forged", "uid=0/\u001b[2J", "discovery",
-                    "mcollective", Filter.empty(), 60, Clock.systemUTC().instant().getEpochSecond(), "ping");
+            Request forged = new Request(
+                    RequestId.next(),
+                    "evil\nE, forged",
+                    "uid=0/\u001b[2J",
+                    "discovery",
+                    "mcollective",
+                    Filter.empty(),
+                    60,
+                    Clock.systemUTC().instant().getEpochSecond(),
+                    "ping");
             try (LogCapture log = LogCapture.of(RequestProcessor.class)) {
                 connector.deliver(security.encodeRequest(forged), "t", "/queue/r");
 
-                assertThat(log.lines()).singleElement().asString()
+                assertThat(log.lines())
+                        .singleElement()
+                        .asString()
                         .endsWith("from evil\\nE, forged: callerid 'uid=0/\\e[2J' is not valid");
             }
         }
@@ -231,27 +256,48 @@ class NodeTest {
         @Test
         void shouldGiveEveryMessageExactlyOneVerdictAndReportThemInDaemonStats() {
             long now = Clock.systemUTC().instant().getEpochSecond();
-            Request expired = new Request(RequestId.next(), "tester", "uid=0", "discovery", "mcollective",
-                    Filter.empty(), 60, now - 3600, "ping");
+            Request expired = new Request(
+                    RequestId.next(),
+                    "tester",
+                    "uid=0",
+                    "discovery",
+                    "mcollective",
+                    Filter.empty(),
+                    60,
+                    now - 3600,
+                    "ping");
             connector.deliver(new byte[RequestProcessor.MAX_PAYLOAD + 1], "t", "/queue/r");
-            connector.deliver("\u0004\bnot marshal".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "t",
-                    "/queue/r");
+            connector.deliver(
+                    "\u0004\bnot marshal".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "t", "/queue/r");
             connector.deliver(security.encodeRequest(expired), "t", "/queue/r");
-            connector.deliver(security.encodeRequest(request("discovery", "ping",
-                    Filter.builder().addFact("platform=windows").build())), "t", "/queue/r");
+            connector.deliver(
+                    security.encodeRequest(request(
+                            "discovery",
+                            "ping",
+                            Filter.builder().addFact("platform=windows").build())),
+                    "t",
+                    "/queue/r");
             connector.deliver(security.encodeRequest(request("nosuch", "x", Filter.empty())), "t", "/queue/r");
 
-            connector.deliver(security.encodeRequest(request("rpcutil", rpcutil("daemon_stats"), Filter.empty())),
-                    "t", "/queue/r");
+            connector.deliver(
+                    security.encodeRequest(request("rpcutil", rpcutil("daemon_stats"), Filter.empty())),
+                    "t",
+                    "/queue/r");
 
             @SuppressWarnings("unchecked")
-            Map<Object, Object> data = (Map<Object, Object>) ((Map<?, ?>) awaitReply().body()).get(RubySymbol.of("data"));
-            assertThat(data).containsEntry(RubySymbol.of("oversized"), 1L).containsEntry(RubySymbol.of("malformed"), 1L)
-                    .containsEntry(RubySymbol.of("ttlexpired"), 1L).containsEntry(RubySymbol.of("filtered"), 1L)
-                    .containsEntry(RubySymbol.of("dropped"), 1L).containsEntry(RubySymbol.of("passed"), 2L)
-                    .containsEntry(RubySymbol.of("total"), 6L).containsKeys(RubySymbol.of("errors"),
-                            RubySymbol.of("timeouts"), RubySymbol.of("crashed"));
-            long verdicts = RunnerStats.VERDICTS.stream().mapToLong(node.stats()::get).sum();
+            Map<Object, Object> data =
+                    (Map<Object, Object>) ((Map<?, ?>) awaitReply().body()).get(RubySymbol.of("data"));
+            assertThat(data)
+                    .containsEntry(RubySymbol.of("oversized"), 1L)
+                    .containsEntry(RubySymbol.of("malformed"), 1L)
+                    .containsEntry(RubySymbol.of("ttlexpired"), 1L)
+                    .containsEntry(RubySymbol.of("filtered"), 1L)
+                    .containsEntry(RubySymbol.of("dropped"), 1L)
+                    .containsEntry(RubySymbol.of("passed"), 2L)
+                    .containsEntry(RubySymbol.of("total"), 6L)
+                    .containsKeys(RubySymbol.of("errors"), RubySymbol.of("timeouts"), RubySymbol.of("crashed"));
+            long verdicts =
+                    RunnerStats.VERDICTS.stream().mapToLong(node.stats()::get).sum();
             assertThat(verdicts).isEqualTo(node.stats().get("total"));
         }
     }
@@ -267,13 +313,21 @@ class NodeTest {
     }
 
     Request request(String agent, Object body, Filter filter) {
-        return new Request(RequestId.next(), "tester", "uid=0", agent, "mcollective", filter, 60,
-                Clock.systemUTC().instant().getEpochSecond(), body);
+        return new Request(
+                RequestId.next(),
+                "tester",
+                "uid=0",
+                agent,
+                "mcollective",
+                filter,
+                60,
+                Clock.systemUTC().instant().getEpochSecond(),
+                body);
     }
 
     Reply awaitReply() {
         await().atMost(Duration.ofSeconds(5)).until(() -> !connector.replies().isEmpty());
-        return security.decodeReply(connector.replies().get(connector.replies().size() - 1).payload());
+        return security.decodeReply(
+                connector.replies().get(connector.replies().size() - 1).payload());
     }
-
 }

@@ -10,13 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import mcollective.testkit.LogCapture;
 
 class SoftShutdownTest {
@@ -51,8 +51,10 @@ class SoftShutdownTest {
         assertThat(SoftShutdown.await(workers, Optional.empty())).isTrue();
 
         assertThat(finished).isTrue();
-        assertThat(log.messages(Level.DEBUG)).containsExactly("Waiting for all running agents to finish or timeout.",
-                "All running agents have completed. Stopping.");
+        assertThat(log.messages(Level.DEBUG))
+                .containsExactly(
+                        "Waiting for all running agents to finish or timeout.",
+                        "All running agents have completed. Stopping.");
     }
 
     @Test
@@ -77,9 +79,10 @@ class SoftShutdownTest {
     void shouldRefuseATimeoutOfZeroAndShutDownNormally() {
         assertThat(SoftShutdown.await(workers, Optional.of(0))).isFalse();
 
-        assertThat(log.messages(Level.WARN)).containsExactly(
-                "soft_shutdown_timeout has been set to '0'. soft_shutdown_timeout must be > 0",
-                "Shutting down normally.");
+        assertThat(log.messages(Level.WARN))
+                .containsExactly(
+                        "soft_shutdown_timeout has been set to '0'. soft_shutdown_timeout must be > 0",
+                        "Shutting down normally.");
         assertThat(workers.isShutdown()).isFalse();
     }
 

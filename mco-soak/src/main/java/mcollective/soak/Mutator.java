@@ -34,7 +34,10 @@ public final class Mutator {
     public Mutator(long seed, Seeds seeds, List<String> destinations, long now, java.util.Set<Kind> without) {
         this.without = java.util.EnumSet.noneOf(Kind.class);
         this.without.addAll(without);
-        this.totalWeight = Arrays.stream(Kind.values()).filter(k -> !without.contains(k)).mapToInt(k -> k.weight).sum();
+        this.totalWeight = Arrays.stream(Kind.values())
+                .filter(k -> !without.contains(k))
+                .mapToInt(k -> k.weight)
+                .sum();
         this.random = new Random(seed);
         this.seeds = seeds;
         this.destinations = List.copyOf(destinations);
@@ -71,8 +74,8 @@ public final class Mutator {
             case HUGE_LENGTH -> hugeLength();
             case DEEP_NESTING -> deepNesting();
             case NESTED_FILTER -> nestedFilter(base);
-            case CONTROL_CHARS -> withField(base, pick("senderid", "agent", "collective", "callerid"),
-                    "a\n\r\u0000\u001b:\u0007b");
+            case CONTROL_CHARS ->
+                withField(base, pick("senderid", "agent", "collective", "callerid"), "a\n\r\u0000\u001b:\u0007b");
             case FLOAT_TEXT -> floatText(base);
             case WRONG_TYPES -> wrongTypes(base);
             case EXPIRED -> withField(base, "msgtime", now - 3600 - random.nextInt(100000));
@@ -113,7 +116,8 @@ public final class Mutator {
     }
 
     private byte[] splice(byte[] a, byte[] b) {
-        return concat(Arrays.copyOf(a, random.nextInt(a.length)), Arrays.copyOfRange(b, random.nextInt(b.length), b.length));
+        return concat(
+                Arrays.copyOf(a, random.nextInt(a.length)), Arrays.copyOfRange(b, random.nextInt(b.length), b.length));
     }
 
     /** {:body => String} whose declared length is 2^31-1 (Marshal long with 4 bytes) but with few bytes behind. */
@@ -148,7 +152,8 @@ public final class Mutator {
         }
         Map<Object, Object> env = Seeds.envelope(base);
         @SuppressWarnings("unchecked")
-        Map<Object, Object> filter = new java.util.LinkedHashMap<>((Map<Object, Object>) env.get(RubySymbol.of("filter")));
+        Map<Object, Object> filter =
+                new java.util.LinkedHashMap<>((Map<Object, Object>) env.get(RubySymbol.of("filter")));
         filter.put("compound", List.of(compound));
         env.put(RubySymbol.of("filter"), filter);
         env.put(RubySymbol.of("msgtime"), now);
@@ -165,8 +170,11 @@ public final class Mutator {
         }
         String text = pick("1.5\n\u0000", "nan\r\n", "1e99999", "-inf\u001b", "1.5" + "9".repeat(300), "\n");
         byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] len = text.length() < 123 ? new byte[]{(byte) (t.length + 5)} : new byte[]{2, (byte) t.length, (byte) (t.length >> 8)};
-        return concat(Arrays.copyOf(dumped, at + 1), len, t, Arrays.copyOfRange(dumped, at + marker.length, dumped.length));
+        byte[] len = text.length() < 123
+                ? new byte[] {(byte) (t.length + 5)}
+                : new byte[] {2, (byte) t.length, (byte) (t.length >> 8)};
+        return concat(
+                Arrays.copyOf(dumped, at + 1), len, t, Arrays.copyOfRange(dumped, at + marker.length, dumped.length));
     }
 
     private byte[] wrongTypes(byte[] base) {

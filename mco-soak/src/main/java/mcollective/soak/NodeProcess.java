@@ -40,17 +40,34 @@ public final class NodeProcess implements AutoCloseable {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: soak\nrole: fuzz\n");
         Files.writeString(dir.resolve("classes.txt"), "soak\n");
         Files.deleteIfExists(log);
-        ServerCfg server = ServerCfg.builder(IDENTITY, broker).psk(PSK).libdir(dir.resolve("plugins"))
-                .factsFile(dir.resolve("facts.yaml")).classesFile(dir.resolve("classes.txt")).logFile(log)
-                .extra(List.of("plugin.broker.embedded = 1", "plugin.broker.host = 127.0.0.1",
+        ServerCfg server = ServerCfg.builder(IDENTITY, broker)
+                .psk(PSK)
+                .libdir(dir.resolve("plugins"))
+                .factsFile(dir.resolve("facts.yaml"))
+                .classesFile(dir.resolve("classes.txt"))
+                .logFile(log)
+                .extra(List.of(
+                        "plugin.broker.embedded = 1",
+                        "plugin.broker.host = 127.0.0.1",
                         "plugin.broker.port = " + broker.port()))
                 .build();
         Files.writeString(dir.resolve("server.cfg"), server.text());
-        Files.writeString(dir.resolve("client.cfg"),
-                ClientCfg.builder(broker).psk(PSK).libdir(dir.resolve("plugins")).build().text());
-        Process process = new ProcessBuilder(root.resolve("bin/mcollectived").toString(), "--config",
-                dir.resolve("server.cfg").toString(), "--pidfile", dir.resolve("mcollectived.pid").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Files.writeString(
+                dir.resolve("client.cfg"),
+                ClientCfg.builder(broker)
+                        .psk(PSK)
+                        .libdir(dir.resolve("plugins"))
+                        .build()
+                        .text());
+        Process process = new ProcessBuilder(
+                        root.resolve("bin/mcollectived").toString(),
+                        "--config",
+                        dir.resolve("server.cfg").toString(),
+                        "--pidfile",
+                        dir.resolve("mcollectived.pid").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
         NodeProcess node = new NodeProcess(dir, broker, process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!(Files.exists(log) && Files.readString(log).contains("started: identity"))) {
@@ -106,9 +123,12 @@ public final class NodeProcess implements AutoCloseable {
     /** VmRSS and VmHWM lines of /proc/PID/status, or why they could not be read. */
     public String memory() {
         try {
-            return String.join(", ", Files.readAllLines(Path.of("/proc/" + pid() + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
-                    .map(l -> l.replaceAll("\\s+", " ")).toList());
+            return String.join(
+                    ", ",
+                    Files.readAllLines(Path.of("/proc/" + pid() + "/status")).stream()
+                            .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                            .map(l -> l.replaceAll("\\s+", " "))
+                            .toList());
         } catch (IOException | UncheckedIOException e) {
             return "unreadable (" + e.getMessage() + ")";
         }
@@ -117,7 +137,9 @@ public final class NodeProcess implements AutoCloseable {
     /** Exception lines the node printed on stdout/stderr (an uncaught one kills a thread), at most five. */
     public List<String> crashLines() {
         try (var lines = Files.lines(dir.resolve("stdout.log"))) {
-            return lines.filter(l -> l.contains("Exception") || l.contains("Error")).limit(5).toList();
+            return lines.filter(l -> l.contains("Exception") || l.contains("Error"))
+                    .limit(5)
+                    .toList();
         } catch (IOException | UncheckedIOException e) {
             return List.of();
         }

@@ -50,9 +50,11 @@ public final class Probe {
         try {
             Path output = Files.createTempFile("soak-mco", ".out");
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                Process p = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                        .redirectOutput(output.toFile()).start();
+                        .redirectOutput(output.toFile())
+                        .start();
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     return new Result(-1, "timed out after 60 s: " + Files.readString(output, StandardCharsets.UTF_8));
@@ -69,6 +71,5 @@ public final class Probe {
         }
     }
 
-    private record Result(int status, String output) {
-    }
+    private record Result(int status, String output) {}
 }

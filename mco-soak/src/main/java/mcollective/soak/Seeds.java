@@ -35,7 +35,8 @@ public final class Seeds {
         try (Stream<Path> files = Files.list(frames)) {
             List<byte[]> bodies = new ArrayList<>();
             for (Path file : files.filter(f -> f.getFileName().toString().matches("psk-request-[^.]+\\.bin"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 bodies.add(Files.readAllBytes(file));
             }
             if (bodies.isEmpty()) {

@@ -50,12 +50,13 @@ final class Soak {
     }
 
     boolean run() throws IOException {
-        List<String> destinations = List.of("/topic/mcollective.discovery.agent", "/topic/mcollective.rpcutil.agent",
-                "/queue/mcollective.nodes");
+        List<String> destinations = List.of(
+                "/topic/mcollective.discovery.agent", "/topic/mcollective.rpcutil.agent", "/queue/mcollective.nodes");
         Seeds seeds = Seeds.load(options.frames(), NodeProcess.PSK);
-        Mutator mutator = new Mutator(options.seed(), seeds, destinations, System.currentTimeMillis() / 1000,
-                options.without());
-        List<Mutation> replay = options.replay().isPresent() ? readReplay(options.replay().get()) : List.of();
+        Mutator mutator =
+                new Mutator(options.seed(), seeds, destinations, System.currentTimeMillis() / 1000, options.without());
+        List<Mutation> replay =
+                options.replay().isPresent() ? readReplay(options.replay().get()) : List.of();
         long total = options.replay().isPresent() ? replay.size() : options.count();
         long attackEvery = options.attacks() > 0 ? Math.max(1, total / options.attacks()) : Long.MAX_VALUE;
         Random headers = new Random(options.seed() ^ 0x5eed);
@@ -64,10 +65,17 @@ final class Soak {
         long nextProgress = start + PROGRESS_NANOS;
         long lastLog = node.logSize();
         boolean alive = check("start");
-        try (StompSender sender = new StompSender("127.0.0.1", node.broker().port(), node.broker().user(),
-                node.broker().password());
-             StompAttacks attacks = new StompAttacks("127.0.0.1", node.broker().port(), node.broker().user(),
-                     node.broker().password(), options.seed())) {
+        try (StompSender sender = new StompSender(
+                        "127.0.0.1",
+                        node.broker().port(),
+                        node.broker().user(),
+                        node.broker().password());
+                StompAttacks attacks = new StompAttacks(
+                        "127.0.0.1",
+                        node.broker().port(),
+                        node.broker().user(),
+                        node.broker().password(),
+                        options.seed())) {
             Thread watchdog = watchdog(sender);
             while (alive && !stalled && sent < total && System.nanoTime() < deadline) {
                 Mutation m = options.replay().isPresent() ? replay.get((int) sent) : mutator.next();
@@ -93,14 +101,16 @@ final class Soak {
                     alive = check("after " + sent);
                     long size = node.logSize();
                     if (size == lastLog) {
-                        out.println("warning: the node's log did not grow over the last " + options.checkEvery() + " messages");
+                        out.println("warning: the node's log did not grow over the last " + options.checkEvery()
+                                + " messages");
                     }
                     lastLog = size;
                 }
                 if (System.nanoTime() > nextProgress) {
                     nextProgress += PROGRESS_NANOS;
-                    out.printf("progress: %d sent, %.0f msg/s, node %s, log %d KB, broker reconnects %d%n", sent,
-                            rate(start), node.memory(), node.logSize() / 1024, sender.reconnects());
+                    out.printf(
+                            "progress: %d sent, %.0f msg/s, node %s, log %d KB, broker reconnects %d%n",
+                            sent, rate(start), node.memory(), node.logSize() / 1024, sender.reconnects());
                 }
             }
             sender.flush();
@@ -117,24 +127,26 @@ final class Soak {
 
     /** Stops the run when no message could be sent for a minute (the broker blocks producers when full). */
     private Thread watchdog(StompSender sender) {
-        Thread thread = new Thread(() -> {
-            long seen = -1;
-            try {
-                while (true) {
-                    Thread.sleep(60_000);
-                    if (sent == seen) {
-                        stalled = true;
-                        problems.add("the broker stopped taking messages for 60 s after " + sent
-                                + " (full: the node is not consuming)");
-                        sender.close();
-                        return;
+        Thread thread = new Thread(
+                () -> {
+                    long seen = -1;
+                    try {
+                        while (true) {
+                            Thread.sleep(60_000);
+                            if (sent == seen) {
+                                stalled = true;
+                                problems.add("the broker stopped taking messages for 60 s after " + sent
+                                        + " (full: the node is not consuming)");
+                                sender.close();
+                                return;
+                            }
+                            seen = sent;
+                        }
+                    } catch (InterruptedException e) {
+                        // run over
                     }
-                    seen = sent;
-                }
-            } catch (InterruptedException e) {
-                // run over
-            }
-        }, "soak-watchdog");
+                },
+                "soak-watchdog");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -163,7 +175,8 @@ final class Soak {
         if (last.size() == keepLast) {
             last.removeFirst();
         }
-        last.addLast(m.kind() + " " + m.destination() + " " + Base64.getEncoder().encodeToString(m.body()));
+        last.addLast(
+                m.kind() + " " + m.destination() + " " + Base64.getEncoder().encodeToString(m.body()));
     }
 
     private void saveLast() throws IOException {
@@ -172,7 +185,8 @@ final class Soak {
         Map<String, Long> kinds = new TreeMap<>();
         last.forEach(l -> kinds.merge(l.substring(0, l.indexOf(' ')), 1L, Long::sum));
         out.println("NODE FAILED: " + String.join("; ", problems));
-        out.println("Last message sent: " + last.peekLast().substring(0, last.peekLast().indexOf(" /")));
+        out.println("Last message sent: "
+                + last.peekLast().substring(0, last.peekLast().indexOf(" /")));
         out.println("Kinds among the last " + last.size() + " messages: " + kinds);
         node.crashLines().forEach(l -> out.println("node printed: " + l));
         out.println("Saved to " + file + "; reproduce with: bin/soak --replay " + file);
@@ -185,17 +199,19 @@ final class Soak {
     private void report(long start, StompAttacks attacks, StompSender sender, boolean answering) {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.println("== soak report");
-        out.printf("sent %d messages in %.1f s (%.0f msg/s); broker dropped the sender %d times%n", sent, seconds,
-                rate(start), sender.reconnects());
+        out.printf(
+                "sent %d messages in %.1f s (%.0f msg/s); broker dropped the sender %d times%n",
+                sent, seconds, rate(start), sender.reconnects());
         out.println("per kind: " + perKind);
         out.println("per destination: " + perDestination);
         out.println("STOMP attacks: " + attacks.counts());
         out.println("pings answered: " + pingsOk + ", missed: " + pingsFailed);
-        out.println("node: " + node.exitStatus() + ", pid " + node.pid() + ", " + node.memory()
-                + ", log " + node.logSize() / 1024 + " KB");
+        out.println("node: " + node.exitStatus() + ", pid " + node.pid() + ", " + node.memory() + ", log "
+                + node.logSize() / 1024 + " KB");
         if (node.alive()) {
             out.println("heap: " + heap());
-            out.println("daemon_stats:\n" + (answering ? counters(probe.daemonStats()) : "skipped: the node does not answer"));
+            out.println("daemon_stats:\n"
+                    + (answering ? counters(probe.daemonStats()) : "skipped: the node does not answer"));
         }
         out.println(answering ? "RESULT: node survived" : "RESULT: NODE FAILED: " + String.join("; ", problems));
     }
@@ -203,8 +219,9 @@ final class Soak {
     /** The counters of a daemon_stats answer, one {@code name=value} each; the whole text if none is found. */
     static String counters(String daemonStats) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                ":(validated|unvalidated|passed|filtered|total|ttlexpired|replies|malformed|oversized|dropped|errors|timeouts|crashed)"
-                        + "=>(\\d+)").matcher(daemonStats);
+                        ":(validated|unvalidated|passed|filtered|total|ttlexpired|replies|malformed|oversized|dropped|errors|timeouts|crashed)"
+                                + "=>(\\d+)")
+                .matcher(daemonStats);
         List<String> found = new ArrayList<>();
         while (m.find()) {
             found.add(m.group(1) + "=" + m.group(2));
@@ -218,13 +235,18 @@ final class Soak {
 
     private String heap() {
         String text = jcmd("GC.heap_info", null);
-        return text.lines().filter(l -> l.contains("total") || l.contains("used")).findFirst().orElse(text.strip());
+        return text.lines()
+                .filter(l -> l.contains("total") || l.contains("used"))
+                .findFirst()
+                .orElse(text.strip());
     }
 
     /** What {@code jcmd PID command} prints about the node; into {@code file} (then its name) when one is given. */
     private String jcmd(String command, Path file) {
         try {
-            Process p = new ProcessBuilder("jcmd", Long.toString(node.pid()), command).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("jcmd", Long.toString(node.pid()), command)
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(20, TimeUnit.SECONDS);
             if (file == null) {
@@ -244,7 +266,8 @@ final class Soak {
         List<Mutation> messages = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] parts = line.split(" ", 3);
-            messages.add(new Mutation(Kind.valueOf(parts[0]), parts[1], Base64.getDecoder().decode(parts[2])));
+            messages.add(new Mutation(
+                    Kind.valueOf(parts[0]), parts[1], Base64.getDecoder().decode(parts[2])));
         }
         return messages;
     }

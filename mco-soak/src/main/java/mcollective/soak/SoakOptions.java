@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param replay      a file of messages to send instead of mutating
  * @param without     mutation kinds not to send
  */
-public record SoakOptions(long count, long seconds, long seed, long checkEvery, int attacks, Path dir, Path frames,
-                          Optional<Path> replay, java.util.Set<Mutation.Kind> without) {
+public record SoakOptions(
+        long count,
+        long seconds,
+        long seed,
+        long checkEvery,
+        int attacks,
+        Path dir,
+        Path frames,
+        Optional<Path> replay,
+        java.util.Set<Mutation.Kind> without) {
     static final String USAGE = """
             Usage: bin/soak [--count N] [--seconds S] [--seed N] [--check-every N] [--attacks N]
                             [--dir DIR] [--frames DIR] [--replay FILE] [--without KIND,..] [--help]
@@ -64,8 +72,10 @@ public record SoakOptions(long count, long seconds, long seed, long checkEvery, 
                 case "--attacks" -> attacks = Integer.parseInt(value);
                 case "--dir" -> dir = Path.of(value).toAbsolutePath();
                 case "--frames" -> frames = Path.of(value).toAbsolutePath();
-                case "--without" -> java.util.Arrays.stream(value.split(","))
-                        .forEach(k -> without.add(Mutation.Kind.valueOf(k.trim().toUpperCase())));
+                case "--without" ->
+                    java.util.Arrays.stream(value.split(","))
+                            .forEach(k ->
+                                    without.add(Mutation.Kind.valueOf(k.trim().toUpperCase())));
                 case "--replay" -> replay = Optional.of(Path.of(value).toAbsolutePath());
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }

@@ -17,7 +17,16 @@ import java.util.Random;
  */
 public final class StompAttacks implements AutoCloseable {
     /** The attacks. */
-    public enum Kind { BAD_COMMAND, MISSING_NUL, HUGE_HEADER_LINE, THOUSANDS_OF_HEADERS, CONTENT_LENGTH_LIE, OVERSIZED_BODY, HALF_OPEN, GARBAGE }
+    public enum Kind {
+        BAD_COMMAND,
+        MISSING_NUL,
+        HUGE_HEADER_LINE,
+        THOUSANDS_OF_HEADERS,
+        CONTENT_LENGTH_LIE,
+        OVERSIZED_BODY,
+        HALF_OPEN,
+        GARBAGE
+    }
 
     private static final int MAX_HALF_OPEN = 20;
     private final String host;
@@ -74,8 +83,9 @@ public final class StompAttacks implements AutoCloseable {
             case MISSING_NUL -> bytes(connect + send + "\nno nul at the end");
             case HUGE_HEADER_LINE -> bytes(connect + send + "x-huge:" + "h".repeat(1 << 20) + "\n\nbody\0");
             case THOUSANDS_OF_HEADERS -> bytes(connect + send + "x-h:v\n".repeat(10000) + "\nbody\0");
-            case CONTENT_LENGTH_LIE -> bytes(connect + send + "content-length:" + (random.nextBoolean() ? "999999999" : "-5") + "\n\nshort\0");
-            case OVERSIZED_BODY -> Mutator.concat(bytes(connect + send + "\n"), new byte[16 << 20], new byte[]{0});
+            case CONTENT_LENGTH_LIE ->
+                bytes(connect + send + "content-length:" + (random.nextBoolean() ? "999999999" : "-5") + "\n\nshort\0");
+            case OVERSIZED_BODY -> Mutator.concat(bytes(connect + send + "\n"), new byte[16 << 20], new byte[] {0});
             default -> {
                 byte[] junk = new byte[1 + random.nextInt(4096)];
                 random.nextBytes(junk);

@@ -48,14 +48,15 @@ public final class StompSender implements AutoCloseable {
             h.append("mc_identity:").append(identity).append('\n');
         }
         if (odd) {
-            h.append(switch (random.nextInt(6)) {
-                case 0 -> "expires:-1\n";
-                case 1 -> "mc_identity:" + "x".repeat(5000) + "\n";
-                case 2 -> "timestamp:notanumber\n";
-                case 3 -> "reply-to:\\n\\c\n";
-                case 4 -> "content-type:application/x-garbage; charset=EBCDIC\n";
-                default -> "priority:99999999999999999\n";
-            });
+            h.append(
+                    switch (random.nextInt(6)) {
+                        case 0 -> "expires:-1\n";
+                        case 1 -> "mc_identity:" + "x".repeat(5000) + "\n";
+                        case 2 -> "timestamp:notanumber\n";
+                        case 3 -> "reply-to:\\n\\c\n";
+                        case 4 -> "content-type:application/x-garbage; charset=EBCDIC\n";
+                        default -> "priority:99999999999999999\n";
+                    });
         }
         h.append("destination:").append(destination).append('\n');
         h.append("content-length:").append(body.length).append("\n\n");

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
-import mcollective.testdata.Reference;
 import org.junit.jupiter.api.Test;
+
+import mcollective.testdata.Reference;
 
 class MutatorTest {
     private static final List<String> DESTINATIONS = List.of("/topic/a", "/queue/b");

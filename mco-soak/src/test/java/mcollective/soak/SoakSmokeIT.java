@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
-import mcollective.testdata.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import mcollective.testdata.Reference;
 
 /**
  * A short soak (2,000 messages, the node-killing kinds left out) against a real node process. Needs the
@@ -18,7 +19,15 @@ class SoakSmokeIT {
     @Test
     void aNodeSurvivesAShortSoak(@TempDir Path dir) throws Exception {
         Path root = Reference.root().getParent();
-        SoakOptions options = new SoakOptions(2000, 60, 1, 1000, 10, dir, Reference.path("frames"), Optional.empty(),
+        SoakOptions options = new SoakOptions(
+                2000,
+                60,
+                1,
+                1000,
+                10,
+                dir,
+                Reference.path("frames"),
+                Optional.empty(),
                 Set.of(Mutation.Kind.NESTED_FILTER, Mutation.Kind.DEEP_NESTING));
         assertThat(SoakMain.run(options, root)).isTrue();
     }

@@ -18,13 +18,14 @@ import net.jqwik.api.Combinators;
  * Shared by the fuzz properties of every module (docs/adr/004-fuzzing.md).
  */
 public final class Mutations {
-    private Mutations() {
-    }
+    private Mutations() {}
 
     /** The bodies ({@code NAME.bin}) or whole frames ({@code NAME.frame}) of the golden frames. */
     public static List<byte[]> seeds(String extension) {
         try (Stream<Path> files = Files.list(Reference.path("frames"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().map(Mutations::read)
+            return files.filter(f -> f.getFileName().toString().endsWith(extension))
+                    .sorted()
+                    .map(Mutations::read)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,8 +35,12 @@ public final class Mutations {
     /** One seed, mutated once or a few times. */
     public static Arbitrary<byte[]> mutated(List<byte[]> seeds) {
         Arbitrary<byte[]> seed = Arbitraries.of(seeds);
-        Arbitrary<byte[]> once = Combinators.combine(seed, seed, Arbitraries.integers().between(0, 5),
-                        Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().greaterOrEqual(0),
+        Arbitrary<byte[]> once = Combinators.combine(
+                        seed,
+                        seed,
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.integers().greaterOrEqual(0),
+                        Arbitraries.integers().greaterOrEqual(0),
                         Arbitraries.bytes())
                 .as(Mutations::mutate);
         return once.flatMap(first -> Arbitraries.integers().between(0, 2).map(more -> {

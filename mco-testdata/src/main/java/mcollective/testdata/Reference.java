@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class Reference {
     private static final String DIRECTORY = "reference";
 
-    private Reference() {
-    }
+    private Reference() {}
 
     /**
      * @param part a path below {@code reference/}, e.g. {@code frames} or {@code chef/partial-search.json}
@@ -34,7 +33,8 @@ public final class Reference {
     public static Path root() {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve(DIRECTORY).resolve("frames"))) {
+            if (Files.isRegularFile(dir.resolve("pom.xml"))
+                    && Files.isDirectory(dir.resolve(DIRECTORY).resolve("frames"))) {
                 return dir.resolve(DIRECTORY);
             }
         }

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import mcollective.protocol.codec.Json;
 
 /**
@@ -44,8 +45,7 @@ public final class ChefServerStub implements AutoCloseable {
     private static final ObjectMapper JSON = Json.mapper();
 
     /** A reply: HTTP status and a body that is sent as JSON. */
-    public record Reply(int status, Object body) {
-    }
+    public record Reply(int status, Object body) {}
 
     /** Answers a signed request for a path under a route's prefix. */
     @FunctionalInterface
@@ -90,8 +90,8 @@ public final class ChefServerStub implements AutoCloseable {
         this.prefix = prefix;
         this.key = newKey();
         if (tls.isPresent()) {
-            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
-                    new InetSocketAddress("127.0.0.1", 0), 0);
+            com.sun.net.httpserver.HttpsServer https =
+                    com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.get()));
             this.server = https;
         } else {
@@ -205,15 +205,16 @@ public final class ChefServerStub implements AutoCloseable {
     /** A route a test added wins; then the node documents; anything else is 404. */
     private Reply answer(Received request) {
         String path = request.path();
-        java.util.Optional<String> route = routes.keySet().stream().filter(path::startsWith)
-                .max((a, b) -> a.length() - b.length());
+        java.util.Optional<String> route =
+                routes.keySet().stream().filter(path::startsWith).max((a, b) -> a.length() - b.length());
         if (route.isPresent()) {
             return routes.get(route.get()).answer(request);
         }
         if (path.startsWith("/nodes/")) {
             String name = URLDecoder.decode(path.substring("/nodes/".length()), StandardCharsets.UTF_8);
             Map<String, Object> node = nodes.get(name);
-            return node == null ? new Reply(404, Map.of("error", List.of("Cannot load node " + name)))
+            return node == null
+                    ? new Reply(404, Map.of("error", List.of("Cannot load node " + name)))
                     : new Reply(200, node);
         }
         return new Reply(404, Map.of("error", List.of("Object not found: " + path)));
@@ -238,15 +239,20 @@ public final class ChefServerStub implements AutoCloseable {
             signature.append(headers.getFirst("X-Ops-Authorization-" + i));
         }
         try {
-            String contentHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+            String contentHash = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
             if (!contentHash.equals(headers.getFirst("X-Ops-Content-Hash"))
                     || !"algorithm=sha256;version=1.3;".equals(headers.getFirst("X-Ops-Sign"))) {
                 return false;
             }
             String apiVersion = headers.getFirst("X-Ops-Server-API-Version");
-            String toSign = String.join("\n", "Method:" + exchange.getRequestMethod(),
-                    "Path:" + exchange.getRequestURI().getRawPath(), "X-Ops-Content-Hash:" + contentHash,
-                    "X-Ops-Sign:version=1.3", "X-Ops-Timestamp:" + headers.getFirst("X-Ops-Timestamp"),
+            String toSign = String.join(
+                    "\n",
+                    "Method:" + exchange.getRequestMethod(),
+                    "Path:" + exchange.getRequestURI().getRawPath(),
+                    "X-Ops-Content-Hash:" + contentHash,
+                    "X-Ops-Sign:version=1.3",
+                    "X-Ops-Timestamp:" + headers.getFirst("X-Ops-Timestamp"),
                     "X-Ops-UserId:" + headers.getFirst("X-Ops-Userid"),
                     "X-Ops-Server-API-Version:" + (apiVersion == null ? "0" : apiVersion));
             return verify(key.getPublic(), toSign, Base64.getDecoder().decode(signature.toString()));
@@ -284,9 +290,12 @@ public final class ChefServerStub implements AutoCloseable {
 
     private static Path writePem(Path pem, PrivateKey privateKey) {
         try {
-            return Files.writeString(pem, "-----BEGIN RSA PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(TestCerts.pkcs1(privateKey.getEncoded())) + "\n-----END RSA PRIVATE KEY-----\n");
+            return Files.writeString(
+                    pem,
+                    "-----BEGIN RSA PRIVATE KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                    .encodeToString(TestCerts.pkcs1(privateKey.getEncoded()))
+                            + "\n-----END RSA PRIVATE KEY-----\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** The config lines a node and a client share: collectives, connector, broker pool, security and libdir. */
 final class Connection {
-    private Connection() {
-    }
+    private Connection() {}
 
     static List<String> lines(BrokerAddress broker, List<String> collectives, String psk, Path libdir) {
         return List.of(

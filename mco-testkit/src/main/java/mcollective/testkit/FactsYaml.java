@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 final class FactsYaml {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
 
-    private FactsYaml() {
-    }
+    private FactsYaml() {}
 
     static String render(Map<String, String> facts) {
         StringBuilder yaml = new StringBuilder("---\n");
         facts.forEach((key, value) -> yaml.append(PLAIN_KEY.matcher(key).matches() ? key : quote(key))
-                .append(": ").append(quote(value)).append('\n'));
+                .append(": ")
+                .append(quote(value))
+                .append('\n'));
         return yaml.toString();
     }
 

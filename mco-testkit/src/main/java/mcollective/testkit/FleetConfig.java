@@ -31,13 +31,21 @@ public record FleetConfig(int port, String user, String password, String psk, Li
      * Writes a node's server.cfg (debug log to {@code node.log}), facts.yaml and classes.txt into {@code dir} and
      * returns the config's path.
      */
-    public Path writeServer(Path dir, String identity, Map<String, String> facts, List<String> classes,
-            List<String> nodeCollectives, List<String> extraLines) {
+    public Path writeServer(
+            Path dir,
+            String identity,
+            Map<String, String> facts,
+            List<String> classes,
+            List<String> nodeCollectives,
+            List<String> extraLines) {
         FleetDir files = FleetDir.at(dir);
-        ServerCfg config = ServerCfg.builder(identity, broker()).collectives(nodeCollectives).psk(psk)
+        ServerCfg config = ServerCfg.builder(identity, broker())
+                .collectives(nodeCollectives)
+                .psk(psk)
                 .factsFile(files.writeFacts(dir.resolve("facts.yaml"), facts))
                 .classesFile(files.writeClasses(dir.resolve("classes.txt"), classes))
-                .logFile(dir.resolve("node.log")).logLevel("debug")
+                .logFile(dir.resolve("node.log"))
+                .logLevel("debug")
                 .extra(extraLines)
                 .build();
         return files.writeServer(dir.resolve("server.cfg"), config);
@@ -45,7 +53,12 @@ public record FleetConfig(int port, String user, String password, String psk, Li
 
     /** Writes a client.cfg (console logging at warn, no colour) and returns its path. */
     public Path writeClient(Path file, List<String> extraLines) {
-        ClientCfg config = ClientCfg.builder(broker()).collectives(collectives).psk(psk).extra(extraLines).build();
-        return FleetDir.at(file.toAbsolutePath().getParent()).writeClient(file.getFileName().toString(), config);
+        ClientCfg config = ClientCfg.builder(broker())
+                .collectives(collectives)
+                .psk(psk)
+                .extra(extraLines)
+                .build();
+        return FleetDir.at(file.toAbsolutePath().getParent())
+                .writeClient(file.getFileName().toString(), config);
     }
 }

@@ -41,9 +41,21 @@ public final class Goiardi implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             int port = freePort();
-            Process process = new ProcessBuilder(List.of(BINARY.toString(), "-A", "-I", "127.0.0.1", "-P",
-                    Integer.toString(port), "-H", "127.0.0.1", "--conf-root=" + dir, "-g", "warning"))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("goiardi.log").toFile()).start();
+            Process process = new ProcessBuilder(List.of(
+                            BINARY.toString(),
+                            "-A",
+                            "-I",
+                            "127.0.0.1",
+                            "-P",
+                            Integer.toString(port),
+                            "-H",
+                            "127.0.0.1",
+                            "--conf-root=" + dir,
+                            "-g",
+                            "warning"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("goiardi.log").toFile())
+                    .start();
             Goiardi goiardi = new Goiardi(process, dir, port);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!goiardi.accepting() || !Files.isReadable(goiardi.adminKey())) {

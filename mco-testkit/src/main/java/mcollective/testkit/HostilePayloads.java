@@ -23,8 +23,7 @@ public final class HostilePayloads {
 
     private static final RubySymbol FILTER = RubySymbol.of("filter");
 
-    private HostilePayloads() {
-    }
+    private HostilePayloads() {}
 
     /**
      * A 66-byte Marshal stream holding one Float whose text is {@code 1.0}, a line break and {@link #FORGED_LINE}:
@@ -63,8 +62,8 @@ public final class HostilePayloads {
      * needed, as in Ruby.
      */
     public static byte[] withCompoundFilter(byte[] capturedRequest, List<Object> compound) {
-        Map<Object, Object> envelope = new LinkedHashMap<>(
-                (Map<?, ?>) RubyMarshal.load(capturedRequest, MarshalOptions.preserving()));
+        Map<Object, Object> envelope =
+                new LinkedHashMap<>((Map<?, ?>) RubyMarshal.load(capturedRequest, MarshalOptions.preserving()));
         Map<Object, Object> filter = new LinkedHashMap<>((Map<?, ?>) envelope.get(FILTER));
         filter.put("compound", List.of(compound));
         envelope.put(FILTER, filter);

@@ -23,7 +23,7 @@ import mcollective.spi.Subscription;
  * play a connection that stopped receiving ({@link #fail}) and whose restarts fail ({@link #refuseRestarts}).
  */
 public final class InMemoryConnector implements Connector {
-    private volatile Consumer<InboundMessage> listener = m -> { };
+    private volatile Consumer<InboundMessage> listener = m -> {};
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final List<OutboundRequest> requests = new CopyOnWriteArrayList<>();
     private final List<OutboundReply> replies = new CopyOnWriteArrayList<>();
@@ -109,8 +109,8 @@ public final class InMemoryConnector implements Connector {
 
     /** Delivers a payload as if it arrived on {@code destination} with this reply-to. */
     public void deliver(byte[] payload, String destination, String replyTo) {
-        listener.accept(new InboundMessage(payload, Optional.ofNullable(replyTo), destination,
-                Map.of("mc_sender", "test")));
+        listener.accept(
+                new InboundMessage(payload, Optional.ofNullable(replyTo), destination, Map.of("mc_sender", "test")));
     }
 
     public boolean isConnected() {

@@ -3,12 +3,11 @@ package mcollective.testkit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records what some classes log while a test runs, whatever the root logger's appenders are (the CLI and the node
@@ -26,12 +25,16 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     /** Starts recording what these classes log, at every level. */
     public static LogCapture of(Class<?>... classes) {
-        return new LogCapture(java.util.Arrays.stream(classes).map(c -> (Logger) LoggerFactory.getLogger(c)).toList());
+        return new LogCapture(java.util.Arrays.stream(classes)
+                .map(c -> (Logger) LoggerFactory.getLogger(c))
+                .toList());
     }
 
     /** Starts recording what these loggers log, at every level: for classes a test cannot name (package-private). */
     public static LogCapture named(String... loggers) {
-        return new LogCapture(java.util.Arrays.stream(loggers).map(n -> (Logger) LoggerFactory.getLogger(n)).toList());
+        return new LogCapture(java.util.Arrays.stream(loggers)
+                .map(n -> (Logger) LoggerFactory.getLogger(n))
+                .toList());
     }
 
     @Override
@@ -41,12 +44,17 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     /** Every line so far as {@code LEVEL message}, e.g. {@code WARN Switching to mc ...}. */
     public List<String> lines() {
-        return events.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        return events.stream()
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .toList();
     }
 
     /** The messages logged at {@code level}. */
     public List<String> messages(Level level) {
-        return events.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+        return events.stream()
+                .filter(e -> e.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     @Override

@@ -27,8 +27,7 @@ public final class RubyEnvironment {
 
     private static volatile boolean checked;
 
-    private RubyEnvironment() {
-    }
+    private RubyEnvironment() {}
 
     /**
      * Checks (once per JVM) that ruby, mcollectived, mco and the stomp gem are installed.
@@ -64,7 +63,8 @@ public final class RubyEnvironment {
 
     private static void rubyLoads(String library, String debianPackage) {
         try {
-            Process process = new ProcessBuilder("ruby", "-e", "require '" + library + "'").redirectErrorStream(true)
+            Process process = new ProcessBuilder("ruby", "-e", "require '" + library + "'")
+                    .redirectErrorStream(true)
                     .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -84,8 +84,10 @@ public final class RubyEnvironment {
 
     private static Optional<Path> onPath(String program) {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-        return Arrays.stream(path.split(File.pathSeparator)).map(dir -> Path.of(dir, program))
-                .filter(Files::isExecutable).findFirst();
+        return Arrays.stream(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static McollectiveException missing(String what, String debianPackage) {

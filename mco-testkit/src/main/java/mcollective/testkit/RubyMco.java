@@ -18,8 +18,7 @@ import mcollective.McollectiveException;
  * goes through files, not pipes, so nothing is lost when {@code mco} leaves with {@code exit!}. Thread-safe.
  */
 public final class RubyMco {
-    private RubyMco() {
-    }
+    private RubyMco() {}
 
     /**
      * What one {@code mco} run printed, and its exit code.
@@ -42,7 +41,11 @@ public final class RubyMco {
 
     /** Runs {@code mco <args> -c <clientConfig>}, killing it after {@code limit}; scratch files go next to it. */
     public static Result run(Path clientConfig, Duration limit, String... args) {
-        return run(clientConfig, FleetDir.at(clientConfig.toAbsolutePath().getParent()).rubyOpt(), limit, args);
+        return run(
+                clientConfig,
+                FleetDir.at(clientConfig.toAbsolutePath().getParent()).rubyOpt(),
+                limit,
+                args);
     }
 
     private static Result run(Path clientConfig, String rubyOpt, Duration limit, String... args) {
@@ -58,8 +61,10 @@ public final class RubyMco {
         try {
             out = Files.createTempFile(dir, "mco", ".out");
             err = Files.createTempFile(dir, "mco", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().put("RUBYOPT", rubyOpt);
             builder.environment().remove("MCOLLECTIVE_EXTRA_OPTS");
@@ -72,7 +77,9 @@ public final class RubyMco {
                         + "; it printed: " + Files.readString(out, StandardCharsets.UTF_8)
                         + Files.readString(err, StandardCharsets.UTF_8));
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not run " + command, e);

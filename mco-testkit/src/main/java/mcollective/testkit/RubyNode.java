@@ -21,6 +21,7 @@ import mcollective.McollectiveException;
 public final class RubyNode implements AutoCloseable {
     /** Logged at debug once every subscription has been sent and the node waits for requests. */
     static final String READY = "Waiting for a message from ActiveMQ";
+
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
 
     private final String identity;
@@ -41,10 +42,19 @@ public final class RubyNode implements AutoCloseable {
      * Starts a node with the brief's knobs: facts (written as yaml), classes, collectives (the first is the main
      * one), the psk and extra config lines, on the given broker; files go to {@code fleet.nodeDir(identity)}.
      */
-    public static RubyNode start(FleetDir fleet, BrokerAddress broker, String identity, Map<String, String> facts,
-            List<String> classes, List<String> collectives, String psk, List<String> extraLines) {
+    public static RubyNode start(
+            FleetDir fleet,
+            BrokerAddress broker,
+            String identity,
+            Map<String, String> facts,
+            List<String> classes,
+            List<String> collectives,
+            String psk,
+            List<String> extraLines) {
         Path dir = fleet.nodeDir(identity);
-        ServerCfg.Builder config = ServerCfg.builder(identity, broker).collectives(collectives).psk(psk)
+        ServerCfg.Builder config = ServerCfg.builder(identity, broker)
+                .collectives(collectives)
+                .psk(psk)
                 .factsFile(fleet.writeFacts(dir.resolve("facts.yaml"), facts))
                 .classesFile(fleet.writeClasses(dir.resolve("classes.txt"), classes))
                 .extra(extraLines);
@@ -57,14 +67,20 @@ public final class RubyNode implements AutoCloseable {
      */
     public static RubyNode start(FleetDir fleet, ServerCfg.Builder config) {
         Path dir = fleet.nodeDir(config.identity());
-        ServerCfg cfg = config.logFile(dir.resolve("node.log")).logLevel("debug").build();
+        ServerCfg cfg =
+                config.logFile(dir.resolve("node.log")).logLevel("debug").build();
         fleet.writeServer(cfg);
         return launch(cfg.identity(), dir, fleet.rubyOpt());
     }
 
     /** Kept for existing callers: a node whose files go to {@code dir}, on the broker {@code fleet} describes. */
-    public static RubyNode start(FleetConfig fleet, Path dir, String identity, Map<String, String> facts,
-            List<String> classes, List<String> collectives) {
+    public static RubyNode start(
+            FleetConfig fleet,
+            Path dir,
+            String identity,
+            Map<String, String> facts,
+            List<String> classes,
+            List<String> collectives) {
         fleet.writeServer(dir, identity, facts, classes, collectives, List.of());
         return launch(identity, dir, FleetDir.at(dir).rubyOpt());
     }
@@ -72,9 +88,13 @@ public final class RubyNode implements AutoCloseable {
     private static RubyNode launch(String identity, Path dir, String rubyOpt) {
         RubyEnvironment.require();
         deleteIfExists(dir.resolve("node.log"));
-        ProcessBuilder builder = new ProcessBuilder(RubyEnvironment.MCOLLECTIVED.toString(), "--config",
-                dir.resolve("server.cfg").toString(), "--no-daemonize", "--pidfile",
-                dir.resolve("node.pid").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        RubyEnvironment.MCOLLECTIVED.toString(),
+                        "--config",
+                        dir.resolve("server.cfg").toString(),
+                        "--no-daemonize",
+                        "--pidfile",
+                        dir.resolve("node.pid").toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
@@ -100,8 +120,8 @@ public final class RubyNode implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 close();
-                throw new McollectiveException("Ruby mcollectived " + identity + " exited with "
-                        + process.exitValue() + ":\n" + tail(dir.resolve("stdout.log")) + tail(dir.resolve("node.log")));
+                throw new McollectiveException("Ruby mcollectived " + identity + " exited with " + process.exitValue()
+                        + ":\n" + tail(dir.resolve("stdout.log")) + tail(dir.resolve("node.log")));
             }
             if (log().contains(READY)) {
                 return;
@@ -109,8 +129,8 @@ public final class RubyNode implements AutoCloseable {
             pause();
         }
         close();
-        throw new McollectiveException("Ruby mcollectived " + identity + " was not ready within " + limit
-                + " (no \"" + READY + "\" in its log):\n" + tail(dir.resolve("node.log")));
+        throw new McollectiveException("Ruby mcollectived " + identity + " was not ready within " + limit + " (no \""
+                + READY + "\" in its log):\n" + tail(dir.resolve("node.log")));
     }
 
     /** The node's identity. */

@@ -54,9 +54,14 @@ public final class StandInChefClient implements AutoCloseable {
             Path lockfile = dir.resolve("chef-client-running.pid");
             Path pidfile = dir.resolve("client.pid");
             Files.deleteIfExists(log);
-            Process process = new ProcessBuilder(List.of(script.toString(), log.toString(), lockfile.toString(),
-                    String.format(java.util.Locale.ROOT, "%.3f", runTime.toMillis() / 1000.0))).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(List.of(
+                            script.toString(),
+                            log.toString(),
+                            lockfile.toString(),
+                            String.format(java.util.Locale.ROOT, "%.3f", runTime.toMillis() / 1000.0)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             Files.writeString(pidfile, process.pid() + "\n");
             StandInChefClient daemon = new StandInChefClient(process, pidfile, lockfile, log);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -25,31 +25,50 @@ class ConfigWritersTest {
     class Server {
         @Test
         void shouldWriteTheKeysANodeNeedsToJoinTheFleet() {
-            ServerCfg cfg = ServerCfg.builder("node1", BROKER).collectives(List.of("eu", "mcollective")).psk("k")
-                    .factsFile(Path.of("/f/facts.yaml")).classesFile(Path.of("/f/classes.txt"))
-                    .logFile(Path.of("/f/node.log")).logLevel("debug")
-                    .extra(List.of("plugin.activemq.heartbeat_interval = 30")).build();
+            ServerCfg cfg = ServerCfg.builder("node1", BROKER)
+                    .collectives(List.of("eu", "mcollective"))
+                    .psk("k")
+                    .factsFile(Path.of("/f/facts.yaml"))
+                    .classesFile(Path.of("/f/classes.txt"))
+                    .logFile(Path.of("/f/node.log"))
+                    .logLevel("debug")
+                    .extra(List.of("plugin.activemq.heartbeat_interval = 30"))
+                    .build();
 
-            assertThat(cfg.lines()).contains("identity = node1", "main_collective = eu", "collectives = eu,mcollective",
-                    "connector = activemq", "plugin.activemq.pool.1.port = 61999", "plugin.activemq.pool.1.user = u",
-                    "plugin.activemq.pool.1.password = p", "securityprovider = psk", "plugin.psk = k",
-                    "factsource = yaml", "plugin.yaml = /f/facts.yaml", "classesfile = /f/classes.txt",
-                    "logger_type = file", "logfile = /f/node.log", "loglevel = debug",
-                    "libdir = /usr/share/mcollective/plugins");
+            assertThat(cfg.lines())
+                    .contains(
+                            "identity = node1",
+                            "main_collective = eu",
+                            "collectives = eu,mcollective",
+                            "connector = activemq",
+                            "plugin.activemq.pool.1.port = 61999",
+                            "plugin.activemq.pool.1.user = u",
+                            "plugin.activemq.pool.1.password = p",
+                            "securityprovider = psk",
+                            "plugin.psk = k",
+                            "factsource = yaml",
+                            "plugin.yaml = /f/facts.yaml",
+                            "classesfile = /f/classes.txt",
+                            "logger_type = file",
+                            "logfile = /f/node.log",
+                            "loglevel = debug",
+                            "libdir = /usr/share/mcollective/plugins");
             assertThat(cfg.lines()).last().isEqualTo("plugin.activemq.heartbeat_interval = 30");
             assertThat(cfg.text()).endsWith("\n");
         }
 
         @Test
         void shouldLogToTheConsoleWithoutALogFile() {
-            assertThat(ServerCfg.builder("n", BROKER).build().lines()).contains("logger_type = console")
+            assertThat(ServerCfg.builder("n", BROKER).build().lines())
+                    .contains("logger_type = console")
                     .noneMatch(line -> line.startsWith("factsource"));
         }
 
         @Test
         void shouldRefuseANodeWithoutCollectives() {
             assertThatThrownBy(() -> ServerCfg.builder("node9", BROKER).collectives(List.of()))
-                    .isInstanceOf(McollectiveException.class).hasMessageContaining("node9");
+                    .isInstanceOf(McollectiveException.class)
+                    .hasMessageContaining("node9");
         }
     }
 
@@ -59,8 +78,13 @@ class ConfigWritersTest {
         void shouldShareTheBrokerAndPskAndTurnColourOff() {
             ClientCfg cfg = ClientCfg.builder(BROKER).psk("k").build();
 
-            assertThat(cfg.lines()).contains("plugin.activemq.pool.1.host = 127.0.0.1", "plugin.psk = k",
-                    "loglevel = warn", "color = 0", "main_collective = mcollective");
+            assertThat(cfg.lines())
+                    .contains(
+                            "plugin.activemq.pool.1.host = 127.0.0.1",
+                            "plugin.psk = k",
+                            "loglevel = warn",
+                            "color = 0",
+                            "main_collective = mcollective");
         }
     }
 
@@ -75,11 +99,16 @@ class ConfigWritersTest {
             facts.put("number", "42");
             Path file = FleetDir.at(dir).writeFacts(dir.resolve("facts.yaml"), facts);
 
-            String parsed = ruby("require 'yaml'; YAML.load_file(ARGV[0]).each { |k, v| puts \"#{k}=#{v.inspect}\" }",
+            String parsed = ruby(
+                    "require 'yaml'; YAML.load_file(ARGV[0]).each { |k, v| puts \"#{k}=#{v.inspect}\" }",
                     file.toString());
 
-            assertThat(parsed.lines()).containsExactly("platform=\"centos\"",
-                    "motd=\"say \\\"hi\\\": \\\\ back\\tslash\"", "odd key=\"yes\"", "number=\"42\"");
+            assertThat(parsed.lines())
+                    .containsExactly(
+                            "platform=\"centos\"",
+                            "motd=\"say \\\"hi\\\": \\\\ back\\tslash\"",
+                            "odd key=\"yes\"",
+                            "number=\"42\"");
         }
 
         @Test
@@ -115,8 +144,8 @@ class ConfigWritersTest {
 
     private static String ruby(String script, String arg) throws IOException, InterruptedException {
         RubyEnvironment.require();
-        List<String> command = arg.startsWith("-r") ? List.of("ruby", arg, "-e", script)
-                : List.of("ruby", "-e", script, arg);
+        List<String> command =
+                arg.startsWith("-r") ? List.of("ruby", arg, "-e", script) : List.of("ruby", "-e", script, arg);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

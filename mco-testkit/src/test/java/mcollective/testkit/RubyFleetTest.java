@@ -32,25 +32,49 @@ class RubyFleetTest {
     @BeforeAll
     void startFleet() {
         RubyEnvironment.require();
-        broker = EmbeddedBroker.builder().host("127.0.0.1").port(0).user("fleet").password("fleet-pass").build();
+        broker = EmbeddedBroker.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .user("fleet")
+                .password("fleet-pass")
+                .build();
         broker.start();
         fleet = FleetDir.temporary();
         BrokerAddress address = BrokerAddress.local(broker.port(), "fleet", "fleet-pass");
         List<CompletableFuture<RubyNode>> starting = List.of(
-                CompletableFuture.supplyAsync(() -> RubyNode.start(fleet, address, "node1",
-                        Map.of("platform", "centos", "chef_environment", "prod"), List.of("role::web"),
-                        List.of("mcollective"), PSK, List.of())),
-                CompletableFuture.supplyAsync(() -> RubyNode.start(fleet, address, "node2",
-                        Map.of("platform", "ubuntu", "chef_environment", "dev"), List.of("role::db"),
-                        List.of("mcollective"), PSK, List.of())),
-                CompletableFuture.supplyAsync(() -> RubyNode.start(fleet, address, "node3",
-                        Map.of("platform", "centos", "chef_environment", "dev"), List.of("role::web", "base"),
-                        List.of("mcollective"), PSK, List.of("plugin.activemq.heartbeat_interval = 30"))));
+                CompletableFuture.supplyAsync(() -> RubyNode.start(
+                        fleet,
+                        address,
+                        "node1",
+                        Map.of("platform", "centos", "chef_environment", "prod"),
+                        List.of("role::web"),
+                        List.of("mcollective"),
+                        PSK,
+                        List.of())),
+                CompletableFuture.supplyAsync(() -> RubyNode.start(
+                        fleet,
+                        address,
+                        "node2",
+                        Map.of("platform", "ubuntu", "chef_environment", "dev"),
+                        List.of("role::db"),
+                        List.of("mcollective"),
+                        PSK,
+                        List.of())),
+                CompletableFuture.supplyAsync(() -> RubyNode.start(
+                        fleet,
+                        address,
+                        "node3",
+                        Map.of("platform", "centos", "chef_environment", "dev"),
+                        List.of("role::web", "base"),
+                        List.of("mcollective"),
+                        PSK,
+                        List.of("plugin.activemq.heartbeat_interval = 30"))));
         for (CompletableFuture<RubyNode> node : starting) {
             nodes.add(node.join());
         }
-        nodes.forEach(node -> System.out.printf("Ruby node %s ready after %d ms%n", node.identity(),
-                node.startup().toMillis()));
+        nodes.forEach(node -> System.out.printf(
+                "Ruby node %s ready after %d ms%n",
+                node.identity(), node.startup().toMillis()));
         fleet.writeClient(ClientCfg.builder(address).psk(PSK).build());
     }
 
@@ -67,14 +91,19 @@ class RubyFleetTest {
 
     private RubyMco.Result mco(String... args) {
         RubyMco.Result result = RubyMco.run(fleet, LIMIT, args);
-        assertThat(result.exitCode()).as("mco %s: %s %s", String.join(" ", args), result.out(), result.err())
+        assertThat(result.exitCode())
+                .as("mco %s: %s %s", String.join(" ", args), result.out(), result.err())
                 .isZero();
         return result;
     }
 
     private static List<String> identities(RubyMco.Result result) {
-        return result.lines().stream().map(String::strip).filter(line -> line.matches("node\\d.*"))
-                .map(line -> line.split("\\s+")[0]).sorted().toList();
+        return result.lines().stream()
+                .map(String::strip)
+                .filter(line -> line.matches("node\\d.*"))
+                .map(line -> line.split("\\s+")[0])
+                .sorted()
+                .toList();
     }
 
     @Nested
@@ -92,8 +121,8 @@ class RubyFleetTest {
     class Find {
         @Test
         void shouldFindTheNodesWhoseYamlFactMatches() {
-            assertThat(mco("find", "--dt", "1", "-F", "platform=centos").lines()).containsExactlyInAnyOrder(
-                    "node1", "node3");
+            assertThat(mco("find", "--dt", "1", "-F", "platform=centos").lines())
+                    .containsExactlyInAnyOrder("node1", "node3");
         }
 
         @Test
@@ -104,8 +133,7 @@ class RubyFleetTest {
 
         @Test
         void shouldFindByClassAndByIdentity() {
-            assertThat(mco("find", "--dt", "1", "-C", "role::web").lines()).containsExactlyInAnyOrder("node1",
-                    "node3");
+            assertThat(mco("find", "--dt", "1", "-C", "role::web").lines()).containsExactlyInAnyOrder("node1", "node3");
             assertThat(mco("find", "--dt", "1", "-I", "node2").lines()).containsExactly("node2");
         }
     }
@@ -126,7 +154,8 @@ class RubyFleetTest {
         void shouldConnectWithHeartBeatsWhenTheNodeAsksForThem() {
             RubyNode node3 = nodes.get(2);
 
-            assertThat(node3.log()).doesNotContain("Connecting without STOMP 1.1 heartbeats")
+            assertThat(node3.log())
+                    .doesNotContain("Connecting without STOMP 1.1 heartbeats")
                     .contains("Connected to stomp://fleet@127.0.0.1:" + broker.port());
             assertThat(nodes.get(0).log()).contains("Connecting without STOMP 1.1 heartbeats");
         }

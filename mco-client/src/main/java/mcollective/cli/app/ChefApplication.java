@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
@@ -17,10 +22,6 @@ import mcollective.client.RpcClient;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code mco chef [OPTIONS] [FILTERS] <status|start|stop|restart|wake>}: the application of zts/cookbook-mcollective
@@ -33,8 +34,10 @@ public final class ChefApplication implements Application {
 
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "common")
     CommonOptions common;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 
@@ -56,7 +59,8 @@ public final class ChefApplication implements Application {
 
     @Override
     public List<String> usage() {
-        return List.of("mco chef [OPTIONS] [FILTERS] [ACTION]", "ACTION: is one of status, stop, start, restart, or wake");
+        return List.of(
+                "mco chef [OPTIONS] [FILTERS] [ACTION]", "ACTION: is one of status, stop, start, restart, or wake");
     }
 
     @Override
@@ -68,12 +72,11 @@ public final class ChefApplication implements Application {
         Optional<String> display = RpcCall.display(rpc);
         String action = words.get(0).equals("wake") ? "wake_daemon" : words.get(0);
         Ddl ddl = new DdlLoader(context.config().libdirs()).agent("chef");
-        ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new McollectiveException(
-                "The chef agent's DDL has no action " + action));
+        ActionDdl interfaces = ddl.action(action)
+                .orElseThrow(() -> new McollectiveException("The chef agent's DDL has no action " + action));
         try (DiscoverySession session = new DiscoverySession(context, common)) {
             RpcClient client = session.rpcClient("chef", filter.toFilter(), rpc, ddl.timeout());
-            return new RpcCall(context, rpc, jsonLines).run(session, client, interfaces, action, Map.of(),
-                    display);
+            return new RpcCall(context, rpc, jsonLines).run(session, client, interfaces, action, Map.of(), display);
         }
     }
 }

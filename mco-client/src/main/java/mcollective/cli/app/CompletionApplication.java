@@ -2,6 +2,10 @@ package mcollective.cli.app;
 
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
@@ -9,9 +13,6 @@ import mcollective.cli.RpcOptions;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Port of {@code lib/mcollective/application/completion.rb}: names for shell completion, one per line
@@ -57,18 +58,23 @@ public final class CompletionApplication implements Application {
 
     @Override
     public int main(AppContext context) {
-        int chosen = (listAgents ? 1 : 0) + (listActions ? 1 : 0) + (listInputs ? 1 : 0)
-                + (listApplications ? 1 : 0);
+        int chosen = (listAgents ? 1 : 0) + (listActions ? 1 : 0) + (listInputs ? 1 : 0) + (listApplications ? 1 : 0);
         if (chosen != 1) {
             // completion.rb validates with a plain message and exit 1, not as an application failure.
-            context.err().println(chosen == 0 ? "Please choose either --list-[agents|actions|inputs|applications]"
-                    : "Please choose only one of --list-[agents|actions|inputs|applications]");
+            context.err()
+                    .println(
+                            chosen == 0
+                                    ? "Please choose either --list-[agents|actions|inputs|applications]"
+                                    : "Please choose only one of --list-[agents|actions|inputs|applications]");
             return 1;
         }
         DdlLoader ddls = new DdlLoader(context.config().libdirs());
         if (listApplications) {
             for (String app : context.registry().names(Application.class)) {
-                line(context, app, context.registry().create(Application.class, app).description());
+                line(
+                        context,
+                        app,
+                        context.registry().create(Application.class, app).description());
             }
         } else if (listAgents) {
             for (String name : ddls.names("agent")) {
@@ -77,13 +83,16 @@ public final class CompletionApplication implements Application {
         } else if (agent != null) {
             Ddl ddl = ddls.agent(agent);
             if (listActions) {
-                ddl.actions().values().stream().sorted(java.util.Comparator.comparing(ActionDdl::name))
+                ddl.actions().values().stream()
+                        .sorted(java.util.Comparator.comparing(ActionDdl::name))
                         .forEach(a -> line(context, a.name(), a.description()));
             } else if (action != null) {
-                ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new McollectiveException(
-                        "Unknown action " + action + " for agent " + agent));
-                interfaces.inputs().values().stream().sorted(java.util.Comparator.comparing(
-                        mcollective.ddl.InputItem::name)).forEach(i -> line(context, i.name(), i.description()));
+                ActionDdl interfaces = ddl.action(action)
+                        .orElseThrow(
+                                () -> new McollectiveException("Unknown action " + action + " for agent " + agent));
+                interfaces.inputs().values().stream()
+                        .sorted(java.util.Comparator.comparing(mcollective.ddl.InputItem::name))
+                        .forEach(i -> line(context, i.name(), i.description()));
             }
         }
         return 0;

@@ -2,13 +2,14 @@ package mcollective.cli.app;
 
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.FilterOptions;
 import mcollective.cli.RpcOptions;
 import mcollective.matcher.DescribeFilter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * Port of {@code lib/mcollective/application/describe_filter.rb}: what {@code -F}, {@code -C} and {@code -S} mean,
@@ -19,6 +20,7 @@ import picocli.CommandLine.Mixin;
 public final class DescribeFilterApplication implements Application {
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 

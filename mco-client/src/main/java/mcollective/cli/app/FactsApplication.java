@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
@@ -19,9 +23,6 @@ import mcollective.cli.output.StatsPrinter;
 import mcollective.client.RpcClient;
 import mcollective.client.RpcStats;
 import mcollective.ddl.DdlLoader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * Port of {@code lib/mcollective/application/facts.rb}: asks every node for one fact ({@code rpcutil get_fact})
@@ -31,8 +32,10 @@ import picocli.CommandLine.Parameters;
 public final class FactsApplication implements Application {
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "common")
     CommonOptions common;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 
@@ -55,7 +58,8 @@ public final class FactsApplication implements Application {
             throw new McollectiveException("Please specify a fact to report for");
         }
         String fact = words.get(0);
-        Duration timeout = new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout();
+        Duration timeout =
+                new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout();
         Map<String, List<String>> facts = new TreeMap<>();
         RpcStats stats;
         try (DiscoverySession session = new DiscoverySession(context, common)) {
@@ -64,7 +68,8 @@ public final class FactsApplication implements Application {
             stats = client.call("get_fact", Map.of("fact", fact), result -> {
                 Object value = result.data().get("value");
                 if (value != null) {
-                    facts.computeIfAbsent(RubyInspect.plain(value), k -> new ArrayList<>()).add(result.sender());
+                    facts.computeIfAbsent(RubyInspect.plain(value), k -> new ArrayList<>())
+                            .add(result.sender());
                 }
             });
         }
@@ -72,7 +77,8 @@ public final class FactsApplication implements Application {
             context.out().println("No values found for fact " + fact);
         } else {
             context.out().print("Report for fact: " + fact + "\n\n");
-            int width = Math.max(40, facts.keySet().stream().mapToInt(String::length).max().orElse(0));
+            int width = Math.max(
+                    40, facts.keySet().stream().mapToInt(String::length).max().orElse(0));
             facts.forEach((value, senders) -> {
                 context.out().printf("        %-" + width + "s found %d times%n", value, senders.size());
                 if (rpc.verbose()) {
@@ -83,7 +89,7 @@ public final class FactsApplication implements Application {
             });
         }
         context.out().print(new StatsPrinter(context.colors()).text(stats, rpc.verbose(), "rpc stats", ""));
-        return ExitCodes.haltCode(stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(),
-                stats.failCount());
+        return ExitCodes.haltCode(
+                stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(), stats.failCount());
     }
 }

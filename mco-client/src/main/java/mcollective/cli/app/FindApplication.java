@@ -3,6 +3,9 @@ package mcollective.cli.app;
 import java.util.List;
 import java.util.Locale;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.CommonOptions;
@@ -10,8 +13,6 @@ import mcollective.cli.DiscoverySession;
 import mcollective.cli.FilterOptions;
 import mcollective.cli.RpcOptions;
 import mcollective.protocol.Filter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * Port of {@code lib/mcollective/application/find.rb}: discovery only, one identity per line on stdout; with
@@ -21,8 +22,10 @@ import picocli.CommandLine.Mixin;
 public final class FindApplication implements Application {
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "common")
     CommonOptions common;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 
@@ -58,8 +61,13 @@ public final class FindApplication implements Application {
         }
         nodes.forEach(context.out()::println);
         if (rpc.verbose()) {
-            context.err().printf(Locale.ROOT, "%nDiscovered %s nodes in %.2f seconds using the %s discovery plugin%n",
-                    nodes.size(), seconds, method);
+            context.err()
+                    .printf(
+                            Locale.ROOT,
+                            "%nDiscovered %s nodes in %.2f seconds using the %s discovery plugin%n",
+                            nodes.size(),
+                            seconds,
+                            method);
         }
         return nodes.isEmpty() ? 1 : 0;
     }

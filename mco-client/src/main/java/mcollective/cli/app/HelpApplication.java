@@ -3,16 +3,17 @@ package mcollective.cli.app;
 import java.util.ArrayList;
 import java.util.List;
 
-import mcollective.McollectiveException;
-import mcollective.Version;
-import mcollective.cli.AppContext;
-import mcollective.cli.Application;
-import mcollective.cli.RpcOptions;
-import mcollective.cli.HelpRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+
+import mcollective.McollectiveException;
+import mcollective.Version;
+import mcollective.cli.AppContext;
+import mcollective.cli.Application;
+import mcollective.cli.HelpRenderer;
+import mcollective.cli.RpcOptions;
 
 /**
  * Port of {@code lib/mcollective/application/help.rb}: without an argument the list of applications with their

@@ -14,6 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
@@ -29,10 +34,6 @@ import mcollective.client.RpcStats;
 import mcollective.ddl.DdlLoader;
 import mcollective.protocol.Filter;
 import mcollective.protocol.codec.RubySymbol;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Port of {@code lib/mcollective/application/inventory.rb}: a node's report ({@code mco inventory <identity>}),
@@ -45,18 +46,26 @@ public final class InventoryApplication implements Application {
 
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "common")
     CommonOptions common;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 
     @Option(names = "--script", paramLabel = "SCRIPT", order = 1, description = "Script to run")
     String script;
 
-    @Option(names = {"--list-collectives", "--lc"}, order = 2, description = "List all known collectives")
+    @Option(
+            names = {"--list-collectives", "--lc"},
+            order = 2,
+            description = "List all known collectives")
     boolean listCollectives;
 
-    @Option(names = {"--collective-graph", "--cg", "--map"}, paramLabel = "MAP", order = 3,
+    @Option(
+            names = {"--collective-graph", "--cg", "--map"},
+            paramLabel = "MAP",
+            order = 3,
             description = "Create a DOT graph of all collectives")
     String collectiveMap;
 
@@ -92,14 +101,18 @@ public final class InventoryApplication implements Application {
     }
 
     private RpcClient rpcutil(AppContext context, DiscoverySession session, Filter filter) {
-        return session.rpcClient("rpcutil", filter, rpc,
+        return session.rpcClient(
+                "rpcutil",
+                filter,
+                rpc,
                 new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout());
     }
 
     private int nodeInventory(AppContext context, String node) {
         PrintStream out = context.out();
         try (DiscoverySession session = new DiscoverySession(context, common)) {
-            RpcClient util = rpcutil(context, session, Filter.builder().addIdentity(node).build());
+            RpcClient util =
+                    rpcutil(context, session, Filter.builder().addIdentity(node).build());
             util.useDiscovered(List.of(node), Duration.ZERO);
             List<RpcResult> stats = new ArrayList<>();
             util.call("daemon_stats", Map.of(), stats::add);
@@ -133,12 +146,15 @@ public final class InventoryApplication implements Application {
         out.println("   Server Statistics:");
         out.println("                      Version: " + stats.get("version"));
         Object start = stats.get("starttime");
-        out.println("                   Start Time: " + (start instanceof Number n
-                ? TIME.format(Instant.ofEpochSecond(n.longValue()).atZone(ZoneId.systemDefault())) : ""));
+        out.println("                   Start Time: "
+                + (start instanceof Number n
+                        ? TIME.format(Instant.ofEpochSecond(n.longValue()).atZone(ZoneId.systemDefault()))
+                        : ""));
         out.println("                  Config File: " + RubyInspect.plain(stats.get("configfile")));
         if (data.get("collectives") instanceof List<?> collectives) {
-            out.println("                  Collectives: " + String.join(", ",
-                    collectives.stream().map(String::valueOf).toList()));
+            out.println("                  Collectives: "
+                    + String.join(
+                            ", ", collectives.stream().map(String::valueOf).toList()));
         }
         if (data.containsKey("main_collective")) {
             out.println("              Main Collective: " + RubyInspect.plain(data.get("main_collective")));
@@ -157,7 +173,11 @@ public final class InventoryApplication implements Application {
         columns(out, strings(data.get("agents")), "      No agents installed");
         out.println();
         out.println("   Data Plugins:");
-        columns(out, strings(data.get("data_plugins")).stream().map(p -> p.replace("_data", "")).toList(),
+        columns(
+                out,
+                strings(data.get("data_plugins")).stream()
+                        .map(p -> p.replace("_data", ""))
+                        .toList(),
                 "      No data plugins installed");
         out.println();
         out.println("   Configuration Management Classes:");
@@ -166,7 +186,8 @@ public final class InventoryApplication implements Application {
             out.println("      No classes applied");
         } else {
             classes.sort(null);
-            int width = Math.max(30, classes.stream().mapToInt(String::length).max().orElse(0));
+            int width =
+                    Math.max(30, classes.stream().mapToInt(String::length).max().orElse(0));
             int perRow = Math.max(1, 90 / width);
             for (int i = 0; i < classes.size(); i += perRow) {
                 StringBuilder row = new StringBuilder("   ");
@@ -179,8 +200,9 @@ public final class InventoryApplication implements Application {
         out.println();
         out.println("   Facts:");
         if (data.get("facts") instanceof Map<?, ?> facts && !facts.isEmpty()) {
-            new TreeMap<>(facts.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                    e -> String.valueOf(e.getKey()), Map.Entry::getValue)))
+            new TreeMap<>(facts.entrySet().stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    e -> String.valueOf(e.getKey()), Map.Entry::getValue)))
                     .forEach((k, v) -> out.println("      " + k + " => " + RubyInspect.plain(v)));
         } else {
             out.println("      No facts known");
@@ -193,7 +215,9 @@ public final class InventoryApplication implements Application {
     }
 
     private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     /** Three columns of 15, {@code in_groups_of(3, "")}. */
@@ -205,7 +229,10 @@ public final class InventoryApplication implements Application {
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(null);
         for (int i = 0; i < sorted.size(); i += 3) {
-            out.printf("      %-15s %-15s %-15s%n", sorted.get(i), i + 1 < sorted.size() ? sorted.get(i + 1) : "",
+            out.printf(
+                    "      %-15s %-15s %-15s%n",
+                    sorted.get(i),
+                    i + 1 < sorted.size() ? sorted.get(i + 1) : "",
                     i + 2 < sorted.size() ? sorted.get(i + 2) : "");
         }
     }
@@ -217,9 +244,12 @@ public final class InventoryApplication implements Application {
             session.discoverFor(util, false);
             util.call("collective_info", Map.of(), r -> {
                 if (r.data().get("collectives") instanceof List<?> list) {
-                    list.forEach(c -> collectives.computeIfAbsent(String.valueOf(c), k -> new ArrayList<>())
+                    list.forEach(c -> collectives
+                            .computeIfAbsent(String.valueOf(c), k -> new ArrayList<>())
                             .add(r.sender()));
-                    collectives.computeIfAbsent("\u0000nodes", k -> new ArrayList<>()).add(r.sender());
+                    collectives
+                            .computeIfAbsent("\u0000nodes", k -> new ArrayList<>())
+                            .add(r.sender());
                 }
             });
         }
@@ -233,8 +263,10 @@ public final class InventoryApplication implements Application {
         PrintStream out = context.out();
         out.printf("   %-30s %s%n", "Collective", "Nodes");
         out.printf("   %-30s %s%n", "==========", "=====");
-        collectives.entrySet().stream().sorted(java.util.Comparator.comparingInt(e -> e.getValue().size()))
-                .forEach(e -> out.printf("   %-30s %d%n", e.getKey(), e.getValue().size()));
+        collectives.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> e.getValue().size()))
+                .forEach(e ->
+                        out.printf("   %-30s %d%n", e.getKey(), e.getValue().size()));
         out.println();
         out.printf("   %30s %d%n", "Total nodes:", nodes);
         out.println();

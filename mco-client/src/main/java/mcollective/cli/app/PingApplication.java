@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.CommonOptions;
@@ -16,9 +20,6 @@ import mcollective.cli.RpcOptions;
 import mcollective.client.Client;
 import mcollective.client.RequestStats;
 import mcollective.config.Config;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Port of {@code lib/mcollective/application/ping.rb}: a broadcast {@code "ping"} to the discovery agent, one line
@@ -29,15 +30,23 @@ import picocli.CommandLine.Option;
 public final class PingApplication implements Application {
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "common")
     CommonOptions common;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 
-    @Option(names = {"-g", "--graph"}, order = 1, description = "Shows a graph of ping distribution")
+    @Option(
+            names = {"-g", "--graph"},
+            order = 1,
+            description = "Shows a graph of ping distribution")
     boolean graph;
 
-    @Option(names = "--expect", paramLabel = "COUNT", order = 2,
+    @Option(
+            names = "--expect",
+            paramLabel = "COUNT",
+            order = 2,
             description = "Stop waiting once COUNT replies have arrived")
     Integer expect;
 
@@ -60,12 +69,18 @@ public final class PingApplication implements Application {
             timeout += common.discoveryTimeout(config).orElse(0);
         }
         List<Double> times = new ArrayList<>();
-        try (Client client = new Client(config, context.registry(), common.clientOptions(config), java.time.Clock.systemUTC(),
-                context.env())) {
+        try (Client client = new Client(
+                config, context.registry(), common.clientOptions(config), java.time.Clock.systemUTC(), context.env())) {
             client.connect();
             long start = System.nanoTime();
-            RequestStats stats = client.request("ping", "discovery", filter.toFilter(), List.of(),
-                    Duration.ofSeconds(timeout), count -> expect != null && count >= expect, reply -> {
+            RequestStats stats = client.request(
+                    "ping",
+                    "discovery",
+                    filter.toFilter(),
+                    List.of(),
+                    Duration.ofSeconds(timeout),
+                    count -> expect != null && count >= expect,
+                    reply -> {
                         double ms = (System.nanoTime() - start) / 1e6;
                         times.add(ms);
                         context.out().printf(Locale.ROOT, "%-40s time=%.2f ms%n", reply.senderId(), ms);
@@ -75,12 +90,24 @@ public final class PingApplication implements Application {
             if (times.isEmpty()) {
                 context.out().println("No responses received");
             } else {
-                double max = times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-                double min = times.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-                double avg = times.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                double max =
+                        times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                double min =
+                        times.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+                double avg = times.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .average()
+                        .orElse(0);
                 boolean spark = graph || config.pluginSettings().containsKey("rpc.graph");
-                context.out().printf(Locale.ROOT, "%d replies max: %.2f min: %.2f avg: %.2f %s%n", times.size(), max,
-                        min, avg, spark ? spark(times) : "");
+                context.out()
+                        .printf(
+                                Locale.ROOT,
+                                "%d replies max: %.2f min: %.2f avg: %.2f %s%n",
+                                times.size(),
+                                max,
+                                min,
+                                avg,
+                                spark ? spark(times) : "");
             }
             return ExitCodes.haltCode(0, 0, stats.responses(), 0);
         }

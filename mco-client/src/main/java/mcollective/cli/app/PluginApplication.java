@@ -3,15 +3,16 @@ package mcollective.cli.app;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.RpcOptions;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * Port of the {@code doc} command of {@code lib/mcollective/application/plugin.rb}: {@code mco plugin doc} lists
@@ -21,9 +22,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "plugin")
 public final class PluginApplication implements Application {
-    private static final List<List<String>> TYPES = List.of(List.of("Agents", "agent"), List.of("Aggregate",
-            "aggregate"), List.of("Connectors", "connector"), List.of("Data Queries", "data"),
-            List.of("Discovery Methods", "discovery"), List.of("Validator Plugins", "validator"));
+    private static final List<List<String>> TYPES = List.of(
+            List.of("Agents", "agent"),
+            List.of("Aggregate", "aggregate"),
+            List.of("Connectors", "connector"),
+            List.of("Data Queries", "data"),
+            List.of("Discovery Methods", "discovery"),
+            List.of("Validator Plugins", "validator"));
 
     @Mixin(name = "rpc")
     RpcOptions rpc;
@@ -54,9 +59,12 @@ public final class PluginApplication implements Application {
     @Override
     public int main(AppContext context) {
         if (words.isEmpty() || !words.get(0).equals("doc")) {
-            throw new McollectiveException(words.isEmpty() ? "No action specified"
-                    : "mco plugin " + words.get(0) + " builds Ruby plugin packages and is not part of this port; "
-                    + "use 'mco plugin doc'");
+            throw new McollectiveException(
+                    words.isEmpty()
+                            ? "No action specified"
+                            : "mco plugin " + words.get(0)
+                                    + " builds Ruby plugin packages and is not part of this port; "
+                                    + "use 'mco plugin doc'");
         }
         DdlLoader ddls = new DdlLoader(context.config().libdirs());
         if (words.size() < 2 || words.get(1).equals(".")) {
@@ -66,8 +74,10 @@ public final class PluginApplication implements Application {
                 context.out().println(type.get(0) + ":");
                 for (String ddl : ddls.names(type.get(1))) {
                     Ddl read = ddls.find(type.get(1), ddl).orElseThrow();
-                    context.out().printf("  %-25s %s%n", ddl.replaceAll("_" + type.get(1) + "$", ""),
-                            read.meta("description"));
+                    context.out()
+                            .printf(
+                                    "  %-25s %s%n",
+                                    ddl.replaceAll("_" + type.get(1) + "$", ""), read.meta("description"));
                 }
                 context.out().println();
             }
@@ -77,8 +87,9 @@ public final class PluginApplication implements Application {
         Ddl ddl;
         if (target.contains("/")) {
             String[] parts = target.split("/", 2);
-            ddl = find(ddls, parts[0], parts[1]).orElseThrow(() -> new McollectiveException(
-                    String.format("Could not find a '%s' plugin named '%s'", parts[0], parts[1])));
+            ddl = find(ddls, parts[0], parts[1])
+                    .orElseThrow(() -> new McollectiveException(
+                            String.format("Could not find a '%s' plugin named '%s'", parts[0], parts[1])));
         } else {
             List<Ddl> found = new ArrayList<>();
             for (List<String> type : TYPES) {

@@ -16,8 +16,7 @@ import mcollective.protocol.codec.RubySymbol;
  * {@code data-help.erb} and {@code discovery-help.erb} templates, rendered without ERB.
  */
 final class PluginDoc {
-    private PluginDoc() {
-    }
+    private PluginDoc() {}
 
     static String render(Ddl ddl) {
         StringBuilder out = new StringBuilder(meta(ddl));
@@ -25,7 +24,7 @@ final class PluginDoc {
             case "agent" -> agent(out, ddl);
             case "data" -> data(out, ddl);
             case "discovery" -> discovery(out, ddl);
-            default -> { }
+            default -> {}
         }
         return out.toString();
     }
@@ -46,14 +45,17 @@ final class PluginDoc {
         }
         ddl.usage().filter(u -> !u.isBlank()).ifPresent(u -> {
             out.append('\n');
-            u.stripTrailing().lines().forEach(l -> out.append("   ").append(l.stripTrailing()).append('\n'));
+            u.stripTrailing()
+                    .lines()
+                    .forEach(l -> out.append("   ").append(l.stripTrailing()).append('\n'));
         });
         return out.toString();
     }
 
     private static void agent(StringBuilder out, Ddl ddl) {
         out.append("\nACTIONS:\n========\n   ")
-                .append(String.join(", ", new TreeMap<>(ddl.actions()).keySet())).append("\n\n");
+                .append(String.join(", ", new TreeMap<>(ddl.actions()).keySet()))
+                .append("\n\n");
         for (ActionDdl action : new TreeMap<>(ddl.actions()).values()) {
             out.append("   ").append(action.name()).append(" action:\n");
             out.append("   ").append("-".repeat(action.name().length() + 8)).append('\n');
@@ -62,8 +64,9 @@ final class PluginDoc {
             if (action.inputs().isEmpty()) {
                 out.append("          This action does not have any inputs\n");
             } else {
-                new TreeMap<>(action.inputs()).values().forEach(input -> input(out, input, "           "
-                        + input.name() + ":\n"));
+                new TreeMap<>(action.inputs())
+                        .values()
+                        .forEach(input -> input(out, input, "           " + input.name() + ":\n"));
             }
             out.append("\n       OUTPUT:\n");
             outputs(out, action.outputs());
@@ -79,15 +82,20 @@ final class PluginDoc {
             out.append("                 Optional: ").append(input.optional()).append('\n');
         }
         if (input.type().equals("string")) {
-            out.append("               Validation: ").append(input.validation().map(PluginDoc::validation)
-                    .orElse("")).append('\n');
+            out.append("               Validation: ")
+                    .append(input.validation().map(PluginDoc::validation).orElse(""))
+                    .append('\n');
             out.append("                   Length: ").append(input.maxlength()).append('\n');
         } else if (input.type().equals("list")) {
-            out.append("             Valid Values: ").append(String.join(", ",
-                    input.list().stream().map(String::valueOf).toList())).append('\n');
+            out.append("             Valid Values: ")
+                    .append(String.join(
+                            ", ", input.list().stream().map(String::valueOf).toList()))
+                    .append('\n');
         }
-        input.defaultValue().filter(d -> !Boolean.FALSE.equals(d))
-                .ifPresent(d -> out.append("            Default Value: ").append(d).append('\n'));
+        input.defaultValue()
+                .filter(d -> !Boolean.FALSE.equals(d))
+                .ifPresent(
+                        d -> out.append("            Default Value: ").append(d).append('\n'));
         if (!heading.isEmpty()) {
             out.append('\n');
         }
@@ -103,10 +111,14 @@ final class PluginDoc {
     private static void outputs(StringBuilder out, Map<String, OutputItem> outputs) {
         for (OutputItem output : new TreeMap<>(outputs).values()) {
             out.append("           ").append(output.name()).append(":\n");
-            out.append("              Description: ").append(output.description()).append('\n');
+            out.append("              Description: ")
+                    .append(output.description())
+                    .append('\n');
             out.append("               Display As: ").append(output.displayAs()).append('\n');
-            output.defaultValue().filter(d -> !Boolean.FALSE.equals(d))
-                    .ifPresent(d -> out.append("            Default Value: ").append(d).append('\n'));
+            output.defaultValue()
+                    .filter(d -> !Boolean.FALSE.equals(d))
+                    .ifPresent(d ->
+                            out.append("            Default Value: ").append(d).append('\n'));
             out.append('\n');
         }
     }
@@ -126,7 +138,8 @@ final class PluginDoc {
 
     private static void discovery(StringBuilder out, Ddl ddl) {
         out.append("\nDISCOVERY METHOD CAPABILITIES:\n");
-        for (List<String> cap : List.of(List.of("Filter based on configuration management classes", "classes"),
+        for (List<String> cap : List.of(
+                List.of("Filter based on configuration management classes", "classes"),
                 List.of("Filter based on system facts", "facts"),
                 List.of("Filter based on mcollective identity", "identity"),
                 List.of("Filter based on mcollective agents", "agents"),

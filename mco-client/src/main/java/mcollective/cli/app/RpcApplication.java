@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
@@ -23,10 +27,6 @@ import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
 import mcollective.ddl.DdlValidator;
 import mcollective.ddl.InputItem;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Port of {@code lib/mcollective/application/rpc.rb}: calls any agent action,
@@ -41,21 +41,33 @@ public final class RpcApplication implements Application {
 
     @Mixin(name = "rpc")
     RpcOptions rpc;
+
     @Mixin(name = "common")
     CommonOptions common;
+
     @Mixin(name = "filter")
     FilterOptions filter;
 
-    @Option(names = {"--no-results", "--nr"}, order = 1, description = "Do not process results, just send request")
+    @Option(
+            names = {"--no-results", "--nr"},
+            order = 1,
+            description = "Do not process results, just send request")
     boolean noResults;
 
-    @Option(names = {"-a", "--agent"}, paramLabel = "AGENT", order = 2, description = "Agent to call")
+    @Option(
+            names = {"-a", "--agent"},
+            paramLabel = "AGENT",
+            order = 2,
+            description = "Agent to call")
     String agentOption;
 
     @Option(names = "--action", paramLabel = "ACTION", order = 3, description = "Action to call")
     String actionOption;
 
-    @Option(names = {"--arg", "--argument"}, paramLabel = "ARGUMENT", order = 4,
+    @Option(
+            names = {"--arg", "--argument"},
+            paramLabel = "ARGUMENT",
+            order = 4,
             description = "Arguments to pass to agent")
     List<String> argumentOptions = new ArrayList<>();
 
@@ -77,8 +89,10 @@ public final class RpcApplication implements Application {
 
     @Override
     public List<String> usage() {
-        return List.of("mco rpc [options] [filters] --agent <agent> --action <action> [--argument <key=val> "
-                + "--argument ...]", "mco rpc [options] [filters] <agent> <action> [<key=val> <key=val> ...]");
+        return List.of(
+                "mco rpc [options] [filters] --agent <agent> --action <action> [--argument <key=val> "
+                        + "--argument ...]",
+                "mco rpc [options] [filters] <agent> <action> [<key=val> <key=val> ...]");
     }
 
     @Override
@@ -94,8 +108,9 @@ public final class RpcApplication implements Application {
             arguments.addAll(words.subList(2, words.size()));
         }
         Ddl ddl = new DdlLoader(context.config().libdirs()).agent(agent);
-        ActionDdl interfaces = ddl.action(action).orElseThrow(() -> new McollectiveException(String.format(
-                "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
+        ActionDdl interfaces = ddl.action(action)
+                .orElseThrow(() -> new McollectiveException(String.format(
+                        "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         Map<String, Object> args = parse(arguments, interfaces);
         DdlValidator.using(context.registry()).validate(ddl, action, args);
         Optional<String> display = RpcCall.display(rpc);
@@ -104,8 +119,9 @@ public final class RpcApplication implements Application {
             RpcClient client = session.rpcClient(agent, filter.toFilter(), rpc, ddl.timeout());
             if (common.replyTo().isPresent() || noResults) {
                 String id = client.fireAndForget(action, args, common.replyTo().isPresent());
-                context.out().println("Request sent with id: " + id
-                        + common.replyTo().map(r -> " replies to " + r).orElse(""));
+                context.out()
+                        .println("Request sent with id: " + id
+                                + common.replyTo().map(r -> " replies to " + r).orElse(""));
                 return 0;
             }
             return new RpcCall(context, rpc, jsonLines).run(session, client, interfaces, action, args, display);
@@ -125,6 +141,4 @@ public final class RpcApplication implements Application {
         }
         return args;
     }
-
-
 }

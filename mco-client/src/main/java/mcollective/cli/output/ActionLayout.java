@@ -26,6 +26,7 @@ public record ActionLayout(String display, Map<String, String> labels) {
 
     /** The layout with {@code --display} applied ({@code all} means {@code always}). */
     public ActionLayout withDisplay(Optional<String> override) {
-        return override.map(d -> new ActionLayout(d.equals("all") ? "always" : d, labels)).orElse(this);
+        return override.map(d -> new ActionLayout(d.equals("all") ? "always" : d, labels))
+                .orElse(this);
     }
 }

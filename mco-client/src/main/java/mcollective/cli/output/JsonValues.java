@@ -1,6 +1,5 @@
 package mcollective.cli.output;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,8 +11,7 @@ public final class JsonValues {
     private static final ObjectMapper COMPACT = Json.mapper();
     private static final ObjectMapper PRETTY = Json.pretty();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     public static String write(Object value, boolean pretty) {
         try {

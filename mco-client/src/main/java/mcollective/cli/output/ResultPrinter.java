@@ -12,8 +12,14 @@ import mcollective.client.RpcResult;
  * {@code display} mode, or with {@code -v} the raw status and data of every host.
  */
 public final class ResultPrinter {
-    private static final String[] STATUS = {"", "Request Aborted", "Unknown Action", "Missing Request Data",
-        "Invalid Request Data", "Unknown Request Status"};
+    private static final String[] STATUS = {
+        "",
+        "Request Aborted",
+        "Unknown Action",
+        "Missing Request Data",
+        "Invalid Request Data",
+        "Unknown Request Status"
+    };
 
     private final Colors colors;
 
@@ -66,12 +72,15 @@ public final class ResultPrinter {
                         text.append('\n');
                     }
                     for (int i = 0; i < lines.length; i++) {
-                        text.append(i == 0 ? " " : " ".repeat(padding + label.length() + 2)).append(lines[i])
+                        text.append(i == 0 ? " " : " ".repeat(padding + label.length() + 2))
+                                .append(lines[i])
                                 .append('\n');
                     }
                 } else {
                     String pad = " ".repeat(longest + 5);
-                    text.append(' ').append(String.join("\n" + pad, RubyPretty.pretty(value).split("\n")))
+                    text.append(' ')
+                            .append(String.join(
+                                    "\n" + pad, RubyPretty.pretty(value).split("\n")))
                             .append('\n');
                 }
             }

@@ -9,8 +9,7 @@ import mcollective.protocol.codec.RubySymbol;
 
 /** Ruby's {@code inspect} of decoded values, as {@code mco rpc -v} and non-scalar outputs print them. */
 public final class RubyInspect {
-    private RubyInspect() {
-    }
+    private RubyInspect() {}
 
     public static String inspect(Object value) {
         if (value == null) {
@@ -48,7 +47,6 @@ public final class RubyInspect {
         }
         return value == null ? "" : inspect(value);
     }
-
 
     private static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * Ruby's {@code pretty_inspect} (pp, 79 columns): Arrays and Hashes stay on one line when they fit, otherwise every
  * element goes on its own line, indented one column per bracket, and a Hash value that does not fit after
@@ -13,23 +12,18 @@ import java.util.Map;
 public final class RubyPretty {
     private static final int WIDTH = 79;
 
-    private sealed interface Doc permits Text, Break, Group {
-    }
+    private sealed interface Doc permits Text, Break, Group {}
 
-    private record Text(String text) implements Doc {
-    }
+    private record Text(String text) implements Doc {}
 
-    private record Break(String separator) implements Doc {
-    }
+    private record Break(String separator) implements Doc {}
 
-    private record Group(int indent, List<Doc> docs) implements Doc {
-    }
+    private record Group(int indent, List<Doc> docs) implements Doc {}
 
     private final StringBuilder out = new StringBuilder();
     private int column;
 
-    private RubyPretty() {
-    }
+    private RubyPretty() {}
 
     /** The pretty text of a decoded value, without a trailing newline. */
     public static String pretty(Object value) {
@@ -67,8 +61,12 @@ public final class RubyPretty {
                 }
                 first = false;
                 Object key = entry.getKey();
-                inner.add(new Group(0, List.of(doc(key), new Text("=>"),
-                        new Group(1, List.of(new Break(""), doc(entry.getValue()))))));
+                inner.add(new Group(
+                        0,
+                        List.of(
+                                doc(key),
+                                new Text("=>"),
+                                new Group(1, List.of(new Break(""), doc(entry.getValue()))))));
             }
             docs.add(new Group(1, inner));
             docs.add(new Text("}"));

@@ -1,6 +1,5 @@
 package mcollective.cli.output;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +31,12 @@ public final class StatsPrinter {
         if (verbose) {
             boolean short_ = stats.responses() < stats.discoveredCount();
             lines.add(colors.yellow("---- " + caption + " ----"));
-            lines.add(String.format("           Nodes: %s / %s", color(short_, stats.discoveredCount()),
-                    color(short_, stats.responses())));
+            lines.add(String.format(
+                    "           Nodes: %s / %s",
+                    color(short_, stats.discoveredCount()), color(short_, stats.responses())));
             lines.add(String.format("     Pass / Fail: %d / %d", stats.okCount(), stats.failCount()));
-            lines.add(String.format("      Start Time: %s", START.format(stats.startTime().atZone(java.time.ZoneId.systemDefault()))));
+            lines.add(String.format(
+                    "      Start Time: %s", START.format(stats.startTime().atZone(java.time.ZoneId.systemDefault()))));
             lines.add(String.format(Locale.ROOT, "  Discovery Time: %.2fms", ms(stats.discoveryTime())));
             lines.add(String.format(Locale.ROOT, "      Agent Time: %.2fms", ms(stats.blockTime())));
             lines.add(String.format(Locale.ROOT, "      Total Time: %.2fms", ms(stats.totalTime())));
@@ -43,9 +44,12 @@ public final class StatsPrinter {
             boolean complete = stats.responses() >= stats.discoveredCount();
             String responses = Integer.toString(stats.responses());
             String discovered = Integer.toString(stats.discoveredCount());
-            lines.add(String.format(Locale.ROOT, "Finished processing %s / %s hosts in %.2f ms",
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "Finished processing %s / %s hosts in %.2f ms",
                     complete ? colors.green(responses) : colors.red(responses),
-                    complete ? colors.green(discovered) : colors.red(discovered), ms(stats.blockTime())));
+                    complete ? colors.green(discovered) : colors.red(discovered),
+                    ms(stats.blockTime())));
         }
         // Ruby tests the reports for truth, and "" is true: these blank lines always come.
         lines.add("");

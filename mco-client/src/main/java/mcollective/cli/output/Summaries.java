@@ -39,7 +39,8 @@ public final class Summaries {
             if (!action.outputs().containsKey(call.output())) {
                 text.append(colors.bold("Summary of " + call.output() + ":")).append("\n\n");
                 text.append(colors.yellow("     Could not compute summary - unspecified output '" + call.output()
-                        + "' for the action")).append("\n\n");
+                                + "' for the action"))
+                        .append("\n\n");
                 continue;
             }
             String report;
@@ -47,13 +48,15 @@ public final class Summaries {
                 report = report(call);
             } catch (RuntimeException e) {
                 text.append(colors.bold("Summary of " + displayAs + ":")).append("\n\n");
-                text.append(colors.yellow("     Could not compute summary - exception raised while processing "
-                        + "result data")).append("\n\n");
+                text.append(colors.yellow(
+                                "     Could not compute summary - exception raised while processing " + "result data"))
+                        .append("\n\n");
                 continue;
             }
             text.append(colors.bold("Summary of " + displayAs + ":")).append("\n\n");
             if (report.isEmpty()) {
-                text.append(colors.yellow("     No aggregate summary could be computed")).append('\n');
+                text.append(colors.yellow("     No aggregate summary could be computed"))
+                        .append('\n');
             } else {
                 report.lines().forEach(line -> text.append("   ").append(line).append('\n'));
             }
@@ -116,7 +119,7 @@ public final class Summaries {
         if (count == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, RubyFormat.toJava(call.format().orElse(defaultFormat)),
-                average ? total / count : total);
+        return String.format(
+                Locale.ROOT, RubyFormat.toJava(call.format().orElse(defaultFormat)), average ? total / count : total);
     }
 }

@@ -18,7 +18,8 @@ class RubyPrettyTest {
         rpcutil.put(RubySymbol.of("agent"), "rpcutil");
         rpcutil.put(RubySymbol.of("license"), "Apache License, Version 2.0");
         rpcutil.put(RubySymbol.of("timeout"), 10L);
-        rpcutil.put(RubySymbol.of("description"),
+        rpcutil.put(
+                RubySymbol.of("description"),
                 "General helpful actions that expose stats and internals to SimpleRPC clients");
         rpcutil.put(RubySymbol.of("name"), "rpcutil");
         Map<Object, Object> small = Map.of(RubySymbol.of("a"), 1L);

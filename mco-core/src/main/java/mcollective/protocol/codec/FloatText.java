@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 final class FloatText {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
-    private FloatText() {
-    }
+    private FloatText() {}
 
     /** The bytes Ruby writes after {@code f}: {@code nan}, {@code inf}, {@code -inf}, {@code 0}, {@code -0}, digits. */
     static String format(double value) {
@@ -64,8 +63,9 @@ final class FloatText {
             boolean upFits = up.doubleValue() == value;
             if (downFits && upFits) {
                 int nearer = exact.subtract(down).compareTo(up.subtract(exact));
-                return nearer < 0 ? down : nearer > 0 ? up
-                        : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+                return nearer < 0
+                        ? down
+                        : nearer > 0 ? up : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
             }
             if (downFits || upFits) {
                 return downFits ? down : up;

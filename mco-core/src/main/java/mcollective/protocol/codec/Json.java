@@ -21,8 +21,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     private static final ObjectMapper PRETTY = new ObjectMapper(FACTORY).enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared bounded mapper; thread-safe, never reconfigure it. */
     public static ObjectMapper mapper() {

@@ -24,8 +24,7 @@ public final class Limits {
     /** Characters in one regular expression from the network (a filter's {@code /re/}). */
     public static final int REGEX_LENGTH = 4096;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /**
      * Refuses {@code depth} beyond {@code max}.
@@ -36,7 +35,8 @@ public final class Limits {
      * @param refusal builds the caller's own exception from the message
      * @throws RuntimeException the one {@code refusal} builds, "WHAT nested deeper than MAX levels"
      */
-    public static void checkDepth(int depth, int max, String what, Function<String, ? extends RuntimeException> refusal) {
+    public static void checkDepth(
+            int depth, int max, String what, Function<String, ? extends RuntimeException> refusal) {
         if (depth > max) {
             throw refusal.apply(what + " nested deeper than " + max + " levels");
         }

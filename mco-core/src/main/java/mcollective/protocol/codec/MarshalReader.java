@@ -26,6 +26,7 @@ final class MarshalReader {
     private final List<Object> objects = new ArrayList<>();
     /** Object numbers whose value is still being read: a link to one would make a cycle. */
     private final BitSet open = new BitSet();
+
     private int pos;
 
     MarshalReader(byte[] data, MarshalOptions options) {
@@ -38,20 +39,24 @@ final class MarshalReader {
             throw new MarshalException("Marshal data too short: " + data.length + " bytes");
         }
         if (data[0] != 4 || data[1] != 8) {
-            throw new MarshalException(String.format("Unsupported Marshal version %d.%d (expected 4.8)", data[0],
-                    data[1]));
+            throw new MarshalException(
+                    String.format("Unsupported Marshal version %d.%d (expected 4.8)", data[0], data[1]));
         }
         pos = 2;
         Object value = read(0);
         if (pos != data.length) {
-            throw new MarshalException((data.length - pos) + " unexpected bytes after the Marshal data at offset " + pos);
+            throw new MarshalException(
+                    (data.length - pos) + " unexpected bytes after the Marshal data at offset " + pos);
         }
         return value;
     }
 
     private Object read(int depth) {
         int at0 = pos;
-        Limits.checkDepth(depth, options.maxDepth(), "Marshal data",
+        Limits.checkDepth(
+                depth,
+                options.maxDepth(),
+                "Marshal data",
                 message -> new MarshalException(message + " at offset " + at0));
         int at = pos;
         byte type = nextByte();
@@ -87,7 +92,8 @@ final class MarshalReader {
             case '}' -> "Hashes with a default value are not accepted";
             default -> "unknown type";
         };
-        return new MarshalException(String.format("Refusing Marshal type '%s' (0x%02x) at offset %d: %s",
+        return new MarshalException(String.format(
+                "Refusing Marshal type '%s' (0x%02x) at offset %d: %s",
                 type >= 0x20 && type < 0x7f ? String.valueOf((char) type) : "?", type & 0xff, at, why));
     }
 
@@ -172,9 +178,12 @@ final class MarshalReader {
             return fill(index, new RubyRegexp(new String(source, StandardCharsets.UTF_8), options));
         }
         if (type != '"') {
-            throw REFUSED_TYPES.indexOf(type) >= 0 ? refused(type, at) : new MarshalException(String.format(
-                    "Refusing instance variables on Marshal type '%s' at offset %d: only a String or Symbol may carry"
-                    + " them (its encoding)", (char) type, at));
+            throw REFUSED_TYPES.indexOf(type) >= 0
+                    ? refused(type, at)
+                    : new MarshalException(String.format(
+                            "Refusing instance variables on Marshal type '%s' at offset %d: only a String or Symbol may carry"
+                                    + " them (its encoding)",
+                            (char) type, at));
         }
         int index = reserve();
         byte[] bytes = take(readLength());

@@ -22,9 +22,11 @@ import mcollective.protocol.codec.RubyString.Encoding;
 final class MarshalWriter {
     /** Marshal writes {@code i} only for what fits in 31 bits, whatever Ruby's own Fixnum range is. */
     private static final long MARSHAL_FIXNUM_MAX = (1L << 30) - 1;
+
     private static final long MARSHAL_FIXNUM_MIN = -(1L << 30);
     /** Ruby's Fixnum range on 64-bit: wider Integers are Bignum objects, which Ruby links by identity. */
     private static final long RUBY_FIXNUM_MAX = (1L << 62) - 1;
+
     private static final long RUBY_FIXNUM_MIN = -(1L << 62);
 
     /**
@@ -60,7 +62,9 @@ final class MarshalWriter {
             out.write('0');
         } else if (value instanceof Boolean b) {
             out.write(b ? 'T' : 'F');
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof Byte) {
             writeInteger(value, ((Number) value).longValue());
         } else if (value instanceof BigInteger big) {
@@ -69,8 +73,12 @@ final class MarshalWriter {
             writeFloat(value, ((Number) value).doubleValue());
         } else if (value instanceof RubySymbol symbol) {
             writeSymbol(symbol.name());
-        } else if (value instanceof String || value instanceof byte[] || value instanceof RubyString
-                || value instanceof List || value instanceof Map || value instanceof RubyRegexp) {
+        } else if (value instanceof String
+                || value instanceof byte[]
+                || value instanceof RubyString
+                || value instanceof List
+                || value instanceof Map
+                || value instanceof RubyRegexp) {
             if (!linked(value)) {
                 writeObject(value, depth);
             }

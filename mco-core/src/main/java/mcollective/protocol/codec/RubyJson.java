@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Decoded Ruby values as plain JSON data, as Ruby's {@code to_json} sees them: Symbols and Strings become text. */
 public final class RubyJson {
-    private RubyJson() {
-    }
+    private RubyJson() {}
 
     /** A copy of {@code value} holding only JSON types: Map with String keys, List, String, Number, Boolean, null. */
     public static Object plain(Object value) {

@@ -22,8 +22,7 @@ import java.util.Objects;
  * Ruby's bytes. Thread-safe (every call uses its own reader or writer).
  */
 public final class RubyMarshal {
-    private RubyMarshal() {
-    }
+    private RubyMarshal() {}
 
     /**
      * Reads one Marshal stream with {@link MarshalOptions#defaults()}.

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import mcollective.spi.FactSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import mcollective.spi.FactSource;
 
 /**
  * Port of lib/mcollective/facts/base.rb: the caching and last-known-good logic shared by fact sources. A subclass

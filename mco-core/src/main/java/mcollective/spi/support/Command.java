@@ -103,7 +103,11 @@ public final class Command {
     public record Result(int exitCode, String stdout, String stderr, boolean timedOut, boolean truncated) {
         /** The first line of standard error, or empty. */
         public String firstErrorLine() {
-            return stderr.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+            return stderr.lines()
+                    .filter(l -> !l.isBlank())
+                    .findFirst()
+                    .orElse("")
+                    .strip();
         }
     }
 
@@ -129,8 +133,7 @@ public final class Command {
             }
             Captured out = collect(stdout);
             Captured err = collect(stderr);
-            return new Result(finished ? process.exitValue() : -1, out.text(), err.text(), !finished,
-                    out.truncated());
+            return new Result(finished ? process.exitValue() : -1, out.text(), err.text(), !finished, out.truncated());
         } finally {
             if (process.isAlive()) {
                 kill(process);
@@ -143,8 +146,7 @@ public final class Command {
         process.destroyForcibly();
     }
 
-    private record Captured(String text, boolean truncated) {
-    }
+    private record Captured(String text, boolean truncated) {}
 
     private static Captured collect(CompletableFuture<Captured> future) throws InterruptedException {
         try {
@@ -161,15 +163,17 @@ public final class Command {
      */
     private CompletableFuture<Captured> drain(InputStream in, String which) {
         CompletableFuture<Captured> result = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (in) {
-                byte[] kept = in.readNBytes(maxOutput);
-                long rest = in.transferTo(OutputStream.nullOutputStream());
-                result.complete(new Captured(new String(kept, StandardCharsets.UTF_8), rest > 0));
-            } catch (IOException e) {
-                result.complete(new Captured("", false));
-            }
-        }, "command-" + which);
+        Thread reader = new Thread(
+                () -> {
+                    try (in) {
+                        byte[] kept = in.readNBytes(maxOutput);
+                        long rest = in.transferTo(OutputStream.nullOutputStream());
+                        result.complete(new Captured(new String(kept, StandardCharsets.UTF_8), rest > 0));
+                    } catch (IOException e) {
+                        result.complete(new Captured("", false));
+                    }
+                },
+                "command-" + which);
         reader.setDaemon(true);
         reader.start();
         return result;

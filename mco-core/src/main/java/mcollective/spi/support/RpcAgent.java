@@ -62,7 +62,8 @@ public abstract class RpcAgent implements Agent {
     /** Registers an action; registering a name twice is an error. */
     protected final void action(String name, Action action) {
         if (actions.putIfAbsent(name, action) != null) {
-            throw new McollectiveException("Action '" + name + "' is registered twice in agent " + getClass().getName());
+            throw new McollectiveException("Action '" + name + "' is registered twice in agent "
+                    + getClass().getName());
         }
     }
 
@@ -103,8 +104,10 @@ public abstract class RpcAgent implements Agent {
      * against the DDL; a failure is statuscode 4 with the DDL's message.
      */
     private void validate(mcollective.ddl.Ddl d, RpcRequest rpc, RpcReply reply) {
-        d.action(rpc.action()).ifPresent(a -> a.outputs().forEach((name, output) ->
-                reply.put(name, output.defaultValue().orElse(null))));
+        d.action(rpc.action())
+                .ifPresent(a -> a.outputs()
+                        .forEach((name, output) ->
+                                reply.put(name, output.defaultValue().orElse(null))));
         Map<String, Object> arguments = new LinkedHashMap<>(rpc.data());
         arguments.remove("process_results");
         try {
@@ -124,8 +127,13 @@ public abstract class RpcAgent implements Agent {
         if (lookup(body, "data") instanceof Map<?, ?> raw) {
             raw.forEach((k, v) -> data.put(keyName(k), v));
         }
-        return new RpcRequest(name(), action instanceof String s ? s : String.valueOf(action),
-                request.callerId(), request.senderId(), request.requestId(), data);
+        return new RpcRequest(
+                name(),
+                action instanceof String s ? s : String.valueOf(action),
+                request.callerId(),
+                request.senderId(),
+                request.requestId(),
+                data);
     }
 
     /** Ruby nodes accept both Symbol and String keys in the RPC body (PROTOCOL.md §6.4). */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -16,8 +17,7 @@ import mcollective.protocol.codec.RubySymbol;
  * Stateless and thread-safe.
  */
 public final class RubyScalars {
-    private RubyScalars() {
-    }
+    private RubyScalars() {}
 
     /** Lists stay lists, Maps get String keys, everything else becomes {@code value.to_s}. Result is immutable. */
     static Object normalize(Object value) {
@@ -89,8 +89,11 @@ public final class RubyScalars {
             }
         } else {
             int exponent = decpt - 1;
-            out.append(digits.charAt(0)).append('.').append(digits.length() > 1 ? digits.substring(1) : "0")
-                    .append('e').append(exponent < 0 ? '-' : '+')
+            out.append(digits.charAt(0))
+                    .append('.')
+                    .append(digits.length() > 1 ? digits.substring(1) : "0")
+                    .append('e')
+                    .append(exponent < 0 ? '-' : '+')
                     .append(String.format("%02d", Math.abs(exponent)));
         }
         return out.toString();

@@ -16,8 +16,7 @@ import mcollective.testdata.Reference;
  * test loudly.
  */
 final class GoldenFrames {
-    private GoldenFrames() {
-    }
+    private GoldenFrames() {}
 
     static Path directory() {
         return Reference.path("frames");
@@ -27,7 +26,9 @@ final class GoldenFrames {
     static List<Path> marshalFrames() {
         try (Stream<Path> files = Files.list(directory())) {
             List<Path> frames = files.filter(p -> p.getFileName().toString().endsWith(".bin"))
-                    .filter(p -> !p.getFileName().toString().startsWith("stomp")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().startsWith("stomp"))
+                    .sorted()
+                    .toList();
             assertThat(frames).as("Marshal frames in %s", directory()).hasSizeGreaterThan(20);
             return frames;
         } catch (IOException e) {

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real Ruby for cross-checks. Ruby must be installed: a test that needs it fails, never skips. */
 final class Ruby {
-    private Ruby() {
-    }
+    private Ruby() {}
 
     /** The bytes of {@code Marshal.dump(<expression>)}, as the installed Ruby writes them. */
     static byte[] dump(String expression) {
@@ -29,12 +28,16 @@ final class Ruby {
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ruby finished").isTrue();
-            assertThat(process.exitValue()).as("ruby -e %s failed: %s", script, err).isZero();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("ruby finished")
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("ruby -e %s failed: %s", script, err)
+                    .isZero();
             return out;
         } catch (IOException e) {
-            throw new AssertionError("The 'ruby' executable is needed for this test and could not run: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    "The 'ruby' executable is needed for this test and could not run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -21,7 +21,9 @@ class RubyMarshalAgainstRubyTest {
     /** Java writes Ruby's bytes for {@code value}, and reads Ruby's bytes back as {@code value}. */
     static void assertSameAsRuby(Object value, String rubyExpression) {
         byte[] ruby = Ruby.dump(rubyExpression);
-        assertThat(hex(RubyMarshal.dump(value))).as("dump of %s", rubyExpression).isEqualTo(hex(ruby));
+        assertThat(hex(RubyMarshal.dump(value)))
+                .as("dump of %s", rubyExpression)
+                .isEqualTo(hex(ruby));
         assertThat(RubyMarshal.load(ruby)).as("load of %s", rubyExpression).isEqualTo(value);
     }
 
@@ -32,16 +34,41 @@ class RubyMarshalAgainstRubyTest {
     @Nested
     class Integers {
         @ParameterizedTest
-        @ValueSource(longs = {0, 1, 122, 123, 255, 256, 65535, 65536, -1, -123, -124, -256, -257, (1L << 30) - 1,
-                1L << 30, -(1L << 30), -(1L << 30) - 1, (1L << 31), 1_795_583_759L, (1L << 62) - 1, 1L << 62,
-                -(1L << 62), -(1L << 62) - 1, Long.MAX_VALUE, Long.MIN_VALUE})
+        @ValueSource(
+                longs = {
+                    0,
+                    1,
+                    122,
+                    123,
+                    255,
+                    256,
+                    65535,
+                    65536,
+                    -1,
+                    -123,
+                    -124,
+                    -256,
+                    -257,
+                    (1L << 30) - 1,
+                    1L << 30,
+                    -(1L << 30),
+                    -(1L << 30) - 1,
+                    (1L << 31),
+                    1_795_583_759L,
+                    (1L << 62) - 1,
+                    1L << 62,
+                    -(1L << 62),
+                    -(1L << 62) - 1,
+                    Long.MAX_VALUE,
+                    Long.MIN_VALUE
+                })
         void shouldWriteAndReadEveryMarshalLongBoundaryAsRubyDoes(long value) {
             assertSameAsRuby(value, Long.toString(value));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2**64", "2**64+5", "-(2**64)", "-(2**70)", "2**63", "-(2**63)-1", "3**100",
-                "-(7**90)"})
+        @ValueSource(
+                strings = {"2**64", "2**64+5", "-(2**64)", "-(2**70)", "2**63", "-(2**63)-1", "3**100", "-(7**90)"})
         void shouldWriteAndReadMultiWordBignumsAsBigIntegers(String expression) {
             BigInteger value = (BigInteger) RubyMarshal.load(Ruby.dump(expression));
             assertThat(value.bitLength()).isGreaterThanOrEqualTo(63);
@@ -59,9 +86,32 @@ class RubyMarshalAgainstRubyTest {
     @Nested
     class Floats {
         @ParameterizedTest
-        @ValueSource(strings = {"1.0", "1.5", "0.1", "-2.25", "1.0e20", "1.0e-5", "0.001", "0.0001", "123456.789",
-                "3.141592653589793", "1.0e16", "1.0e15", "2.5e-05", "0.0", "-0.0", "100.0", "2.0e23", "5.0e-324",
-                "1.7976931348623157e308", "9007199254740993.0", "123456789012345680.0", "1.0e300", "-1.0e-300"})
+        @ValueSource(
+                strings = {
+                    "1.0",
+                    "1.5",
+                    "0.1",
+                    "-2.25",
+                    "1.0e20",
+                    "1.0e-5",
+                    "0.001",
+                    "0.0001",
+                    "123456.789",
+                    "3.141592653589793",
+                    "1.0e16",
+                    "1.0e15",
+                    "2.5e-05",
+                    "0.0",
+                    "-0.0",
+                    "100.0",
+                    "2.0e23",
+                    "5.0e-324",
+                    "1.7976931348623157e308",
+                    "9007199254740993.0",
+                    "123456789012345680.0",
+                    "1.0e300",
+                    "-1.0e-300"
+                })
         void shouldWriteTheShortestTextRubyWrites(String value) {
             assertSameAsRuby(Double.parseDouble(value), value);
         }
@@ -79,7 +129,9 @@ class RubyMarshalAgainstRubyTest {
             byte[] ruby = Ruby.dump("(srand(42); Array.new(4000) { x = [rand(2**64)].pack('Q').unpack1('D');"
                     + " x.nan? ? 0.5 + rand : x } + (-1074..1023).map { |e| 2.0**e })");
             List<?> values = (List<?>) RubyMarshal.load(ruby);
-            assertThat(values).hasSize(4000 + 2098).allSatisfy(v -> assertThat(v).isInstanceOf(Double.class));
+            assertThat(values)
+                    .hasSize(4000 + 2098)
+                    .allSatisfy(v -> assertThat(v).isInstanceOf(Double.class));
             assertThat(hex(RubyMarshal.dump(values))).isEqualTo(hex(ruby));
         }
 
@@ -96,7 +148,8 @@ class RubyMarshalAgainstRubyTest {
     class StringsAndSymbols {
         @Test
         void shouldWriteUnicodeAndLongStringsAsUtf8() {
-            assertSameAsRuby(List.of("ünïcödé", "日本語 ✓", "x".repeat(300), "y".repeat(70_000), ""),
+            assertSameAsRuby(
+                    List.of("ünïcödé", "日本語 ✓", "x".repeat(300), "y".repeat(70_000), ""),
                     "['ünïcödé', '日本語 ✓', 'x' * 300, 'y' * 70_000, '']");
         }
 
@@ -112,14 +165,23 @@ class RubyMarshalAgainstRubyTest {
         void shouldWriteEachEncodingAsRubyDoesAndLinkRepeatedEncodingNames() {
             String expression = "['a'.force_encoding('US-ASCII'), 'b'.b, 'c'.force_encoding('Shift_JIS'),"
                     + " 'é'.encode('ISO-8859-1'), 'd'.force_encoding('Shift_JIS'), 'e']";
-            List<Object> value = List.of(RubyString.ascii("a"), RubyString.binary(new byte[] {'b'}),
+            List<Object> value = List.of(
+                    RubyString.ascii("a"),
+                    RubyString.binary(new byte[] {'b'}),
                     new RubyString(new byte[] {'c'}, RubyString.Encoding.named("Shift_JIS")),
                     new RubyString(new byte[] {(byte) 0xe9}, RubyString.Encoding.named("ISO-8859-1")),
-                    new RubyString(new byte[] {'d'}, RubyString.Encoding.named("Shift_JIS")), "e");
+                    new RubyString(new byte[] {'d'}, RubyString.Encoding.named("Shift_JIS")),
+                    "e");
             byte[] ruby = Ruby.dump(expression);
             assertThat(hex(RubyMarshal.dump(value))).isEqualTo(hex(ruby));
-            assertThat(RubyMarshal.load(ruby, MarshalOptions.preserving())).isEqualTo(List.of(value.get(0),
-                    value.get(1), value.get(2), value.get(3), value.get(4), RubyString.utf8("e")));
+            assertThat(RubyMarshal.load(ruby, MarshalOptions.preserving()))
+                    .isEqualTo(List.of(
+                            value.get(0),
+                            value.get(1),
+                            value.get(2),
+                            value.get(3),
+                            value.get(4),
+                            RubyString.utf8("e")));
             List<?> plain = (List<?>) RubyMarshal.load(ruby);
             assertThat(plain.get(0)).isEqualTo("a");
             assertThat(plain.get(1)).isEqualTo(new byte[] {'b'});
@@ -145,8 +207,10 @@ class RubyMarshalAgainstRubyTest {
             hash.put("facts", List.of("a", 1L, false, List.of(), Map.of()));
             hash.put(sym("nothing"), null);
             hash.put(1L, Map.of("deep", Map.of("deeper", List.of(Map.of()))));
-            assertSameAsRuby(hash, "{:agent=>'rpcutil', :data=>{:process_results=>true},"
-                    + " 'facts'=>['a', 1, false, [], {}], :nothing=>nil, 1=>{'deep'=>{'deeper'=>[{}]}}}");
+            assertSameAsRuby(
+                    hash,
+                    "{:agent=>'rpcutil', :data=>{:process_results=>true},"
+                            + " 'facts'=>['a', 1, false, [], {}], :nothing=>nil, 1=>{'deep'=>{'deeper'=>[{}]}}}");
         }
 
         @Test
@@ -163,8 +227,8 @@ class RubyMarshalAgainstRubyTest {
             Map<Object, Object> inner = new LinkedHashMap<>();
             inner.put("k", shared);
             inner.put("a", array);
-            List<Object> value = Arrays.asList(shared, inner, shared, array, big, big, BigInteger.TWO.pow(70),
-                    1_795_583_759L, 1_795_583_759L);
+            List<Object> value = Arrays.asList(
+                    shared, inner, shared, array, big, big, BigInteger.TWO.pow(70), 1_795_583_759L, 1_795_583_759L);
             byte[] ruby = Ruby.dump("(s = 'shared'; a = [1]; b = 2**70; t = 1_795_583_759;"
                     + " [s, {'k' => s, 'a' => a}, s, a, b, b, 2**70, t, t])");
             assertThat(hex(RubyMarshal.dump(value))).isEqualTo(hex(ruby));
@@ -183,8 +247,10 @@ class RubyMarshalAgainstRubyTest {
             hash.put(sym("f"), 0.1);
             hash.put(sym("big"), BigInteger.TWO.pow(64).negate());
             hash.put(sym("bin"), new byte[] {(byte) 0xc3});
-            assertThat(Ruby.inspectLoad(RubyMarshal.dump(hash))).isEqualTo("{:msgtime=>1795583759,"
-                    + " \"fact\"=>[{:fact=>\"platform\"}], :f=>0.1, :big=>-18446744073709551616, :bin=>\"\\xC3\"}");
+            assertThat(Ruby.inspectLoad(RubyMarshal.dump(hash)))
+                    .isEqualTo(
+                            "{:msgtime=>1795583759,"
+                                    + " \"fact\"=>[{:fact=>\"platform\"}], :f=>0.1, :big=>-18446744073709551616, :bin=>\"\\xC3\"}");
         }
     }
 }

@@ -50,7 +50,8 @@ class RubyMarshalFramesTest {
         void shouldDecodeToASymbolKeyedEnvelope(Path frame) throws IOException {
             Object decoded = RubyMarshal.load(Files.readAllBytes(frame));
             assertThat(decoded).isInstanceOf(Map.class);
-            assertThat(map(decoded).keySet()).allSatisfy(key -> assertThat(key).isInstanceOf(RubySymbol.class))
+            assertThat(map(decoded).keySet())
+                    .allSatisfy(key -> assertThat(key).isInstanceOf(RubySymbol.class))
                     .contains(sym("senderid"), sym("requestid"), sym("msgtime"), sym("body"));
         }
 
@@ -83,9 +84,18 @@ class RubyMarshalFramesTest {
 
         @Test
         void shouldKeepTheEnvelopeKeysInWireOrder() {
-            assertThat(envelope.keySet()).containsExactly(sym("body"), sym("senderid"), sym("requestid"),
-                    sym("filter"), sym("collective"), sym("agent"), sym("callerid"), sym("ttl"), sym("msgtime"),
-                    sym("hash"));
+            assertThat(envelope.keySet())
+                    .containsExactly(
+                            sym("body"),
+                            sym("senderid"),
+                            sym("requestid"),
+                            sym("filter"),
+                            sym("collective"),
+                            sym("agent"),
+                            sym("callerid"),
+                            sym("ttl"),
+                            sym("msgtime"),
+                            sym("hash"));
         }
 
         @Test
@@ -111,8 +121,8 @@ class RubyMarshalFramesTest {
 
         @Test
         void shouldKeepEachStringsEncodingWhenPreserving() {
-            Map<Object, Object> preserved = map(RubyMarshal.load(GoldenFrames.read("psk-request-rpcutil-ping.bin"),
-                    MarshalOptions.preserving()));
+            Map<Object, Object> preserved = map(
+                    RubyMarshal.load(GoldenFrames.read("psk-request-rpcutil-ping.bin"), MarshalOptions.preserving()));
             assertThat(preserved.get(sym("senderid"))).isEqualTo(RubyString.utf8("mcoclient.example.net"));
             assertThat(preserved.get(sym("requestid"))).isEqualTo(RubyString.ascii("8408d71f21965b66a85e5d55adff257d"));
             assertThat(((RubyString) preserved.get(sym("body"))).isBinary()).isTrue();
@@ -120,8 +130,16 @@ class RubyMarshalFramesTest {
 
         @Test
         void shouldDecodeTheInnerRpcBody() {
-            assertThat(inner(envelope)).isEqualTo(Map.of(sym("agent"), "rpcutil", sym("action"), "ping",
-                    sym("caller"), "uid=0", sym("data"), Map.of(sym("process_results"), true)));
+            assertThat(inner(envelope))
+                    .isEqualTo(Map.of(
+                            sym("agent"),
+                            "rpcutil",
+                            sym("action"),
+                            "ping",
+                            sym("caller"),
+                            "uid=0",
+                            sym("data"),
+                            Map.of(sym("process_results"), true)));
         }
     }
 
@@ -131,8 +149,8 @@ class RubyMarshalFramesTest {
         void shouldDecodeFactFilterEntriesWithSymbolKeys() {
             Map<Object, Object> envelope = envelope("psk-request-discovery-ping-fact-filter.bin");
             Map<Object, Object> filter = map(envelope.get(sym("filter")));
-            assertThat(filter.get("fact")).isEqualTo(List.of(Map.of(sym("fact"), "platform", sym("value"), "centos",
-                    sym("operator"), "==")));
+            assertThat(filter.get("fact"))
+                    .isEqualTo(List.of(Map.of(sym("fact"), "platform", sym("value"), "centos", sym("operator"), "==")));
             assertThat(envelope.get(sym("collective"))).isSameAs(filter.get("collective"));
             assertThat(envelope.get(sym("msgtime"))).isEqualTo(1_795_583_742L);
             assertThat(inner(envelope)).isEqualTo("ping");
@@ -140,16 +158,19 @@ class RubyMarshalFramesTest {
 
         @Test
         void shouldDecodeCompoundFiltersWithStringKeys() {
-            Map<Object, Object> filter = map(envelope("psk-request-discovery-ping-compound-filter.bin")
-                    .get(sym("filter")));
-            assertThat(filter.get("compound")).isEqualTo(List.of(List.of(Map.of("statement", "platform=centos"),
-                    Map.of("and", "and"), Map.of("statement", "chef_environment=dev"))));
+            Map<Object, Object> filter = map(
+                    envelope("psk-request-discovery-ping-compound-filter.bin").get(sym("filter")));
+            assertThat(filter.get("compound"))
+                    .isEqualTo(List.of(List.of(
+                            Map.of("statement", "platform=centos"),
+                            Map.of("and", "and"),
+                            Map.of("statement", "chef_environment=dev"))));
         }
 
         @Test
         void shouldDecodeTheRegistrationAgentList() {
-            assertThat(inner(envelope("psk-request-registration-agentlist.bin"))).isEqualTo(List.of("discovery",
-                    "rpcutil"));
+            assertThat(inner(envelope("psk-request-registration-agentlist.bin")))
+                    .isEqualTo(List.of("discovery", "rpcutil"));
         }
     }
 
@@ -161,8 +182,14 @@ class RubyMarshalFramesTest {
             assertThat(envelope.get(sym("senderid"))).isEqualTo("node2.example.net");
             assertThat(envelope.get(sym("senderagent"))).isEqualTo("rpcutil");
             assertThat(envelope.get(sym("msgtime"))).isEqualTo(1_795_583_766L);
-            assertThat(inner(envelope)).isEqualTo(Map.of(sym("statuscode"), 0L, sym("statusmsg"), "OK", sym("data"),
-                    Map.of(sym("fact"), "platform", sym("value"), "ubuntu")));
+            assertThat(inner(envelope))
+                    .isEqualTo(Map.of(
+                            sym("statuscode"),
+                            0L,
+                            sym("statusmsg"),
+                            "OK",
+                            sym("data"),
+                            Map.of(sym("fact"), "platform", sym("value"), "ubuntu")));
         }
 
         @Test

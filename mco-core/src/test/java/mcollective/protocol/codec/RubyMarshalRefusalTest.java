@@ -29,23 +29,27 @@ class RubyMarshalRefusalTest {
     @Nested
     class TypesThatAreNotData {
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "Object.new                                   | o | objects are not data",
-            "(S = Struct.new(:a); S.new(1))               | S | Structs are not data",
-            "String                                       | c | classes are not data",
-            "Kernel                                       | m | modules are not data",
-            "Hash.new(5).merge(1=>2)                      | } | Hashes with a default value",
-            "(class U; def _dump(l) = 'x'; def self._load(s) = new; end; U.new) | u | user-defined types",
-            "(class M; def marshal_dump = 1; def marshal_load(x) = nil; end; M.new) | U | user-defined types",
-            "Object.new.extend(Comparable)                | e | extended objects",
-            "(class Sub < String; end; Sub.new('x'))      | C | subclasses",
-            "[1, Object.new]                              | o | objects are not data",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Object.new                                   | o | objects are not data",
+                    "(S = Struct.new(:a); S.new(1))               | S | Structs are not data",
+                    "String                                       | c | classes are not data",
+                    "Kernel                                       | m | modules are not data",
+                    "Hash.new(5).merge(1=>2)                      | } | Hashes with a default value",
+                    "(class U; def _dump(l) = 'x'; def self._load(s) = new; end; U.new) | u | user-defined types",
+                    "(class M; def marshal_dump = 1; def marshal_load(x) = nil; end; M.new) | U | user-defined types",
+                    "Object.new.extend(Comparable)                | e | extended objects",
+                    "(class Sub < String; end; Sub.new('x'))      | C | subclasses",
+                    "[1, Object.new]                              | o | objects are not data",
+                })
         void shouldRefuseWithTheTypeByteAndOffset(String ruby, char type, String why) {
             byte[] stream = Ruby.dump(ruby);
-            assertThatThrownBy(() -> RubyMarshal.load(stream)).isInstanceOf(MarshalException.class)
+            assertThatThrownBy(() -> RubyMarshal.load(stream))
+                    .isInstanceOf(MarshalException.class)
                     .isInstanceOf(McollectiveException.class)
-                    .hasMessageContaining("Refusing Marshal type '" + type + "'").hasMessageContaining("at offset")
+                    .hasMessageContaining("Refusing Marshal type '" + type + "'")
+                    .hasMessageContaining("at offset")
                     .hasMessageContaining(why);
         }
 
@@ -54,9 +58,10 @@ class RubyMarshalRefusalTest {
         void shouldRefuseEveryTypeByteThatIsNotDataWithoutReadingFurther(char type) {
             // The bytes after the type byte would name a class; the reader must stop before looking at them.
             byte[] stream = bytes(4, 8, '[', 7, 'i', 6, type, ':', 8, 'F', 'i', 'l', 'e');
-            assertThatThrownBy(() -> RubyMarshal.load(stream)).isInstanceOf(MarshalException.class)
-                    .hasMessageStartingWith(String.format("Refusing Marshal type '%s' (0x%02x) at offset 6", type,
-                            (int) type));
+            assertThatThrownBy(() -> RubyMarshal.load(stream))
+                    .isInstanceOf(MarshalException.class)
+                    .hasMessageStartingWith(
+                            String.format("Refusing Marshal type '%s' (0x%02x) at offset 6", type, (int) type));
         }
 
         @Test
@@ -68,16 +73,19 @@ class RubyMarshalRefusalTest {
         @Test
         void shouldRefuseInstanceVariablesOtherThanTheEncoding() {
             byte[] stream = Ruby.dump("(s = 'x'; s.instance_variable_set(:@evil, 1); s)");
-            assertThatThrownBy(() -> RubyMarshal.load(stream)).isInstanceOf(MarshalException.class)
+            assertThatThrownBy(() -> RubyMarshal.load(stream))
+                    .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("Refusing instance variable :@evil on a String");
             byte[] array = bytes(4, 8, 'I', '[', 0, 0);
-            assertThatThrownBy(() -> RubyMarshal.load(array)).hasMessageContaining("instance variables on Marshal type '['");
+            assertThatThrownBy(() -> RubyMarshal.load(array))
+                    .hasMessageContaining("instance variables on Marshal type '['");
         }
 
         @Test
         void shouldRefuseToWriteJavaTypesWithNoRubyDataCounterpart() {
             assertThatThrownBy(() -> RubyMarshal.dump(List.of(Optional.empty())))
-                    .isInstanceOf(MarshalException.class).hasMessageContaining("java.util.Optional");
+                    .isInstanceOf(MarshalException.class)
+                    .hasMessageContaining("java.util.Optional");
             assertThatThrownBy(() -> RubyMarshal.dump(new Object())).isInstanceOf(MarshalException.class);
         }
     }
@@ -86,7 +94,8 @@ class RubyMarshalRefusalTest {
     class MalformedStreams {
         @Test
         void shouldRefuseAWrongVersionHeader() {
-            assertThatThrownBy(() -> RubyMarshal.load(bytes(4, 7, '0'))).isInstanceOf(MarshalException.class)
+            assertThatThrownBy(() -> RubyMarshal.load(bytes(4, 7, '0')))
+                    .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("version 4.7 (expected 4.8)");
             assertThatThrownBy(() -> RubyMarshal.load(bytes('{', 6))).hasMessageContaining("expected 4.8");
             assertThatThrownBy(() -> RubyMarshal.load(new byte[0])).hasMessageContaining("too short");
@@ -97,10 +106,12 @@ class RubyMarshalRefusalTest {
             byte[] whole = GoldenFrames.read("psk-request-rpcutil-ping.bin");
             for (int length = 0; length < whole.length; length++) {
                 byte[] cut = Arrays.copyOf(whole, length);
-                assertThatThrownBy(() -> RubyMarshal.load(cut)).as("cut at %d", length)
+                assertThatThrownBy(() -> RubyMarshal.load(cut))
+                        .as("cut at %d", length)
                         .isInstanceOf(MarshalException.class);
             }
-            assertThatThrownBy(() -> RubyMarshal.load(Arrays.copyOf(whole, 300))).hasMessageContaining("truncated");
+            assertThatThrownBy(() -> RubyMarshal.load(Arrays.copyOf(whole, 300)))
+                    .hasMessageContaining("truncated");
         }
 
         @Test
@@ -120,7 +131,8 @@ class RubyMarshalRefusalTest {
                 {4, 8, 'I', '"', 0, 4, 0xff, 0xff, 0xff, 0x7f},
             };
             for (int[] stream : streams) {
-                assertThatThrownBy(() -> RubyMarshal.load(bytes(stream))).isInstanceOf(MarshalException.class)
+                assertThatThrownBy(() -> RubyMarshal.load(bytes(stream)))
+                        .isInstanceOf(MarshalException.class)
                         .hasMessageContaining("larger than the");
             }
             assertThatThrownBy(() -> RubyMarshal.load(bytes(4, 8, '[', 0xfc, 0, 0, 0, 0x80)))
@@ -143,7 +155,8 @@ class RubyMarshalRefusalTest {
         @Test
         void shouldRefuseNestingBeyondTheBound() {
             assertThat(RubyMarshal.load(nestedArrays(64))).isInstanceOf(List.class);
-            assertThatThrownBy(() -> RubyMarshal.load(nestedArrays(65))).isInstanceOf(MarshalException.class)
+            assertThatThrownBy(() -> RubyMarshal.load(nestedArrays(65)))
+                    .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("nested deeper than 64");
             assertThatThrownBy(() -> RubyMarshal.load(nestedArrays(100_000))).isInstanceOf(MarshalException.class);
             assertThatThrownBy(() -> RubyMarshal.load(nestedArrays(10), new MarshalOptions(false, 5)))
@@ -159,7 +172,8 @@ class RubyMarshalRefusalTest {
                 innermost.add(next);
                 innermost = next;
             }
-            assertThatThrownBy(() -> RubyMarshal.dump(deep)).isInstanceOf(MarshalException.class)
+            assertThatThrownBy(() -> RubyMarshal.dump(deep))
+                    .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("nested deeper than 64");
         }
 
@@ -174,7 +188,8 @@ class RubyMarshalRefusalTest {
         @Test
         void shouldRefuseCyclicData() {
             byte[] stream = Ruby.dump("(a = []; a << a; a)");
-            assertThatThrownBy(() -> RubyMarshal.load(stream)).isInstanceOf(MarshalException.class)
+            assertThatThrownBy(() -> RubyMarshal.load(stream))
+                    .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("cyclic data is refused");
             byte[] viaHashKey = Ruby.dump("(a = []; h = {a => 1}; a << h; a)");
             assertThatThrownBy(() -> RubyMarshal.load(viaHashKey)).hasMessageContaining("cyclic");

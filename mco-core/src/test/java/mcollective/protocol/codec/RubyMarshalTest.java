@@ -65,10 +65,11 @@ class RubyMarshalTest {
 
         @Test
         void shouldReturnRubyStringsWithTheirEncodingWhenPreserving() {
-            Object read = RubyMarshal.load(marshal("5b08 4922 0661 063a0645 54 4922 0662 063b00 46 22 0663"),
-                    MarshalOptions.preserving());
-            assertThat(read).isEqualTo(List.of(RubyString.utf8("a"), RubyString.ascii("b"),
-                    RubyString.binary(new byte[] {'c'})));
+            Object read = RubyMarshal.load(
+                    marshal("5b08 4922 0661 063a0645 54 4922 0662 063b00 46 22 0663"), MarshalOptions.preserving());
+            assertThat(read)
+                    .isEqualTo(
+                            List.of(RubyString.utf8("a"), RubyString.ascii("b"), RubyString.binary(new byte[] {'c'})));
         }
 
         @Test
@@ -85,7 +86,8 @@ class RubyMarshalTest {
         void shouldWriteAPlainStringAsUtf8AndRubyStringsInTheirEncoding() {
             assertThat(hex(RubyMarshal.dump("a"))).isEqualTo("040849220661063a064554");
             assertThat(hex(RubyMarshal.dump(RubyString.ascii("a")))).isEqualTo("040849220661063a064546");
-            assertThat(hex(RubyMarshal.dump(RubyString.binary(new byte[] {'a'})))).isEqualTo("0408220661");
+            assertThat(hex(RubyMarshal.dump(RubyString.binary(new byte[] {'a'}))))
+                    .isEqualTo("0408220661");
             assertThat(hex(RubyMarshal.dump(new byte[] {'a'}))).isEqualTo("0408220661");
         }
 
@@ -124,8 +126,19 @@ class RubyMarshalTest {
     @Nested
     class FloatFormatting {
         @ParameterizedTest
-        @CsvSource({"1.0, 1", "1.5, 1.5", "0.1, 0.1", "100.0, 1e2", "1.0e20, 1e20", "1.0e-5, 1e-5", "0.0001, 0.0001",
-                "-2.5e-300, -2.5e-300", "123456.789, 123456.789", "1.0e16, 1e16", "-0.0, -0"})
+        @CsvSource({
+            "1.0, 1",
+            "1.5, 1.5",
+            "0.1, 0.1",
+            "100.0, 1e2",
+            "1.0e20, 1e20",
+            "1.0e-5, 1e-5",
+            "0.0001, 0.0001",
+            "-2.5e-300, -2.5e-300",
+            "123456.789, 123456.789",
+            "1.0e16, 1e16",
+            "-0.0, -0"
+        })
         void shouldWriteTheTextRubyWrites(double value, String text) {
             assertThat(FloatText.format(value)).isEqualTo(text);
         }
@@ -137,14 +150,17 @@ class RubyMarshalTest {
         void shouldNameEncodingsAsRubyDoes() {
             assertThat(RubyString.Encoding.named("BINARY")).isEqualTo(RubyString.Encoding.BINARY);
             assertThat(RubyString.Encoding.named("UTF-8")).isEqualTo(RubyString.Encoding.UTF_8);
-            assertThat(RubyString.Encoding.named("Windows-31J").charset().name()).isEqualTo("windows-31j");
+            assertThat(RubyString.Encoding.named("Windows-31J").charset().name())
+                    .isEqualTo("windows-31j");
             assertThat(RubyString.Encoding.named("MacJapanese").charset()).isEqualTo(StandardCharsets.ISO_8859_1);
             assertThatThrownBy(() -> RubyString.Encoding.named(" ")).isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void shouldCompareRubyStringsByContent() {
-            assertThat(RubyString.ascii("a")).isEqualTo(RubyString.ascii("a")).isNotEqualTo(RubyString.utf8("a"))
+            assertThat(RubyString.ascii("a"))
+                    .isEqualTo(RubyString.ascii("a"))
+                    .isNotEqualTo(RubyString.utf8("a"))
                     .hasSameHashCodeAs(RubyString.ascii("a"));
             assertThat(RubyString.utf8("日本").text()).isEqualTo("日本");
             assertThat(RubyString.binary(new byte[] {4, 8})).hasToString("binary:0408");

@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import mcollective.protocol.codec.RubySymbol;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import mcollective.protocol.codec.RubySymbol;
 
 class AbstractFactSourceTest {
     private final MutableClock clock = new MutableClock();
@@ -68,8 +70,7 @@ class AbstractFactSourceTest {
     class Caching {
         @Test
         void shouldLoadOnFirstUseAndCacheForTheCacheTime() {
-            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(300))
-                    .then(facts("a", "1"), facts("a", "2"));
+            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(300)).then(facts("a", "1"), facts("a", "2"));
 
             assertThat(source.facts()).containsEntry("a", "1");
             clock.advance(Duration.ofSeconds(300));
@@ -81,8 +82,7 @@ class AbstractFactSourceTest {
 
         @Test
         void shouldReloadEarlyWhenTheSubclassAsks() {
-            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(300))
-                    .then(facts("a", "1"), facts("a", "2"));
+            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(300)).then(facts("a", "1"), facts("a", "2"));
             source.facts();
 
             source.force = true;
@@ -92,8 +92,8 @@ class AbstractFactSourceTest {
 
         @Test
         void shouldAnswerSingleFactsFlat() {
-            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(300))
-                    .then(() -> Map.of("os", Map.of("family", "RedHat")));
+            ScriptedSource source =
+                    new ScriptedSource(Duration.ofSeconds(300)).then(() -> Map.of("os", Map.of("family", "RedHat")));
 
             assertThat(source.fact("os")).contains(Map.of("family", "RedHat"));
             assertThat(source.fact("os.family")).isEmpty();
@@ -104,8 +104,8 @@ class AbstractFactSourceTest {
     class Failures {
         @Test
         void shouldKeepTheLastGoodFactsWhenALoadFails() {
-            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(10))
-                    .then(facts("a", "1"), failure(), facts("a", "3"));
+            ScriptedSource source =
+                    new ScriptedSource(Duration.ofSeconds(10)).then(facts("a", "1"), failure(), facts("a", "3"));
             source.facts();
             clock.advance(Duration.ofSeconds(11));
 
@@ -114,8 +114,8 @@ class AbstractFactSourceTest {
 
         @Test
         void shouldWaitAFullCachePeriodBeforeRetryingAFailedLoad() {
-            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(10))
-                    .then(facts("a", "1"), failure(), facts("a", "3"));
+            ScriptedSource source =
+                    new ScriptedSource(Duration.ofSeconds(10)).then(facts("a", "1"), failure(), facts("a", "3"));
             source.facts();
             clock.advance(Duration.ofSeconds(11));
             source.facts();
@@ -162,16 +162,21 @@ class AbstractFactSourceTest {
 
             Map<String, Object> facts = source.facts();
 
-            assertThat(facts).containsEntry("processorcount", "2").containsEntry("virtual", "true")
-                    .containsEntry("load", "1.5").containsEntry("nothing", "").containsEntry("42", "answer")
-                    .containsEntry("sym", "value").containsEntry("big", "123456789012345678901234567890")
+            assertThat(facts)
+                    .containsEntry("processorcount", "2")
+                    .containsEntry("virtual", "true")
+                    .containsEntry("load", "1.5")
+                    .containsEntry("nothing", "")
+                    .containsEntry("42", "answer")
+                    .containsEntry("sym", "value")
+                    .containsEntry("big", "123456789012345678901234567890")
                     .containsEntry("nested", Map.of("count", "3", "list", List.of("1", "false")));
         }
 
         @Test
         void shouldReturnImmutableFacts() {
-            ScriptedSource source = new ScriptedSource(Duration.ofSeconds(10))
-                    .then(() -> Map.of("nested", Map.of("a", 1L)));
+            ScriptedSource source =
+                    new ScriptedSource(Duration.ofSeconds(10)).then(() -> Map.of("nested", Map.of("a", 1L)));
 
             assertThatThrownBy(() -> source.facts().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
             @SuppressWarnings("unchecked")

@@ -98,15 +98,18 @@ public final class ChefAgent extends RpcAgent {
             if (running.isPresent()) {
                 reply.put("result", "already running");
                 reply.put("pid", running.get());
-                reply.fail("A chef-client run is already in progress (pid " + running.get()
-                        + "); not starting another", RpcStatus.OK);
+                reply.fail(
+                        "A chef-client run is already in progress (pid " + running.get() + "); not starting another",
+                        RpcStatus.OK);
                 return;
             }
             if (lastWake != null && daemon.wakePending(lastWake, now)) {
                 long ago = Duration.between(lastWake, now).toSeconds();
                 reply.put("result", "already woken");
-                reply.fail("chef-client was woken " + ago + "s ago and its run has not started yet;"
-                        + " not waking it again", RpcStatus.OK);
+                reply.fail(
+                        "chef-client was woken " + ago + "s ago and its run has not started yet;"
+                                + " not waking it again",
+                        RpcStatus.OK);
                 return;
             }
             long pid = daemon.wake();
@@ -127,8 +130,11 @@ public final class ChefAgent extends RpcAgent {
             case 3 -> reply.put("status", "Stopped");
             default -> {
                 reply.put("status", "Unknown");
-                reply.fail(String.format("%s status finished with exit code %d%s", initscript, result.exitCode(),
-                        detail(result)), RpcStatus.ABORTED);
+                reply.fail(
+                        String.format(
+                                "%s status finished with exit code %d%s",
+                                initscript, result.exitCode(), detail(result)),
+                        RpcStatus.ABORTED);
             }
         }
     }
@@ -141,7 +147,8 @@ public final class ChefAgent extends RpcAgent {
             reply.put("stderr", result.stderr());
             reply.put("exitcode", (long) result.exitCode());
             if (result.exitCode() != 0) {
-                reply.fail(String.format("%s %s finished with exit code %d", initscript, act, result.exitCode()),
+                reply.fail(
+                        String.format("%s %s finished with exit code %d", initscript, act, result.exitCode()),
                         RpcStatus.ABORTED);
             }
         } finally {

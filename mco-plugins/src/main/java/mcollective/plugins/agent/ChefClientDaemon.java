@@ -47,7 +47,8 @@ final class ChefClientDaemon {
 
     /** The pid of a chef-client run holding the run lock, if one is running. */
     Optional<Long> runInProgress() {
-        return readPid(lockfile).filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        return readPid(lockfile)
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /**
@@ -72,16 +73,21 @@ final class ChefClientDaemon {
      * @throws RpcException (aborted) naming the pidfile when there is nothing safe to signal
      */
     long wake() {
-        long pid = readPid(pidfile).orElseThrow(() -> RpcException.aborted(
-                Files.exists(pidfile) ? "chef-client pidfile " + pidfile + " holds no process id."
-                        : "chef-client pidfile " + pidfile + " not found."));
-        ProcessHandle process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() ->
-                RpcException.aborted("chef-client pidfile " + pidfile + " found, but stale - no process " + pid
-                        + " to signal."));
+        long pid = readPid(pidfile)
+                .orElseThrow(() -> RpcException.aborted(
+                        Files.exists(pidfile)
+                                ? "chef-client pidfile " + pidfile + " holds no process id."
+                                : "chef-client pidfile " + pidfile + " not found."));
+        ProcessHandle process = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> RpcException.aborted(
+                        "chef-client pidfile " + pidfile + " found, but stale - no process " + pid + " to signal."));
         Optional<String> commandLine = process.info().commandLine();
-        if (!processName.isEmpty() && commandLine.isPresent() && !commandLine.get().contains(processName)) {
-            throw RpcException.aborted("chef-client pidfile " + pidfile + " names process " + pid
-                    + ", which is not " + processName + " (" + abbreviate(commandLine.get()) + "); not signalling it.");
+        if (!processName.isEmpty()
+                && commandLine.isPresent()
+                && !commandLine.get().contains(processName)) {
+            throw RpcException.aborted("chef-client pidfile " + pidfile + " names process " + pid + ", which is not "
+                    + processName + " (" + abbreviate(commandLine.get()) + "); not signalling it.");
         }
         signal(pid);
         LOG.info("Sent USR1 to chef-client {} from {}", pid, pidfile);

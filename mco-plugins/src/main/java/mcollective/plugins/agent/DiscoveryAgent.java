@@ -43,7 +43,9 @@ public final class DiscoveryAgent implements Agent {
         if ("ping".equals(body)) {
             return Optional.of("pong");
         }
-        return Optional.of("Unknown Request: " + (body instanceof byte[] b ? new String(b,
-                java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(body)));
+        return Optional.of("Unknown Request: "
+                + (body instanceof byte[] b
+                        ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                        : String.valueOf(body)));
     }
 }

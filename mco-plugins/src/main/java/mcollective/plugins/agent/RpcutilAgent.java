@@ -89,16 +89,19 @@ public final class RpcutilAgent extends RpcAgent {
         List<Object> agents = new java.util.ArrayList<>();
         node.agentsByName().keySet().stream().sorted().forEach(name -> {
             Map<Object, Object> data = new LinkedHashMap<>();
-            for (String key : List.of("agent", "license", "timeout", "description", "name", "url", "version",
-                    "author")) {
+            for (String key :
+                    List.of("agent", "license", "timeout", "description", "name", "url", "version", "author")) {
                 data.put(mcollective.protocol.codec.RubySymbol.of(key), "unknown");
             }
             data.put(mcollective.protocol.codec.RubySymbol.of("agent"), name);
             data.put(mcollective.protocol.codec.RubySymbol.of("name"), name);
-            data.put(mcollective.protocol.codec.RubySymbol.of("timeout"),
+            data.put(
+                    mcollective.protocol.codec.RubySymbol.of("timeout"),
                     node.agentsByName().get(name).timeout().toSeconds());
-            node.agentsByName().get(name).meta().forEach((k, v) ->
-                    data.put(mcollective.protocol.codec.RubySymbol.of(k), v));
+            node.agentsByName()
+                    .get(name)
+                    .meta()
+                    .forEach((k, v) -> data.put(mcollective.protocol.codec.RubySymbol.of(k), v));
             agents.add(data);
         });
         reply.put("agents", agents);
@@ -107,7 +110,8 @@ public final class RpcutilAgent extends RpcAgent {
     /** Any config reader by its Ruby name; an unknown one fails with Ruby's message (statuscode 1). */
     private void getConfigItem(RpcRequest request, RpcReply reply) {
         String item = String.valueOf(request.require("item"));
-        Object value = mcollective.config.ConfigKey.byName(item).map(config::get)
+        Object value = mcollective.config.ConfigKey.byName(item)
+                .map(config::get)
                 .orElseThrow(() -> mcollective.rpc.RpcException.aborted("Unknown config property " + item));
         if (value instanceof java.util.Optional<?> optional) {
             value = optional.orElse(null);
@@ -117,7 +121,9 @@ public final class RpcutilAgent extends RpcAgent {
         } else if (value instanceof Integer n) {
             value = n.longValue();
         } else if (value instanceof List<?> list) {
-            value = list.stream().map(v -> v instanceof java.nio.file.Path p ? p.toString() : v).toList();
+            value = list.stream()
+                    .map(v -> v instanceof java.nio.file.Path p ? p.toString() : v)
+                    .toList();
         }
         reply.put("item", item);
         reply.put("value", value);
@@ -145,7 +151,11 @@ public final class RpcutilAgent extends RpcAgent {
         reply.put("classes", node.classes());
         reply.put("main_collective", config.mainCollective());
         reply.put("collectives", List.copyOf(config.collectives()));
-        reply.put("data_plugins", node.dataPlugins().keySet().stream().map(n -> n + "_data").sorted().toList());
+        reply.put(
+                "data_plugins",
+                node.dataPlugins().keySet().stream()
+                        .map(n -> n + "_data")
+                        .sorted()
+                        .toList());
     }
-
 }

@@ -28,8 +28,9 @@ public final class AgentData extends DdlDataPlugin {
     @Override
     public void init(PluginContext context) {
         super.init(context);
-        node = context.service(NodeInfo.class).orElseThrow(
-                () -> new McollectiveException("the agent data plugin runs in a node: no NodeInfo service"));
+        node = context.service(NodeInfo.class)
+                .orElseThrow(
+                        () -> new McollectiveException("the agent data plugin runs in a node: no NodeInfo service"));
     }
 
     @Override

@@ -29,8 +29,9 @@ public abstract class DdlDataPlugin implements DataPlugin {
     @Override
     public void init(PluginContext context) {
         String file = name() + "_data";
-        ddl = new DdlLoader(context.config().libdirs()).find("data", file).orElseThrow(
-                () -> new McollectiveException("Can't find DDL for data plugin '" + file + "'"));
+        ddl = new DdlLoader(context.config().libdirs())
+                .find("data", file)
+                .orElseThrow(() -> new McollectiveException("Can't find DDL for data plugin '" + file + "'"));
         validator = DdlValidator.using(context.registry());
     }
 
@@ -52,16 +53,16 @@ public abstract class DdlDataPlugin implements DataPlugin {
      */
     @Override
     public void validate(Optional<String> argument) {
-        ActionDdl interfaces = query().orElseThrow(() -> new mcollective.ddl.DdlException(
-                "No dataquery has been defined in the DDL for data plugin " + name()));
+        ActionDdl interfaces = query().orElseThrow(() ->
+                new mcollective.ddl.DdlException("No dataquery has been defined in the DDL for data plugin " + name()));
         if (interfaces.outputs().isEmpty()) {
             throw new mcollective.ddl.DdlException("No output has been defined in the DDL for data plugin " + name());
         }
         var input = interfaces.inputs().get(QUERY);
         if (input == null) {
             if (argument.isPresent()) {
-                throw new McollectiveException("No data plugin argument was declared in the " + name()
-                        + " DDL but an input was supplied");
+                throw new McollectiveException(
+                        "No data plugin argument was declared in the " + name() + " DDL but an input was supplied");
             }
             return;
         }

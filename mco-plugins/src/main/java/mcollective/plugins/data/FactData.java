@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
+import mcollective.protocol.codec.Json;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
-import mcollective.protocol.codec.Json;
 
 /**
  * Port of {@code lib/mcollective/data/fact_data.rb}: a fact by dotted path into structured facts
@@ -32,8 +32,9 @@ public final class FactData extends DdlDataPlugin {
     @Override
     public void init(PluginContext context) {
         super.init(context);
-        node = context.service(NodeInfo.class).orElseThrow(
-                () -> new McollectiveException("the fact data plugin runs in a node: no NodeInfo service"));
+        node = context.service(NodeInfo.class)
+                .orElseThrow(
+                        () -> new McollectiveException("the fact data plugin runs in a node: no NodeInfo service"));
     }
 
     @Override

@@ -32,11 +32,22 @@ import mcollective.spi.PluginContext;
  */
 public final class FstatData extends DdlDataPlugin {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final List<String> ZEROS = List.of("size", "mtime", "ctime", "atime", "mtime_seconds",
-            "ctime_seconds", "atime_seconds", "md5", "uid", "gid");
+    private static final List<String> ZEROS = List.of(
+            "size", "mtime", "ctime", "atime", "mtime_seconds", "ctime_seconds", "atime_seconds", "md5", "uid", "gid");
     private static final int TYPE_BITS = 0170000;
-    private static final Map<Integer, String> TYPES = Map.of(0140000, "socket", 0120000, "symlink", 0100000, "file",
-            0060000, "blockdev", 0040000, "directory", 0020000, "chardev");
+    private static final Map<Integer, String> TYPES = Map.of(
+            0140000,
+            "socket",
+            0120000,
+            "symlink",
+            0100000,
+            "file",
+            0060000,
+            "blockdev",
+            0040000,
+            "directory",
+            0020000,
+            "chardev");
 
     private volatile Clock clock = Clock.systemDefaultZone();
 
@@ -68,10 +79,10 @@ public final class FstatData extends DdlDataPlugin {
         result.put("output", "present");
         result.put("present", 1);
         try {
-            LinkOption[] options = Files.isSymbolicLink(path) ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS}
-                : new LinkOption[0];
-            Map<String, Object> stat = Files.readAttributes(path, "unix:size,uid,gid,mode,lastModifiedTime,ctime,"
-                    + "lastAccessTime", options);
+            LinkOption[] options =
+                    Files.isSymbolicLink(path) ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+            Map<String, Object> stat = Files.readAttributes(
+                    path, "unix:size,uid,gid,mode,lastModifiedTime,ctime," + "lastAccessTime", options);
             result.put("size", ((Number) stat.get("size")).longValue());
             result.put("uid", ((Number) stat.get("uid")).longValue());
             result.put("gid", ((Number) stat.get("gid")).longValue());

@@ -34,11 +34,13 @@ public final class FlatfileDiscoveryMethod extends IdentityListMethod {
         }
         List<String> hosts;
         try {
-            hosts = Files.readAllLines(file).stream().map(String::strip)
-                    .filter(h -> !h.isEmpty() && !h.startsWith("#")).toList();
+            hosts = Files.readAllLines(file).stream()
+                    .map(String::strip)
+                    .filter(h -> !h.isEmpty() && !h.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
-            throw new McollectiveException("Cannot read the file " + file + " specified as discovery source: "
-                    + e.getMessage(), e);
+            throw new McollectiveException(
+                    "Cannot read the file " + file + " specified as discovery source: " + e.getMessage(), e);
         }
         return hosts;
     }

@@ -17,14 +17,14 @@ import mcollective.protocol.Filter;
 final class HostList {
     private static final Pattern IDENTITY = Pattern.compile("^[\\w.\\-]+$");
 
-    private HostList() {
-    }
+    private HostList() {}
 
     /** Checks every identity as Ruby does ({@code Identities can only match /^[\w\.\-]+$/}). */
     static List<String> validated(List<String> hosts, String source) {
         for (String host : hosts) {
             if (!IDENTITY.matcher(host).matches()) {
-                throw new McollectiveException("Identities can only match /^[\\w\\.\\-]+$/: '" + host + "' in " + source);
+                throw new McollectiveException(
+                        "Identities can only match /^[\\w\\.\\-]+$/: '" + host + "' in " + source);
             }
         }
         return hosts;

@@ -50,12 +50,12 @@ public final class McDiscoveryMethod implements DiscoveryMethod {
         for (String option : request.options()) {
             if (option.startsWith("window=")) {
                 seconds = RubyValues.parseFloat(option.substring("window=".length()))
-                        .orElseThrow(() -> new McollectiveException("Invalid mc discovery option '" + option
-                                + "': window takes seconds, e.g. window=0.3"));
+                        .orElseThrow(() -> new McollectiveException(
+                                "Invalid mc discovery option '" + option + "': window takes seconds, e.g. window=0.3"));
             }
         }
-        Optional<Duration> quiet = seconds > 0 ? Optional.of(Duration.ofNanos((long) (seconds * 1e9)))
-                : Optional.empty();
+        Optional<Duration> quiet =
+                seconds > 0 ? Optional.of(Duration.ofNanos((long) (seconds * 1e9))) : Optional.empty();
         return request.network().ping(request.filter(), request.timeout(), quiet, request.limit());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.protocol.codec.Json;
@@ -37,7 +36,8 @@ public final class StdinDiscoveryMethod extends IdentityListMethod {
 
     @Override
     protected List<String> hosts(Request request) {
-        String type = request.options().isEmpty() ? "auto" : request.options().get(0).toLowerCase(Locale.ROOT);
+        String type =
+                request.options().isEmpty() ? "auto" : request.options().get(0).toLowerCase(Locale.ROOT);
         String input = read(request.stdin().orElseThrow(() -> new McollectiveException("No standard input to read")));
         if (input.isBlank()) {
             throw new McollectiveException(
@@ -48,9 +48,11 @@ public final class StdinDiscoveryMethod extends IdentityListMethod {
         }
         List<String> hosts = switch (type) {
             case "json" -> fromJson(input);
-            case "text" -> input.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            default -> throw new McollectiveException(
-                    "stdin discovery plugin only knows the types auto/text/json, not \"" + type + "\"");
+            case "text" ->
+                input.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            default ->
+                throw new McollectiveException(
+                        "stdin discovery plugin only knows the types auto/text/json, not \"" + type + "\"");
         };
         return hosts;
     }

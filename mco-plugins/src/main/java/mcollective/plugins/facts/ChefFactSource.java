@@ -44,8 +44,7 @@ public final class ChefFactSource extends AbstractFactSource {
     public void init(PluginContext context) {
         this.plugin = context.pluginConfig();
         this.identity = context.config().identity();
-        this.whitelist = plugin.get("fact_whitelist").map(FactWhitelist::parse)
-                .orElse(ChefNodeFacts.DEFAULT_WHITELIST);
+        this.whitelist = plugin.get("fact_whitelist").map(FactWhitelist::parse).orElse(ChefNodeFacts.DEFAULT_WHITELIST);
         configureCache(Duration.ofSeconds(context.config().factCacheTime()), context.clock());
         refreshInBackground("chef-facts");
     }
@@ -55,10 +54,15 @@ public final class ChefFactSource extends AbstractFactSource {
         if (plugin == null) {
             throw new McollectiveException("The chef fact source was not initialised");
         }
-        ChefApi chef = ChefApi.connect(KnifeConfig.forNode(plugin, identity,
-                Optional.ofNullable(System.getProperty("user.home")).map(Path::of)), plugin);
+        ChefApi chef = ChefApi.connect(
+                KnifeConfig.forNode(
+                        plugin,
+                        identity,
+                        Optional.ofNullable(System.getProperty("user.home")).map(Path::of)),
+                plugin);
         String node = chef.knife().nodeName();
-        String path = "/nodes/" + URLEncoder.encode(node, StandardCharsets.UTF_8).replace("+", "%20");
+        String path =
+                "/nodes/" + URLEncoder.encode(node, StandardCharsets.UTF_8).replace("+", "%20");
         try {
             return ChefNodeFacts.of(chef.get(path), whitelist);
         } catch (ChefApi.ChefServerException e) {

@@ -20,20 +20,36 @@ import mcollective.spi.support.RubyScalars;
  */
 final class ChefNodeFacts {
     /** The original cookbook handler's whitelist, less its site-specific {@code instmaint}. */
-    static final List<String> DEFAULT_WHITELIST = List.of("fqdn", "hostname", "domain", "ipaddress", "macaddress",
-            "os", "os_version", "platform", "platform_version", "ohai_time", "uptime", "uptime_seconds",
-            "chef_packages", "keys", "virtualization", "cpu", "memory");
+    static final List<String> DEFAULT_WHITELIST = List.of(
+            "fqdn",
+            "hostname",
+            "domain",
+            "ipaddress",
+            "macaddress",
+            "os",
+            "os_version",
+            "platform",
+            "platform_version",
+            "ohai_time",
+            "uptime",
+            "uptime_seconds",
+            "chef_packages",
+            "keys",
+            "virtualization",
+            "cpu",
+            "memory");
 
     private static final List<String> PRECEDENCE = List.of("default", "normal", "override", "automatic");
 
-    private ChefNodeFacts() {
-    }
+    private ChefNodeFacts() {}
 
     /** @param node a node document as {@code GET /nodes/NAME} returns it */
     static Map<String, Object> of(Map<?, ?> node, List<String> whitelist) {
         Map<?, ?> attributes = merged(node);
         Map<String, Object> flat = new TreeMap<>();
-        whitelist.stream().map(entry -> entry.split("\\.", 2)[0]).distinct()
+        whitelist.stream()
+                .map(entry -> entry.split("\\.", 2)[0])
+                .distinct()
                 .filter(attributes::containsKey)
                 .forEach(top -> flatten(top, attributes.get(top), flat));
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -83,7 +99,8 @@ final class ChefNodeFacts {
 
     /** Ruby's {@code Array#join(", ")}: nested arrays are joined recursively. */
     private static String join(List<?> list) {
-        return list.stream().map(v -> v instanceof List<?> nested ? join(nested) : RubyScalars.toS(v))
+        return list.stream()
+                .map(v -> v instanceof List<?> nested ? join(nested) : RubyScalars.toS(v))
                 .collect(Collectors.joining(", "));
     }
 

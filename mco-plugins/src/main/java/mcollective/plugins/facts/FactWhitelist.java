@@ -8,19 +8,21 @@ import java.util.List;
  * key it names and every key below it ({@code cpu} covers {@code cpu} and {@code cpu.total}, not {@code cpuinfo}).
  */
 final class FactWhitelist {
-    private FactWhitelist() {
-    }
+    private FactWhitelist() {}
 
     /** @return the setting split on commas, blanks and empty entries dropped */
     static List<String> parse(String setting) {
-        return Arrays.stream(setting.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return Arrays.stream(setting.split(","))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** Whether an entry of {@code whitelist} covers {@code key}. */
     static boolean covers(List<String> whitelist, String key) {
         for (String entry : whitelist) {
-            if (key.equals(entry) || (key.startsWith(entry) && key.length() > entry.length()
-                    && key.charAt(entry.length()) == '.')) {
+            if (key.equals(entry)
+                    || (key.startsWith(entry) && key.length() > entry.length() && key.charAt(entry.length()) == '.')) {
                 return true;
             }
         }

@@ -53,8 +53,7 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
     private ScheduledExecutorService refresher;
 
     /** A stopped source without facts; {@link #init} or {@link #start} starts it. */
-    public OhaiFactSource() {
-    }
+    public OhaiFactSource() {}
 
     /** @return {@code "ohai"} */
     @Override
@@ -74,8 +73,10 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
         if (timeout <= 0) {
             throw new ConfigException("plugin.ohai.timeout must be a positive number of seconds, not " + timeout);
         }
-        start(parseCommand(config.get("command").orElse("ohai")),
-                FactWhitelist.parse(config.get("whitelist").orElse("")), Duration.ofSeconds(timeout),
+        start(
+                parseCommand(config.get("command").orElse("ohai")),
+                FactWhitelist.parse(config.get("whitelist").orElse("")),
+                Duration.ofSeconds(timeout),
                 Duration.ofSeconds(context.config().factCacheTime()));
     }
 
@@ -131,7 +132,10 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
             return false;
         } catch (RuntimeException e) {
             int kept = facts.size();
-            LOG.error("Failed to load facts from '{}': {}; {}", command, LogSafe.of(e.getMessage()),
+            LOG.error(
+                    "Failed to load facts from '{}': {}; {}",
+                    command,
+                    LogSafe.of(e.getMessage()),
                     kept == 0 ? "there are no facts yet" : "keeping the " + kept + " facts of the last good run");
             LOG.debug("ohai fact load failure", e);
             return false;
@@ -154,8 +158,11 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
         }
         String reason;
         if (result.timedOut()) {
-            reason = "timed out after " + (timeout.toMillis() % 1000 == 0 ? Long.toString(timeout.toSeconds())
-                    : Double.toString(timeout.toMillis() / 1000.0)) + " s and was killed";
+            reason = "timed out after "
+                    + (timeout.toMillis() % 1000 == 0
+                            ? Long.toString(timeout.toSeconds())
+                            : Double.toString(timeout.toMillis() / 1000.0))
+                    + " s and was killed";
         } else if (result.truncated()) {
             reason = "printed more than " + MAX_OUTPUT_BYTES + " bytes; output refused";
         } else if (result.exitCode() != 0) {

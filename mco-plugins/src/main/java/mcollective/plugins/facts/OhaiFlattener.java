@@ -48,8 +48,11 @@ final class OhaiFlattener {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new McollectiveException("output is not valid JSON: " + e.getOriginalMessage().lines().findFirst()
-                    .orElse("") + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
+            throw new McollectiveException(
+                    "output is not valid JSON: "
+                            + e.getOriginalMessage().lines().findFirst().orElse("")
+                            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()),
+                    e);
         } catch (IOException e) {
             throw new McollectiveException("output could not be read: " + e, e);
         }

@@ -13,13 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import mcollective.McollectiveException;
 import mcollective.config.SettingPaths;
 import mcollective.spi.support.AbstractFactSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Port of lib/mcollective/facts/yaml_facts.rb ({@code factsource = yaml}): facts from the YAML files listed in
@@ -42,8 +43,7 @@ public final class YamlFactSource extends AbstractFactSource {
     private final Map<Path, Optional<Stamp>> loadedStamps = new HashMap<>();
 
     /** A source without files; call {@link #configure} before use. */
-    public YamlFactSource() {
-    }
+    public YamlFactSource() {}
 
     /**
      * @param files     the fact files, merged in order; never null
@@ -151,8 +151,8 @@ public final class YamlFactSource extends AbstractFactSource {
         static Optional<Stamp> of(Path file) {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return Optional.of(new Stamp(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
-                        a.size()));
+                return Optional.of(
+                        new Stamp(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size()));
             } catch (IOException e) {
                 return Optional.empty();
             }

@@ -1,9 +1,5 @@
 package mcollective.plugins.facts;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -12,8 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import mcollective.McollectiveException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
+
+import mcollective.McollectiveException;
 
 /**
  * Reads one facts document the way Ruby's {@code YAML.safe_load(text, [Symbol], [], true)} does, as far as it
@@ -40,8 +42,7 @@ final class YamlFactsReader {
     private int aliases;
     private int nodes;
 
-    private YamlFactsReader() {
-    }
+    private YamlFactsReader() {}
 
     /**
      * @param text the file contents

@@ -24,27 +24,29 @@ import java.util.regex.Pattern;
  * ({@code BEGIN RSA PRIVATE KEY}) form. Stateless.
  */
 public final class PemFiles {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     /** DER of AlgorithmIdentifier { rsaEncryption, NULL }. */
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
-        (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+    private static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+    };
 
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** All certificates in a PEM (or DER) file; at least one. */
     public static List<X509Certificate> certificates(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> certs = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(in)
+            CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)
                     .forEach(c -> certs.add((X509Certificate) c));
             if (certs.isEmpty()) {
                 throw new mcollective.McollectiveException("No certificate in " + file);
             }
             return certs;
         } catch (IOException | GeneralSecurityException e) {
-            throw new mcollective.McollectiveException("Cannot read certificates from " + file + ": " + e.getMessage(), e);
+            throw new mcollective.McollectiveException(
+                    "Cannot read certificates from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,7 +72,7 @@ public final class PemFiles {
                     throw new mcollective.McollectiveException("Unsupported private key type '" + type + "' in " + file
                             + "; convert it to an unencrypted PKCS#8 key (openssl pkcs8 -topk8 -nocrypt)");
                 default:
-                    // another block (e.g. EC PARAMETERS or a certificate): keep looking
+                // another block (e.g. EC PARAMETERS or a certificate): keep looking
             }
         }
         throw new mcollective.McollectiveException("No PEM private key in " + file);

@@ -12,8 +12,7 @@ import mcollective.McollectiveException;
  * {@code uid=N} (default), {@code gid=N}, {@code group=NAME}, {@code user=LOGIN} or {@code identity=IDENTITY}.
  */
 final class CallerIds {
-    private CallerIds() {
-    }
+    private CallerIds() {}
 
     static String forType(String callerType, String identity) {
         return switch (callerType) {
@@ -22,8 +21,9 @@ final class CallerIds {
             case "group" -> "group=" + groupName(unixId("gid"));
             case "user" -> "user=" + System.getProperty("user.name");
             case "identity" -> "identity=" + identity;
-            default -> throw new McollectiveException("Unknown plugin.psk.callertype '" + callerType
-                    + "'; use one of uid, gid, group, user, identity");
+            default ->
+                throw new McollectiveException("Unknown plugin.psk.callertype '" + callerType
+                        + "'; use one of uid, gid, group, user, identity");
         };
     }
 

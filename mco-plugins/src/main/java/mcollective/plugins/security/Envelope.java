@@ -30,8 +30,7 @@ final class Envelope {
     static final RubySymbol HASH = RubySymbol.of("hash");
     static final RubySymbol SENDERAGENT = RubySymbol.of("senderagent");
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     /** Loads the outer Hash; anything else is not a message. */
     static Map<?, ?> outer(byte[] payload) {
@@ -89,15 +88,25 @@ final class Envelope {
             throw new MessageDecodeException("Message :filter is malformed: " + e.getMessage(), e);
         }
         long ttl = integer(envelope, TTL);
-        return new Request(string(envelope, REQUESTID), string(envelope, SENDERID), string(envelope, CALLERID),
-                string(envelope, AGENT), string(envelope, COLLECTIVE), filter,
-                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ttl)), integer(envelope, MSGTIME),
+        return new Request(
+                string(envelope, REQUESTID),
+                string(envelope, SENDERID),
+                string(envelope, CALLERID),
+                string(envelope, AGENT),
+                string(envelope, COLLECTIVE),
+                filter,
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ttl)),
+                integer(envelope, MSGTIME),
                 nonNull(body));
     }
 
     static Reply reply(Map<?, ?> envelope, Object body) {
-        return new Reply(string(envelope, REQUESTID), string(envelope, SENDERID), string(envelope, SENDERAGENT),
-                integer(envelope, MSGTIME), nonNull(body));
+        return new Reply(
+                string(envelope, REQUESTID),
+                string(envelope, SENDERID),
+                string(envelope, SENDERAGENT),
+                integer(envelope, MSGTIME),
+                nonNull(body));
     }
 
     private static Object nonNull(Object body) {

@@ -98,8 +98,9 @@ public final class PskSecurityProvider implements SecurityProvider {
         byte[] body = Envelope.bytes(envelope, Envelope.BODY);
         Object hash = envelope.get(Envelope.HASH);
         String expected = hash(body);
-        if (!(hash instanceof String given) || !MessageDigest.isEqual(
-                given.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
+        if (!(hash instanceof String given)
+                || !MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
             throw new SecurityValidationFailedException("Received an invalid signature in message");
         }
         return body;

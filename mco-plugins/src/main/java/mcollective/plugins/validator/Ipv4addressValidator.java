@@ -10,8 +10,8 @@ import mcollective.spi.Validator;
  * without leading zeros, optionally with a prefix ({@code /8}) or a contiguous netmask ({@code /255.0.0.0}).
  */
 public final class Ipv4addressValidator implements Validator {
-    static final Pattern IPV4 = Pattern.compile(
-            "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
+    static final Pattern IPV4 =
+            Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
     private static final Pattern PREFIX = Pattern.compile("^(0|[1-9]\\d?)$");
 
     @Override

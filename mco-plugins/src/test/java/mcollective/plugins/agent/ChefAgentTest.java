@@ -50,7 +50,12 @@ class ChefAgentTest {
         settings.forEach((k, v) -> builder.set("plugin.chef." + k, v));
         Config config = builder.build();
         ChefAgent agent = new ChefAgent();
-        agent.init(new PluginContext(config, "chef", PluginRegistry.discover(), Clock.systemUTC(), Map.of(),
+        agent.init(new PluginContext(
+                config,
+                "chef",
+                PluginRegistry.discover(),
+                Clock.systemUTC(),
+                Map.of(),
                 Map.of(DdlLoader.class, new DdlLoader(config.libdirs()))));
         return agent;
     }
@@ -59,8 +64,17 @@ class ChefAgentTest {
         Map<Object, Object> body = new LinkedHashMap<>();
         body.put(RubySymbol.of("action"), action);
         body.put(RubySymbol.of("data"), new LinkedHashMap<>());
-        Object reply = agent.handle(new Request(RequestId.next(), "tester", "uid=0", "chef", "mcollective",
-                Filter.empty(), 60, Clock.systemUTC().instant().getEpochSecond(), body)).orElseThrow();
+        Object reply = agent.handle(new Request(
+                        RequestId.next(),
+                        "tester",
+                        "uid=0",
+                        "chef",
+                        "mcollective",
+                        Filter.empty(),
+                        60,
+                        Clock.systemUTC().instant().getEpochSecond(),
+                        body))
+                .orElseThrow();
         Map<String, Object> plain = new LinkedHashMap<>();
         ((Map<?, ?>) reply).forEach((k, v) -> plain.put(((RubySymbol) k).name(), v));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -106,18 +120,19 @@ class ChefAgentTest {
             Map<String, Object> reply = call(agent(Map.of("client-initscript", init.toString())), "status");
 
             assertThat(reply.get("statuscode")).isEqualTo(1L);
-            assertThat(reply.get("statusmsg")).isEqualTo(init + " status finished with exit code 4: "
-                    + "chef-client: status unknown");
+            assertThat(reply.get("statusmsg"))
+                    .isEqualTo(init + " status finished with exit code 4: " + "chef-client: status unknown");
             assertThat(((Map<?, ?>) reply.get("data")).get("status")).isEqualTo("Unknown");
         }
 
         @Test
         void namesTheCommandItCannotRun() {
-            Map<String, Object> reply = call(agent(Map.of("client-initscript", "/nonexistent/service chef-client")),
-                    "status");
+            Map<String, Object> reply =
+                    call(agent(Map.of("client-initscript", "/nonexistent/service chef-client")), "status");
 
             assertThat(reply.get("statuscode")).isEqualTo(1L);
-            assertThat((String) reply.get("statusmsg")).startsWith("Cannot run /nonexistent/service chef-client status:");
+            assertThat((String) reply.get("statusmsg"))
+                    .startsWith("Cannot run /nonexistent/service chef-client status:");
         }
 
         @Test
@@ -140,8 +155,8 @@ class ChefAgentTest {
                 Map<String, Object> reply = call(agent(Map.of("client-initscript", init.toString())), act);
 
                 assertThat(reply.get("statuscode")).isEqualTo(0L);
-                assertThat(reply.get("data")).isEqualTo(Map.of("stdout", act + " ok\n", "stderr", "warn\n",
-                        "exitcode", 0L));
+                assertThat(reply.get("data"))
+                        .isEqualTo(Map.of("stdout", act + " ok\n", "stderr", "warn\n", "exitcode", 0L));
             }
         }
 
@@ -166,8 +181,11 @@ class ChefAgentTest {
         }
 
         Map<String, String> settings(StandInChefClient daemon) {
-            return Map.of("client-pidfile", daemon.pidfile().toString(),
-                    "client-lockfile", daemon.lockfile().toString());
+            return Map.of(
+                    "client-pidfile",
+                    daemon.pidfile().toString(),
+                    "client-lockfile",
+                    daemon.lockfile().toString());
         }
 
         @Test
@@ -184,12 +202,12 @@ class ChefAgentTest {
 
         @Test
         void saysWhenThePidfileIsMissing() {
-            Map<String, Object> reply = call(agent(Map.of("client-pidfile", dir.resolve("none.pid").toString())),
-                    "wake_daemon");
+            Map<String, Object> reply =
+                    call(agent(Map.of("client-pidfile", dir.resolve("none.pid").toString())), "wake_daemon");
 
             assertThat(reply.get("statuscode")).isEqualTo(1L);
-            assertThat(reply.get("statusmsg")).isEqualTo("chef-client pidfile " + dir.resolve("none.pid")
-                    + " not found.");
+            assertThat(reply.get("statusmsg"))
+                    .isEqualTo("chef-client pidfile " + dir.resolve("none.pid") + " not found.");
         }
 
         @Test
@@ -202,8 +220,9 @@ class ChefAgentTest {
             Map<String, Object> reply = call(agent(Map.of("client-pidfile", pidfile.toString())), "wake_daemon");
 
             assertThat(reply.get("statuscode")).isEqualTo(1L);
-            assertThat(reply.get("statusmsg")).isEqualTo("chef-client pidfile " + pidfile
-                    + " found, but stale - no process " + pid + " to signal.");
+            assertThat(reply.get("statusmsg"))
+                    .isEqualTo(
+                            "chef-client pidfile " + pidfile + " found, but stale - no process " + pid + " to signal.");
         }
 
         @Test
@@ -214,8 +233,8 @@ class ChefAgentTest {
                 Map<String, Object> reply = call(agent(Map.of("client-pidfile", pidfile.toString())), "wake_daemon");
 
                 assertThat(reply.get("statuscode")).isEqualTo(1L);
-                assertThat(reply.get("statusmsg")).isEqualTo("chef-client pidfile " + pidfile
-                        + " holds no process id.");
+                assertThat(reply.get("statusmsg"))
+                        .isEqualTo("chef-client pidfile " + pidfile + " holds no process id.");
             }
         }
 
@@ -228,8 +247,8 @@ class ChefAgentTest {
                 Map<String, Object> reply = call(agent(Map.of("client-pidfile", pidfile.toString())), "wake_daemon");
 
                 assertThat(reply.get("statuscode")).isEqualTo(1L);
-                assertThat((String) reply.get("statusmsg")).contains("names process " + sleeper.pid()
-                        + ", which is not chef-client");
+                assertThat((String) reply.get("statusmsg"))
+                        .contains("names process " + sleeper.pid() + ", which is not chef-client");
                 assertThat(sleeper.isAlive()).isTrue();
             } finally {
                 sleeper.destroyForcibly();

@@ -33,30 +33,35 @@ class CompoundFilterTableTest {
     static Path dir;
 
     private static boolean matches(java.util.List<java.util.Map<String, Object>> callstack) {
-        return EVALUATOR.evaluate(Filter.builder().addCompound(callstack).build(), NODE).passed();
+        return EVALUATOR
+                .evaluate(Filter.builder().addCompound(callstack).build(), NODE)
+                .passed();
     }
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "country=uk | true",
-        "country=/^u/ | true",
-        "cpus>3 | true",
-        "version>2.9 | false",
-        "list=one | true",
-        "os.family=RedHat | false",
-        "fact('os.family').value=RedHat | true",
-        "!country=de | true",
-        "country=uk or (cpus>100 and apache) | true",
-        "collective('mcollective').member=true | true",
-        "nosuch('x').value=1 | false",
-        "profile::base and role.web | true",
-        "agent('rpcutil').version=1.0 | true",
-        "agent('nosuch').version=1.0 | false",
-        "fact('list.1').value=two | true",
-        "fact('os').value_encoding=application/json | true",
-        "fstat('/nonexistent/file').present=0 | true",
-        "fstat('/nonexistent/file').mtime_age>0 | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "country=uk | true",
+                "country=/^u/ | true",
+                "cpus>3 | true",
+                "version>2.9 | false",
+                "list=one | true",
+                "os.family=RedHat | false",
+                "fact('os.family').value=RedHat | true",
+                "!country=de | true",
+                "country=uk or (cpus>100 and apache) | true",
+                "collective('mcollective').member=true | true",
+                "nosuch('x').value=1 | false",
+                "profile::base and role.web | true",
+                "agent('rpcutil').version=1.0 | true",
+                "agent('nosuch').version=1.0 | false",
+                "fact('list.1').value=two | true",
+                "fact('os').value_encoding=application/json | true",
+                "fstat('/nonexistent/file').present=0 | true",
+                "fstat('/nonexistent/file').mtime_age>0 | false",
+            })
     void shouldSelectTheNodeAsRubyDoes(String filter, boolean expected) {
         assertThat(matches(CompoundParser.parse(filter))).isEqualTo(expected);
     }
@@ -65,12 +70,15 @@ class CompoundFilterTableTest {
     void shouldSeeAFileThroughFstat() throws Exception {
         Path file = Files.writeString(dir.resolve("hostname"), "web1\n");
 
-        assertThat(matches(CompoundParser.parse("fstat('" + file + "').size>0"))).isTrue();
-        assertThat(matches(CompoundParser.parse("fstat('" + file + "').md5=/^66ee606d/"))).isTrue();
+        assertThat(matches(CompoundParser.parse("fstat('" + file + "').size>0")))
+                .isTrue();
+        assertThat(matches(CompoundParser.parse("fstat('" + file + "').md5=/^66ee606d/")))
+                .isTrue();
         assertThat(matches(CompoundParser.parse("fstat('" + file + "').md5=66ee606d5019d75f83836eeb295c6b6e")))
                 .isFalse();
-        assertThat(matches(CompoundParser.parse("fstat('" + file + "').type=file and fstat('" + dir
-                + "').type=directory"))).isTrue();
+        assertThat(matches(CompoundParser.parse(
+                        "fstat('" + file + "').type=file and fstat('" + dir + "').type=directory")))
+                .isTrue();
     }
 
     @Test
@@ -83,15 +91,18 @@ class CompoundFilterTableTest {
     @Test
     void shouldRefuseNotEqualsAndRegexOperatorStatementsOnTheClient() {
         // Q-3 fixed on the client: refused with a hint instead of silently selecting nothing
-        assertThatThrownBy(() -> CompoundParser.parse("country!=de")).isInstanceOf(CompoundFilterException.class)
+        assertThatThrownBy(() -> CompoundParser.parse("country!=de"))
+                .isInstanceOf(CompoundFilterException.class)
                 .hasMessageContaining("write 'not country=de'");
-        assertThatThrownBy(() -> CompoundParser.parse("country=~uk")).isInstanceOf(CompoundFilterException.class)
+        assertThatThrownBy(() -> CompoundParser.parse("country=~uk"))
+                .isInstanceOf(CompoundFilterException.class)
                 .hasMessageContaining("write 'country=/uk/'");
     }
 
     @Test
     void shouldRefuseABareFunctionCallWhereRubysClientCrashes() {
-        assertThatThrownBy(() -> CompoundParser.parse("foo('bar')")).isInstanceOf(CompoundFilterException.class)
+        assertThatThrownBy(() -> CompoundParser.parse("foo('bar')"))
+                .isInstanceOf(CompoundFilterException.class)
                 .hasMessageContaining("has no comparison");
     }
 }

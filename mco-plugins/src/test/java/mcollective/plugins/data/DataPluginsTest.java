@@ -19,12 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.ddl.DdlException;
@@ -69,7 +68,8 @@ class DataPluginsTest {
                     }
                 }
                 assertThat(ours.keySet()).as("outputs of %s", paths.get(i)).containsExactlyElementsOf(theirs.keySet());
-                ours.forEach((key, value) -> assertThat(String.valueOf(value)).as("%s of %s", key, path)
+                ours.forEach((key, value) -> assertThat(String.valueOf(value))
+                        .as("%s of %s", key, path)
                         .isEqualTo(String.valueOf(theirs.get(key))));
             }
         }
@@ -93,11 +93,13 @@ class DataPluginsTest {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("ruby (Debian's mcollective package) failed: %s", err).isZero();
+            assertThat(process.exitValue())
+                    .as("ruby (Debian's mcollective package) failed: %s", err)
+                    .isZero();
             Files.delete(script);
             List<Map<String, Object>> results = new ArrayList<>();
             for (String line : out.strip().split("\n")) {
-                results.add(new ObjectMapper().readValue(line, new TypeReference<LinkedHashMap<String, Object>>() { }));
+                results.add(new ObjectMapper().readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
             }
             return results;
         }
@@ -107,8 +109,9 @@ class DataPluginsTest {
     class Fact {
         @Test
         void shouldAnswerAStringFactAsPlainText() {
-            assertThat(lookup("fact", "country")).containsExactly(entry("exists", true), entry("value", "uk"),
-                    entry("value_encoding", "text/plain"));
+            assertThat(lookup("fact", "country"))
+                    .containsExactly(
+                            entry("exists", true), entry("value", "uk"), entry("value_encoding", "text/plain"));
         }
 
         @Test
@@ -120,21 +123,25 @@ class DataPluginsTest {
 
         @Test
         void shouldAnswerAStructureAsJson() {
-            assertThat(lookup("fact", "os")).containsExactly(entry("exists", true),
-                    entry("value", "{\"family\":\"RedHat\"}"), entry("value_encoding", "application/json"));
+            assertThat(lookup("fact", "os"))
+                    .containsExactly(
+                            entry("exists", true),
+                            entry("value", "{\"family\":\"RedHat\"}"),
+                            entry("value_encoding", "application/json"));
             assertThat(lookup("fact", "list")).containsEntry("value", "[\"one\",\"two\"]");
         }
 
         @Test
         void shouldAnswerFalseThreeTimesForAMissingFact() {
-            assertThat(lookup("fact", "os.release.major")).containsExactly(entry("exists", false),
-                    entry("value", false), entry("value_encoding", false));
+            assertThat(lookup("fact", "os.release.major"))
+                    .containsExactly(entry("exists", false), entry("value", false), entry("value_encoding", false));
             assertThat(lookup("fact", "list.7")).containsEntry("exists", false);
         }
 
         @Test
         void shouldFailOnAWordAsAnArrayIndexAsRubysIntegerDoes() {
-            assertThatThrownBy(() -> lookup("fact", "list.first")).isInstanceOf(McollectiveException.class)
+            assertThatThrownBy(() -> lookup("fact", "list.first"))
+                    .isInstanceOf(McollectiveException.class)
                     .hasMessage("invalid value for Integer(): \"first\"");
         }
     }
@@ -145,15 +152,18 @@ class DataPluginsTest {
         void shouldAnswerTheAgentsMetadataInDdlOrderThenItsName() {
             Map<String, Object> rpcutil = lookup("agent", "rpcutil");
 
-            assertThat(rpcutil.keySet()).containsExactly("license", "timeout", "description", "url", "version",
-                    "author", "agent");
-            assertThat(rpcutil).containsEntry("version", "1.0").containsEntry("timeout", 10)
+            assertThat(rpcutil.keySet())
+                    .containsExactly("license", "timeout", "description", "url", "version", "author", "agent");
+            assertThat(rpcutil)
+                    .containsEntry("version", "1.0")
+                    .containsEntry("timeout", 10)
                     .containsEntry("agent", "rpcutil");
         }
 
         @Test
         void shouldFailForAnAgentTheNodeDoesNotRun() {
-            assertThatThrownBy(() -> lookup("agent", "nosuch")).isInstanceOf(McollectiveException.class)
+            assertThatThrownBy(() -> lookup("agent", "nosuch"))
+                    .isInstanceOf(McollectiveException.class)
                     .hasMessage("No agent called nosuch found");
         }
 
@@ -177,7 +187,10 @@ class DataPluginsTest {
     void shouldTakeOutputsAndTimeoutsFromTheShippedDdls() {
         DataPlugin fstat = node.dataPlugins().get("fstat");
 
-        assertThat(fstat.outputs()).startsWith("name", "output", "present", "size", "mode", "md5").hasSize(18);
-        assertThat(node.dataPlugins().values()).allSatisfy(p -> assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(1)));
+        assertThat(fstat.outputs())
+                .startsWith("name", "output", "present", "size", "mode", "md5")
+                .hasSize(18);
+        assertThat(node.dataPlugins().values())
+                .allSatisfy(p -> assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(1)));
     }
 }

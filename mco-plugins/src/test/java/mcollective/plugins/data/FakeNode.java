@@ -21,8 +21,13 @@ import mcollective.spi.PluginContext;
  * list [one, two]; classes apache, profile::base, role.web; agent rpcutil; collective mcollective), with the four
  * shipped data plugins initialised against it.
  */
-record FakeNode(String identity, Map<String, Object> facts, List<String> classes, Map<String, Agent> agentsByName,
-        Map<String, DataPlugin> dataPlugins) implements NodeInfo {
+record FakeNode(
+        String identity,
+        Map<String, Object> facts,
+        List<String> classes,
+        Map<String, Agent> agentsByName,
+        Map<String, DataPlugin> dataPlugins)
+        implements NodeInfo {
 
     static FakeNode web1(Clock clock) {
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -33,12 +38,21 @@ record FakeNode(String identity, Map<String, Object> facts, List<String> classes
         facts.put("list", List.of("one", "two"));
         Map<String, Agent> agents = Map.of("rpcutil", new MetaAgent());
         Map<String, DataPlugin> plugins = new TreeMap<>();
-        FakeNode node = new FakeNode("web1.example.net", facts, List.of("apache", "profile::base", "role.web"),
-                agents, plugins);
-        Config config = Config.builder().set("identity", "web1.example.net").set("collectives", "mcollective,uk")
-                .set("main_collective", "mcollective").environment(Map.of()).build();
-        PluginContext context = new PluginContext(config, "data", PluginRegistry.builder().autoDiscover(false).build(),
-                clock, Map.of(), Map.of(NodeInfo.class, node));
+        FakeNode node = new FakeNode(
+                "web1.example.net", facts, List.of("apache", "profile::base", "role.web"), agents, plugins);
+        Config config = Config.builder()
+                .set("identity", "web1.example.net")
+                .set("collectives", "mcollective,uk")
+                .set("main_collective", "mcollective")
+                .environment(Map.of())
+                .build();
+        PluginContext context = new PluginContext(
+                config,
+                "data",
+                PluginRegistry.builder().autoDiscover(false).build(),
+                clock,
+                Map.of(),
+                Map.of(NodeInfo.class, node));
         for (DataPlugin plugin : List.of(new AgentData(), new CollectiveData(), new FactData(), new FstatData())) {
             plugin.init(context.forPlugin(plugin.name()));
             plugins.put(plugin.name(), plugin);
@@ -80,9 +94,19 @@ record FakeNode(String identity, Map<String, Object> facts, List<String> classes
 
         @Override
         public Map<String, Object> meta() {
-            return Map.of("license", "Apache License, Version 2.0", "timeout", 10, "description",
-                    "General helpful actions that expose stats and internals to SimpleRPC clients", "url",
-                    "https://docs.puppetlabs.com/mcollective/", "version", "1.0", "author", "R.I.Pienaar <rip@devco.net>");
+            return Map.of(
+                    "license",
+                    "Apache License, Version 2.0",
+                    "timeout",
+                    10,
+                    "description",
+                    "General helpful actions that expose stats and internals to SimpleRPC clients",
+                    "url",
+                    "https://docs.puppetlabs.com/mcollective/",
+                    "version",
+                    "1.0",
+                    "author",
+                    "R.I.Pienaar <rip@devco.net>");
         }
     }
 }

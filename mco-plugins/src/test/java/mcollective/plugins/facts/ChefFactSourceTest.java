@@ -13,12 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ch.qos.logback.classic.Level;
 import mcollective.config.Config;
 import mcollective.config.ConfigBuilder;
 import mcollective.plugin.PluginRegistry;
@@ -34,6 +34,7 @@ class ChefFactSourceTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock();
     private LogCapture log;
     private ChefServerStub chef;
@@ -44,8 +45,9 @@ class ChefFactSourceTest {
     void start() throws IOException {
         chef = ChefServerStub.start("/organizations/acme").node(ChefServerStub.sampleNode());
         key = chef.writeClientKey(dir.resolve("client.pem"));
-        clientRb = Files.writeString(dir.resolve("client.rb"), "chef_server_url \"" + chef.url() + "\"\n"
-                + "client_key File.join(current_dir, \"client.pem\")\n");
+        clientRb = Files.writeString(
+                dir.resolve("client.rb"),
+                "chef_server_url \"" + chef.url() + "\"\n" + "client_key File.join(current_dir, \"client.pem\")\n");
         log = LogCapture.of(AbstractFactSource.class);
     }
 
@@ -56,14 +58,23 @@ class ChefFactSourceTest {
     }
 
     private ChefFactSource source(String identity, String... settings) {
-        ConfigBuilder config = Config.builder().environment(Map.of()).set("identity", identity)
-                .set("fact_cache_time", "300").set("plugin.chef.knife_config", clientRb.toString());
+        ConfigBuilder config = Config.builder()
+                .environment(Map.of())
+                .set("identity", identity)
+                .set("fact_cache_time", "300")
+                .set("plugin.chef.knife_config", clientRb.toString());
         for (int i = 0; i < settings.length; i += 2) {
             config.set(settings[i], settings[i + 1]);
         }
         ChefFactSource source = new ChefFactSource();
-        source.init(new PluginContext(config.build(), "node", PluginRegistry.builder().autoDiscover(false).build(),
-                clock, Map.of(), Map.of()).forPlugin(source.name()));
+        source.init(new PluginContext(
+                        config.build(),
+                        "node",
+                        PluginRegistry.builder().autoDiscover(false).build(),
+                        clock,
+                        Map.of(),
+                        Map.of())
+                .forPlugin(source.name()));
         return source;
     }
 
@@ -76,18 +87,34 @@ class ChefFactSourceTest {
         Map<String, Object> facts = source(NODE).facts();
 
         assertThat(chef.requests()).containsExactly("/nodes/" + NODE);
-        assertThat(facts).containsEntry("chef_environment", "dev")
+        assertThat(facts)
+                .containsEntry("chef_environment", "dev")
                 .containsEntry("roles", List.of("base", "chef-client-11"))
-                .containsEntry("recipes", List.of("chef-client::config", "chef-client::service", "ntp", "openssh",
-                        "mcollective", "omnibus_updater", "jenkins::server"))
+                .containsEntry(
+                        "recipes",
+                        List.of(
+                                "chef-client::config",
+                                "chef-client::service",
+                                "ntp",
+                                "openssh",
+                                "mcollective",
+                                "omnibus_updater",
+                                "jenkins::server"))
                 .containsEntry("run_list", List.of("role[base]", "role[chef-client-11]", "recipe[jenkins::server]"))
-                .containsEntry("fqdn", NODE).containsEntry("platform_version", "12.04")
-                .containsEntry("cpu.total", "4").containsEntry("cpu.0.mhz", "2400.000")
-                .containsEntry("ohai_time", "1364990700.5").containsEntry("uptime_seconds", "692434")
+                .containsEntry("fqdn", NODE)
+                .containsEntry("platform_version", "12.04")
+                .containsEntry("cpu.total", "4")
+                .containsEntry("cpu.0.mhz", "2400.000")
+                .containsEntry("ohai_time", "1364990700.5")
+                .containsEntry("uptime_seconds", "692434")
                 .containsEntry("chef_packages.chef.version", "11.4.0")
                 .containsEntry("virtualization.role", "guest");
-        assertThat(facts.keySet()).noneMatch(k -> k.startsWith("lsb") || k.startsWith("kernel")
-                || k.startsWith("languages") || k.equals("tags") || k.startsWith("blocked"));
+        assertThat(facts.keySet())
+                .noneMatch(k -> k.startsWith("lsb")
+                        || k.startsWith("kernel")
+                        || k.startsWith("languages")
+                        || k.equals("tags")
+                        || k.startsWith("blocked"));
     }
 
     @Test
@@ -100,7 +127,8 @@ class ChefFactSourceTest {
 
         clock.advance(Duration.ofSeconds(1));
         source.facts();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chef.requests()).hasSize(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(chef.requests()).hasSize(2));
     }
 
     @Test
@@ -126,7 +154,8 @@ class ChefFactSourceTest {
         } finally {
             release.countDown();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chef.requests()).hasSize(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(chef.requests()).hasSize(2));
     }
 
     @Test
@@ -137,13 +166,22 @@ class ChefFactSourceTest {
         node.put("override", Map.of("app", Map.of("port", 8080, "hosts", List.of("a", List.of("b", "c")))));
         chef.node(node);
 
-        Map<String, Object> facts = source("web1", "plugin.chef.node_name", "merged",
-                "plugin.chef.fact_whitelist", "app, tags,cpu.total, hostname").facts();
+        Map<String, Object> facts = source(
+                        "web1",
+                        "plugin.chef.node_name",
+                        "merged",
+                        "plugin.chef.fact_whitelist",
+                        "app, tags,cpu.total, hostname")
+                .facts();
 
         assertThat(chef.requests()).containsExactly("/nodes/merged");
-        assertThat(facts).containsEntry("app.port", "8080").containsEntry("app.name", "shop")
-                .containsEntry("app.hosts", "a, b, c").containsEntry("tags", "ci")
-                .containsEntry("cpu.total", "4").containsEntry("hostname", "ci")
+        assertThat(facts)
+                .containsEntry("app.port", "8080")
+                .containsEntry("app.name", "shop")
+                .containsEntry("app.hosts", "a, b, c")
+                .containsEntry("tags", "ci")
+                .containsEntry("cpu.total", "4")
+                .containsEntry("hostname", "ci")
                 .doesNotContainKeys("cpu.real", "cpu.x", "fqdn");
     }
 
@@ -155,9 +193,10 @@ class ChefFactSourceTest {
         clock.advance(Duration.ofSeconds(301));
 
         assertThat(source.facts()).isEqualTo(good);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(errors()).containsExactly(
-                "Failed to load facts: ChefServerException: The Chef server refused client '" + NODE + "' with key "
-                        + key + " (HTTP 401): Failed to authenticate as " + NODE));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(errors())
+                        .containsExactly("Failed to load facts: ChefServerException: The Chef server refused client '"
+                                + NODE + "' with key " + key + " (HTTP 401): Failed to authenticate as " + NODE));
         assertThat(source.facts()).isEqualTo(good);
     }
 
@@ -165,9 +204,10 @@ class ChefFactSourceTest {
     void shouldNameTheMissingNode() {
         ChefFactSource source = source("web1.example.net");
 
-        assertThatThrownBy(source::loadFacts).hasMessage("The Chef server " + chef.url()
-                + " has no node 'web1.example.net' (the name is plugin.chef.node_name, else client.rb's node_name, "
-                + "else the identity): Cannot load node web1.example.net");
+        assertThatThrownBy(source::loadFacts)
+                .hasMessage("The Chef server " + chef.url()
+                        + " has no node 'web1.example.net' (the name is plugin.chef.node_name, else client.rb's node_name, "
+                        + "else the identity): Cannot load node web1.example.net");
         assertThat(source.facts()).isEmpty();
         assertThat(errors()).hasSize(1);
     }

@@ -17,13 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import ch.qos.logback.classic.Level;
 
 import mcollective.McollectiveException;
 import mcollective.config.Config;
@@ -55,10 +54,16 @@ class OhaiFactSourceTest {
         void shouldTurnTheSampleInto318DottedFacts() throws IOException {
             Map<String, Object> facts = new OhaiFlattener(List.of()).flatten(sample());
 
-            assertThat(facts).hasSize(318).contains(entry("hostname", "vm"), entry("platform", "debian"),
-                    entry("platform_version", "12"), entry("cpu.total", "2"),
-                    entry("virtualization.system", "docker"), entry("virtualization.role", "host"),
-                    entry("chef_packages.ohai.version", "16.13.0"));
+            assertThat(facts)
+                    .hasSize(318)
+                    .contains(
+                            entry("hostname", "vm"),
+                            entry("platform", "debian"),
+                            entry("platform_version", "12"),
+                            entry("cpu.total", "2"),
+                            entry("virtualization.system", "docker"),
+                            entry("virtualization.role", "host"),
+                            entry("chef_packages.ohai.version", "16.13.0"));
             assertThat(facts.values()).allMatch(String.class::isInstance);
         }
 
@@ -66,40 +71,56 @@ class OhaiFactSourceTest {
         void shouldDropArraysNullsAndBooleans() throws IOException {
             Map<String, Object> facts = new OhaiFlattener(List.of()).flatten(sample());
 
-            assertThat(facts).doesNotContainKeys("shells", "domain", "cloud", "fips.kernel.enabled", "cpu.0.flags",
-                    "network.interfaces.eth0.routes");
+            assertThat(facts)
+                    .doesNotContainKeys(
+                            "shells",
+                            "domain",
+                            "cloud",
+                            "fips.kernel.enabled",
+                            "cpu.0.flags",
+                            "network.interfaces.eth0.routes");
             assertThat(flatten("{\"a\":[1,{\"x\":\"y\"}],\"b\":null,\"c\":true,\"d\":{\"e\":false,\"f\":\"x\"},"
-                    + "\"g\":{}}")).containsExactly(entry("d.f", "x"));
+                            + "\"g\":{}}"))
+                    .containsExactly(entry("d.f", "x"));
         }
 
         @Test
         void shouldPrintNumbersAsRubyToSDoes() throws IOException {
-            assertThat(new OhaiFlattener(List.of()).flatten(sample())).contains(entry("uptime_seconds", "855"),
-                    entry("ohai_time", "1795583966.0022552"));
+            assertThat(new OhaiFlattener(List.of()).flatten(sample()))
+                    .contains(entry("uptime_seconds", "855"), entry("ohai_time", "1795583966.0022552"));
             assertThat(flatten("{\"a\":1.0,\"b\":1e20,\"c\":-0,\"d\":12345678901234567890,\"e\":0.0001,\"f\":-2}"))
-                    .containsExactly(entry("a", "1.0"), entry("b", "1.0e+20"), entry("c", "0"),
-                            entry("d", "12345678901234567890"), entry("e", "0.0001"), entry("f", "-2"));
+                    .containsExactly(
+                            entry("a", "1.0"),
+                            entry("b", "1.0e+20"),
+                            entry("c", "0"),
+                            entry("d", "12345678901234567890"),
+                            entry("e", "0.0001"),
+                            entry("f", "-2"));
         }
 
         @Test
         void shouldKeepOnlyKeysEqualToOrUnderAWhitelistedPrefix() throws IOException {
-            Map<String, Object> facts = new OhaiFlattener(List.of("platform", "cpu", "virtualization"))
-                    .flatten(sample());
+            Map<String, Object> facts =
+                    new OhaiFlattener(List.of("platform", "cpu", "virtualization")).flatten(sample());
 
-            assertThat(facts).containsEntry("platform", "debian").containsEntry("cpu.total", "2")
+            assertThat(facts)
+                    .containsEntry("platform", "debian")
+                    .containsEntry("cpu.total", "2")
                     .containsEntry("virtualization.systems.docker", "host")
                     .doesNotContainKeys("platform_version", "platform_family", "hostname");
-            assertThat(facts.keySet()).allMatch(k -> k.equals("platform") || k.startsWith("cpu.")
-                    || k.startsWith("virtualization."));
+            assertThat(facts.keySet())
+                    .allMatch(k -> k.equals("platform") || k.startsWith("cpu.") || k.startsWith("virtualization."));
         }
 
         @Test
         void shouldRefuseAnythingButOneJsonObject() {
-            assertThatThrownBy(() -> flatten("[1]")).isInstanceOf(McollectiveException.class)
+            assertThatThrownBy(() -> flatten("[1]"))
+                    .isInstanceOf(McollectiveException.class)
                     .hasMessage("output is not a JSON object (starts with '[')");
             assertThatThrownBy(() -> flatten("")).hasMessage("output is not a JSON object (starts with nothing)");
             assertThatThrownBy(() -> flatten("\"debian\"")).hasMessageStartingWith("output is not a JSON object");
-            assertThatThrownBy(() -> flatten("garbage")).hasMessageStartingWith("output is not valid JSON: ")
+            assertThatThrownBy(() -> flatten("garbage"))
+                    .hasMessageStartingWith("output is not valid JSON: ")
                     .hasMessageContaining("at line 1, column");
             assertThatThrownBy(() -> flatten("{\"a\":\"b\"} {}")).hasMessage("output has more after the JSON object");
             assertThatThrownBy(() -> flatten("{\"a\":")).hasMessageStartingWith("output is not valid JSON: ");
@@ -110,16 +131,17 @@ class OhaiFactSourceTest {
     class Settings {
         @Test
         void shouldSplitTheCommandOnWhitespace() {
-            assertThat(OhaiFactSource.parseCommand("  /usr/bin/ohai\tplatform  cpu ")).containsExactly(
-                    "/usr/bin/ohai", "platform", "cpu");
-            assertThatThrownBy(() -> OhaiFactSource.parseCommand("  ")).isInstanceOf(ConfigException.class)
+            assertThat(OhaiFactSource.parseCommand("  /usr/bin/ohai\tplatform  cpu "))
+                    .containsExactly("/usr/bin/ohai", "platform", "cpu");
+            assertThatThrownBy(() -> OhaiFactSource.parseCommand("  "))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessage("plugin.ohai.command is empty");
         }
 
         @Test
         void shouldSplitTheWhitelistOnCommas() {
-            assertThat(FactWhitelist.parse("platform, cpu,,virtualization ")).containsExactly("platform",
-                    "cpu", "virtualization");
+            assertThat(FactWhitelist.parse("platform, cpu,,virtualization "))
+                    .containsExactly("platform", "cpu", "virtualization");
             assertThat(FactWhitelist.parse("")).isEmpty();
         }
 
@@ -136,6 +158,7 @@ class OhaiFactSourceTest {
     class Command {
         @TempDir
         Path dir;
+
         Path script;
         final List<OhaiFactSource> sources = new ArrayList<>();
         final LogCapture log = LogCapture.of(OhaiFactSource.class);
@@ -176,8 +199,13 @@ class OhaiFactSourceTest {
         }
 
         OhaiFactSource start(String factCacheTime, String... settings) {
-            List<String> all = new ArrayList<>(List.of("fact_cache_time", factCacheTime, "plugin.ohai.command",
-                    script.toString(), "plugin.ohai.timeout", "1"));
+            List<String> all = new ArrayList<>(List.of(
+                    "fact_cache_time",
+                    factCacheTime,
+                    "plugin.ohai.command",
+                    script.toString(),
+                    "plugin.ohai.timeout",
+                    "1"));
             all.addAll(List.of(settings));
             OhaiFactSource source = new OhaiFactSource();
             sources.add(source);
@@ -213,13 +241,15 @@ class OhaiFactSourceTest {
 
             assertThat(source.facts()).isEqualTo(good);
             String prefix = "Failed to load facts from '" + script + "': ";
-            assertThat(log.messages(Level.ERROR)).containsExactly(
-                    prefix + "exited with status 1; stderr: fake-ohai: disk on fire; keeping the 2 facts of the "
-                            + "last good run",
-                    prefix + "output is not valid JSON: Unrecognized token 'this': was expecting (JSON String, "
-                            + "Number, Array, Object or token 'null', 'true' or 'false') at line 1, column 1; "
-                            + "keeping the 2 facts of the last good run",
-                    prefix + "printed no string or number facts; keeping the 2 facts of the last good run");
+            assertThat(log.messages(Level.ERROR))
+                    .containsExactly(
+                            prefix
+                                    + "exited with status 1; stderr: fake-ohai: disk on fire; keeping the 2 facts of the "
+                                    + "last good run",
+                            prefix + "output is not valid JSON: Unrecognized token 'this': was expecting (JSON String, "
+                                    + "Number, Array, Object or token 'null', 'true' or 'false') at line 1, column 1; "
+                                    + "keeping the 2 facts of the last good run",
+                            prefix + "printed no string or number facts; keeping the 2 facts of the last good run");
         }
 
         @Test
@@ -229,11 +259,16 @@ class OhaiFactSourceTest {
 
             assertThat(source.refresh()).isFalse();
 
-            assertThat(log.messages(Level.ERROR)).singleElement().asString()
+            assertThat(log.messages(Level.ERROR))
+                    .singleElement()
+                    .asString()
                     // The shell may or may not report its killed child on stderr before it dies itself.
-                    .contains("timed out after 1 s and was killed; ").endsWith("keeping the 2 facts of the last good run");
-            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current().descendants()
-                    .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 30")));
+                    .contains("timed out after 1 s and was killed; ")
+                    .endsWith("keeping the 2 facts of the last good run");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ProcessHandle.current()
+                            .descendants()
+                            .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 30")));
         }
 
         @Test
@@ -243,8 +278,10 @@ class OhaiFactSourceTest {
 
             assertThat(source.refresh()).isFalse();
 
-            assertThat(log.messages(Level.ERROR)).singleElement().asString().contains("printed more than 16777216 bytes; "
-                    + "output refused; keeping the 2 facts");
+            assertThat(log.messages(Level.ERROR))
+                    .singleElement()
+                    .asString()
+                    .contains("printed more than 16777216 bytes; " + "output refused; keeping the 2 facts");
         }
 
         @Test
@@ -254,8 +291,11 @@ class OhaiFactSourceTest {
             OhaiFactSource source = start("300");
 
             assertThat(source.facts()).isEmpty();
-            assertThat(log.messages(Level.ERROR)).singleElement().asString().startsWith("Failed to load facts from '" + script
-                    + "': could not be started: Cannot run program").endsWith("; there are no facts yet");
+            assertThat(log.messages(Level.ERROR))
+                    .singleElement()
+                    .asString()
+                    .startsWith("Failed to load facts from '" + script + "': could not be started: Cannot run program")
+                    .endsWith("; there are no facts yet");
         }
 
         @Test
@@ -278,10 +318,11 @@ class OhaiFactSourceTest {
 
             output("{\"platform\":\"ubuntu\"}");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> "ubuntu".equals(source.facts().get("platform")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "ubuntu".equals(source.facts().get("platform")));
             assertThat(source.facts()).containsExactly(entry("platform", "ubuntu"));
-            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("ohai-facts")
-                    && t.isDaemon());
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .anyMatch(t -> t.getName().equals("ohai-facts") && t.isDaemon());
         }
 
         @Test
@@ -290,8 +331,9 @@ class OhaiFactSourceTest {
 
             sources.forEach(OhaiFactSource::close);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.getName().equals("ohai-facts")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(t -> t.getName().equals("ohai-facts")));
             assertThat(source.facts()).containsEntry("platform", "debian");
         }
     }
@@ -301,7 +343,12 @@ class OhaiFactSourceTest {
         for (int i = 0; i < settings.length; i += 2) {
             builder.set(settings[i], settings[i + 1]);
         }
-        return new PluginContext(builder.build(), "ohai", PluginRegistry.builder().autoDiscover(false).build(),
-                Clock.systemUTC(), Map.of(), Map.of());
+        return new PluginContext(
+                builder.build(),
+                "ohai",
+                PluginRegistry.builder().autoDiscover(false).build(),
+                Clock.systemUTC(),
+                Map.of(),
+                Map.of());
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
-import mcollective.spi.support.AbstractFactSource;
-import mcollective.testkit.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +11,18 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import mcollective.config.Config;
 import mcollective.config.ConfigException;
 import mcollective.plugin.PluginRegistry;
 import mcollective.spi.PluginContext;
+import mcollective.spi.support.AbstractFactSource;
+import mcollective.testkit.LogCapture;
 import mcollective.testkit.MutableClock;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class YamlFactSourceTest {
     @TempDir
@@ -59,10 +61,13 @@ class YamlFactSourceTest {
     @Nested
     class Init {
         private YamlFactSource initWith(String pluginYaml) {
-            Config config = Config.builder().set("plugin.yaml", pluginYaml).environment(Map.of()).build();
+            Config config = Config.builder()
+                    .set("plugin.yaml", pluginYaml)
+                    .environment(Map.of())
+                    .build();
             YamlFactSource source = new YamlFactSource();
-            source.init(new PluginContext(config, "yaml", PluginRegistry.builder().autoDiscover(false).build(), clock,
-                    Map.of(), Map.of()));
+            source.init(new PluginContext(
+                    config, "yaml", PluginRegistry.builder().autoDiscover(false).build(), clock, Map.of(), Map.of()));
             return source;
         }
 
@@ -92,25 +97,49 @@ class YamlFactSourceTest {
 
             Map<String, Object> facts = source(base, local).facts();
 
-            assertThat(facts).containsExactly(
-                    Map.entry("country", "uk"), Map.entry("role", "db"), Map.entry("rack", "r1"));
+            assertThat(facts)
+                    .containsExactly(Map.entry("country", "uk"), Map.entry("role", "db"), Map.entry("rack", "r1"));
         }
 
         @Test
         void shouldStringifyScalarsAsRubyDoes() throws IOException {
-            Path file = write("facts.yaml", String.join("\n",
-                    "processorcount: 2", "virtual: true", "load: 1.5", "empty:", "legacy: yes", "octal: 010",
-                    "hex: 0x1A", "sep: 1_000", "notfloat: 1.0e5", "sci: 1.5e+3", "quoted: 'yes'", "tagged: !!str 5",
-                    "big: 12345678901234567890", "inf: -.inf", ""));
+            Path file = write(
+                    "facts.yaml",
+                    String.join(
+                            "\n",
+                            "processorcount: 2",
+                            "virtual: true",
+                            "load: 1.5",
+                            "empty:",
+                            "legacy: yes",
+                            "octal: 010",
+                            "hex: 0x1A",
+                            "sep: 1_000",
+                            "notfloat: 1.0e5",
+                            "sci: 1.5e+3",
+                            "quoted: 'yes'",
+                            "tagged: !!str 5",
+                            "big: 12345678901234567890",
+                            "inf: -.inf",
+                            ""));
 
             Map<String, Object> facts = source(file).facts();
 
-            assertThat(facts).containsEntry("processorcount", "2").containsEntry("virtual", "true")
-                    .containsEntry("load", "1.5").containsEntry("empty", "").containsEntry("legacy", "true")
-                    .containsEntry("octal", "8").containsEntry("hex", "26").containsEntry("sep", "1000")
-                    .containsEntry("notfloat", "1.0e5").containsEntry("sci", "1500.0")
-                    .containsEntry("quoted", "yes").containsEntry("tagged", "5")
-                    .containsEntry("big", "12345678901234567890").containsEntry("inf", "-Infinity");
+            assertThat(facts)
+                    .containsEntry("processorcount", "2")
+                    .containsEntry("virtual", "true")
+                    .containsEntry("load", "1.5")
+                    .containsEntry("empty", "")
+                    .containsEntry("legacy", "true")
+                    .containsEntry("octal", "8")
+                    .containsEntry("hex", "26")
+                    .containsEntry("sep", "1000")
+                    .containsEntry("notfloat", "1.0e5")
+                    .containsEntry("sci", "1500.0")
+                    .containsEntry("quoted", "yes")
+                    .containsEntry("tagged", "5")
+                    .containsEntry("big", "12345678901234567890")
+                    .containsEntry("inf", "-Infinity");
         }
 
         @Test
@@ -119,7 +148,8 @@ class YamlFactSourceTest {
 
             Map<String, Object> facts = source(file).facts();
 
-            assertThat(facts).containsEntry("os", Map.of("family", "RedHat", "release", Map.of("major", "7")))
+            assertThat(facts)
+                    .containsEntry("os", Map.of("family", "RedHat", "release", Map.of("major", "7")))
                     .containsEntry("ips", List.of("10.0.0.1", "2"));
         }
 
@@ -134,7 +164,8 @@ class YamlFactSourceTest {
         void shouldSkipAMissingFileAndLoadTheOthers() throws IOException {
             Path present = write("facts.yaml", "country: uk\n");
 
-            assertThat(source(dir.resolve("missing.yaml"), present).facts()).containsExactly(Map.entry("country", "uk"));
+            assertThat(source(dir.resolve("missing.yaml"), present).facts())
+                    .containsExactly(Map.entry("country", "uk"));
         }
 
         @Test
@@ -227,7 +258,8 @@ class YamlFactSourceTest {
             StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
             for (int i = 1; i < 10; i++) {
                 yaml.append("a").append(i).append(": &a").append(i).append(" [");
-                yaml.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+                yaml.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))))
+                        .append("]\n");
             }
 
             assertThat(source(write("facts.yaml", yaml.toString())).facts()).isEmpty();
@@ -241,8 +273,13 @@ class YamlFactSourceTest {
             StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
             for (int i = 1; i < 10; i++) {
                 String previous = "*a" + (i - 1);
-                yaml.append("a").append(i).append(": &a").append(i).append(" [")
-                        .append(String.join(", ", java.util.Collections.nCopies(10, previous))).append("]\n");
+                yaml.append("a")
+                        .append(i)
+                        .append(": &a")
+                        .append(i)
+                        .append(" [")
+                        .append(String.join(", ", java.util.Collections.nCopies(10, previous)))
+                        .append("]\n");
             }
             Path file = write("laughs.yaml", yaml.toString());
             assertRefused(file, "expands to more than 1000000 nodes");
@@ -258,7 +295,9 @@ class YamlFactSourceTest {
         private void assertRefused(Path file, String limit) {
             try (LogCapture log = LogCapture.of(AbstractFactSource.class, YamlFactSource.class)) {
                 assertThat(source(file).facts()).isEmpty();
-                assertThat(String.join("\n", log.lines())).contains(file.toString()).containsIgnoringCase(limit);
+                assertThat(String.join("\n", log.lines()))
+                        .contains(file.toString())
+                        .containsIgnoringCase(limit);
             }
         }
     }

@@ -32,15 +32,17 @@ class PskSecurityProviderTest {
     static final Path FRAMES = mcollective.testdata.Reference.path("frames");
 
     static PskSecurityProvider provider(String psk, Map<String, String> env, String... settings) {
-        var builder = Config.builder().set("identity", "mcoclient.example.net").set("plugin.psk", psk)
+        var builder = Config.builder()
+                .set("identity", "mcoclient.example.net")
+                .set("plugin.psk", psk)
                 .environment(Map.of());
         for (int i = 0; i < settings.length; i += 2) {
             builder.set(settings[i], settings[i + 1]);
         }
         Config config = builder.build();
         PskSecurityProvider provider = new PskSecurityProvider();
-        provider.init(new PluginContext(config, "psk", PluginRegistry.builder().autoDiscover(false).build(),
-                Clock.systemUTC(), env, Map.of()));
+        provider.init(new PluginContext(
+                config, "psk", PluginRegistry.builder().autoDiscover(false).build(), Clock.systemUTC(), env, Map.of()));
         return provider;
     }
 
@@ -56,8 +58,10 @@ class PskSecurityProviderTest {
 
     private static Stream<Path> frames(String prefix) throws IOException {
         List<Path> files = Files.list(FRAMES)
-                .filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".bin"))
-                .sorted().toList();
+                .filter(p -> p.getFileName().toString().startsWith(prefix)
+                        && p.toString().endsWith(".bin"))
+                .sorted()
+                .toList();
         assertThat(files).as("golden frames under " + FRAMES).isNotEmpty();
         return files.stream();
     }
@@ -91,10 +95,17 @@ class PskSecurityProviderTest {
             byte[] ruby = Files.readAllBytes(frame);
             Request request = FLEET.decodeRequest(ruby);
             // The inner body is re-encoded from Ruby's own bytes: what we compare is the envelope.
-            Request same = new Request(request.requestId(), request.senderId(), request.callerId(), request.agent(),
-                    request.collective(), request.filter(), request.ttl(), request.msgtime(),
-                    mcollective.protocol.codec.RubyMarshal.load(innerBody(ruby),
-                            mcollective.protocol.codec.MarshalOptions.preserving()));
+            Request same = new Request(
+                    request.requestId(),
+                    request.senderId(),
+                    request.callerId(),
+                    request.agent(),
+                    request.collective(),
+                    request.filter(),
+                    request.ttl(),
+                    request.msgtime(),
+                    mcollective.protocol.codec.RubyMarshal.load(
+                            innerBody(ruby), mcollective.protocol.codec.MarshalOptions.preserving()));
 
             assertThat(FLEET.encodeRequest(same)).isEqualTo(ruby);
         }
@@ -153,14 +164,23 @@ class PskSecurityProviderTest {
         void shouldRejectAPayloadThatIsNotAHash() {
             byte[] array = mcollective.protocol.codec.RubyMarshal.dump(List.of("x"));
 
-            assertThatThrownBy(() -> FLEET.decodeRequest(array)).isInstanceOf(MessageDecodeException.class)
+            assertThatThrownBy(() -> FLEET.decodeRequest(array))
+                    .isInstanceOf(MessageDecodeException.class)
                     .hasMessageContaining("not a Hash");
         }
 
         @Test
         void shouldRoundTripItsOwnRequests() {
-            Request request = new Request("0123456789abcdef0123456789abcdef", "me", "uid=1", "rpcutil",
-                    "mcollective", Filter.builder().addAgent("rpcutil").build(), 60, 1_795_583_759L, "ping");
+            Request request = new Request(
+                    "0123456789abcdef0123456789abcdef",
+                    "me",
+                    "uid=1",
+                    "rpcutil",
+                    "mcollective",
+                    Filter.builder().addAgent("rpcutil").build(),
+                    60,
+                    1_795_583_759L,
+                    "ping");
 
             Request back = FLEET.decodeRequest(FLEET.encodeRequest(request));
 
@@ -173,10 +193,13 @@ class PskSecurityProviderTest {
         @Test
         void shouldFollowTheCallerType() {
             assertThat(provider("k", Map.of()).callerId()).matches("uid=\\d+");
-            assertThat(provider("k", Map.of(), "plugin.psk.callertype", "gid").callerId()).matches("gid=\\d+");
-            assertThat(provider("k", Map.of(), "plugin.psk.callertype", "identity").callerId())
+            assertThat(provider("k", Map.of(), "plugin.psk.callertype", "gid").callerId())
+                    .matches("gid=\\d+");
+            assertThat(provider("k", Map.of(), "plugin.psk.callertype", "identity")
+                            .callerId())
                     .isEqualTo("identity=mcoclient.example.net");
-            assertThat(provider("k", Map.of(), "plugin.psk.callertype", "user").callerId()).startsWith("user=");
+            assertThat(provider("k", Map.of(), "plugin.psk.callertype", "user").callerId())
+                    .startsWith("user=");
         }
     }
 

@@ -25,7 +25,8 @@ import mcollective.testdata.Mutations;
 class WirePathFuzzTest {
     private static final List<byte[]> FRAMES = Mutations.seeds(".frame");
     private static final List<byte[]> PSK_BODIES = Mutations.seeds(".bin").stream()
-            .filter(b -> b.length > 2 && b[0] == 4 && b[1] == 8).toList();
+            .filter(b -> b.length > 2 && b[0] == 4 && b[1] == 8)
+            .toList();
     private static final PskSecurityProvider FLEET = PskSecurityProviderTest.FLEET;
 
     @Provide
@@ -67,7 +68,8 @@ class WirePathFuzzTest {
     }
 
     private static void assertFast(long start) {
-        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for one input").isLessThan(2_000);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("milliseconds for one input")
+                .isLessThan(2_000);
     }
-
 }

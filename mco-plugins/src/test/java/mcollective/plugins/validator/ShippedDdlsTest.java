@@ -23,14 +23,19 @@ class ShippedDdlsTest {
         assertThat(loader.names("discovery")).contains("mc", "flatfile", "stdin");
         assertThat(loader.names("connector")).contains("activemq", "rabbitmq");
         for (String kind : List.of("agent", "data", "aggregate", "discovery", "connector", "validator")) {
-            loader.names(kind).forEach(name -> assertThat(loader.find(kind, name)).as(kind + "/" + name).isPresent());
+            loader.names(kind)
+                    .forEach(name -> assertThat(loader.find(kind, name))
+                            .as(kind + "/" + name)
+                            .isPresent());
         }
         assertThat(loader.agent("rpcutil").source()).isEqualTo("classpath:mcollective/agent/rpcutil.ddl");
     }
 
     @Test
     void shouldShipADdlForEveryValidatorPlugin() {
-        ServiceLoader.load(Validator.class).forEach(v -> assertThat(
-                loader.find(DdlKind.VALIDATOR, v.name() + "_validator")).as(v.name()).isPresent());
+        ServiceLoader.load(Validator.class)
+                .forEach(v -> assertThat(loader.find(DdlKind.VALIDATOR, v.name() + "_validator"))
+                        .as(v.name())
+                        .isPresent());
     }
 }

@@ -67,7 +67,8 @@ class ValidatorsTest {
 
         @Test
         void shouldRefuseWithMcollectivesMessages() {
-            assertThatThrownBy(() -> restart("service", "nginx; rm -rf /")).isInstanceOf(DdlValidationException.class)
+            assertThatThrownBy(() -> restart("service", "nginx; rm -rf /"))
+                    .isInstanceOf(DdlValidationException.class)
                     .hasMessage("Cannot validate input service: value should not have ; in it");
             assertThatThrownBy(() -> restart("service", "x", "address", "10.1.2.300"))
                     .hasMessage("Cannot validate input address: value should be an ipv4 address");
@@ -85,7 +86,9 @@ class ValidatorsTest {
     @Nested
     class Directly {
         @ParameterizedTest
-        @CsvSource(delimiter = ' ', value = {"a;b ;", "a>b >", "a&&b &&", "a`b `", "a$b $", "a|b |", "a<b <"})
+        @CsvSource(
+                delimiter = ' ',
+                value = {"a;b ;", "a>b >", "a&&b &&", "a`b `", "a$b $", "a|b |", "a<b <"})
         void shouldNameTheUnsafeCharacter(String value, String chr) {
             assertThatThrownBy(() -> new ShellsafeValidator().validate(value, null))
                     .hasMessage("value should not have " + chr + " in it");
@@ -94,20 +97,43 @@ class ValidatorsTest {
         @Test
         void shouldCheckShellsafeInputsAreStrings() {
             assertThatCode(() -> new ShellsafeValidator().validate("a&b", null)).doesNotThrowAnyException();
-            assertThatThrownBy(() -> new ShellsafeValidator().validate(1L, null)).hasMessage("value should be a String");
+            assertThatThrownBy(() -> new ShellsafeValidator().validate(1L, null))
+                    .hasMessage("value should be a String");
         }
 
         @ParameterizedTest
-        @CsvSource({"1.2.3.4,true,false", "10.0.0.0/8,true,false", "1.2.3,false,false", "256.1.1.1,false,false",
-            "01.2.3.4,false,false", "1.2.3.4/33,false,false", "1.2.3.4/255.255.0.0,true,false",
-            "1.2.3.4/255.0.255.0,false,false", "1.2.3.4/08,false,false", "0.0.0.0,true,false",
-            "::ffff:1.2.3.4,false,true", "::1,false,true", "fe80::1%eth0,false,true", "fe80::1/64,false,true",
-            "1:2:3:4:5:6:7:8,false,true", "1::2::3,false,false", "::1/129,false,false", "::1/128,false,true",
-            "[::1],false,true", "::1.2.3.4,false,true", "1:2:3:4:5:6:7:8:9,false,false", "abc,false,false",
-            "'',false,false"})
+        @CsvSource({
+            "1.2.3.4,true,false",
+            "10.0.0.0/8,true,false",
+            "1.2.3,false,false",
+            "256.1.1.1,false,false",
+            "01.2.3.4,false,false",
+            "1.2.3.4/33,false,false",
+            "1.2.3.4/255.255.0.0,true,false",
+            "1.2.3.4/255.0.255.0,false,false",
+            "1.2.3.4/08,false,false",
+            "0.0.0.0,true,false",
+            "::ffff:1.2.3.4,false,true",
+            "::1,false,true",
+            "fe80::1%eth0,false,true",
+            "fe80::1/64,false,true",
+            "1:2:3:4:5:6:7:8,false,true",
+            "1::2::3,false,false",
+            "::1/129,false,false",
+            "::1/128,false,true",
+            "[::1],false,true",
+            "::1.2.3.4,false,true",
+            "1:2:3:4:5:6:7:8:9,false,false",
+            "abc,false,false",
+            "'',false,false"
+        })
         void shouldReadAddressesAsRubysIpAddrDoes(String value, boolean v4, boolean v6) {
-            assertThat(passes(new Ipv4addressValidator(), value)).as("ipv4 " + value).isEqualTo(v4);
-            assertThat(passes(new Ipv6addressValidator(), value)).as("ipv6 " + value).isEqualTo(v6);
+            assertThat(passes(new Ipv4addressValidator(), value))
+                    .as("ipv4 " + value)
+                    .isEqualTo(v4);
+            assertThat(passes(new Ipv6addressValidator(), value))
+                    .as("ipv6 " + value)
+                    .isEqualTo(v6);
         }
 
         boolean passes(Validator v, Object value) {
@@ -124,21 +150,26 @@ class ValidatorsTest {
         void shouldCheckArraysLengthsRegexesAndTypes() {
             assertThatThrownBy(() -> new ArrayValidator().validate("x", List.of("a", "b")))
                     .hasMessage("value should be one of a, b");
-            assertThatCode(() -> new ArrayValidator().validate(1.0, List.of(1L, 2L))).doesNotThrowAnyException();
+            assertThatCode(() -> new ArrayValidator().validate(1.0, List.of(1L, 2L)))
+                    .doesNotThrowAnyException();
             assertThatThrownBy(() -> new LengthValidator().validate("abcdef", 3))
                     .hasMessage("Input string is longer than 3 character(s)");
-            assertThatThrownBy(() -> new RegexValidator().validate("abc", "^\\d+$")).hasMessage("value should match ^\\d+$");
+            assertThatThrownBy(() -> new RegexValidator().validate("abc", "^\\d+$"))
+                    .hasMessage("value should match ^\\d+$");
             assertThatThrownBy(() -> new RegexValidator().validate("abc", new RubyCall.RubyRegex("^\\d+$")))
                     .hasMessage("value should match (?-mix:^\\d+$)");
             assertThatThrownBy(() -> new RegexValidator().validate("abc", new RubyCall.RubyRegex("^\\d+$", "i")))
                     .hasMessage("value should match (?i-mx:^\\d+$)");
             assertThatThrownBy(() -> new TypecheckValidator().validate("1", RubySymbol.of("integer")))
                     .hasMessage("value should be a integer");
-            assertThatThrownBy(() -> new TypecheckValidator().validate(1L, "float")).hasMessage("value should be a float");
-            assertThatThrownBy(() -> new TypecheckValidator().validate("x", "number")).hasMessage("value should be a number");
+            assertThatThrownBy(() -> new TypecheckValidator().validate(1L, "float"))
+                    .hasMessage("value should be a float");
+            assertThatThrownBy(() -> new TypecheckValidator().validate("x", "number"))
+                    .hasMessage("value should be a number");
             assertThatThrownBy(() -> new TypecheckValidator().validate(1L, "boolean"))
                     .hasMessage("value should be a boolean");
-            assertThatThrownBy(() -> new TypecheckValidator().validate(1L, "string")).hasMessage("value should be a string");
+            assertThatThrownBy(() -> new TypecheckValidator().validate(1L, "string"))
+                    .hasMessage("value should be a string");
             assertThatThrownBy(() -> new TypecheckValidator().validate(1L, String.class))
                     .hasMessage("value should be a String");
         }
@@ -150,10 +181,13 @@ class ValidatorsTest {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/services/mcollective.spi.Validator")) {
             services = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> names = ServiceLoader.load(Validator.class).stream().map(p -> p.get().name()).sorted().toList();
+        List<String> names = ServiceLoader.load(Validator.class).stream()
+                .map(p -> p.get().name())
+                .sorted()
+                .toList();
 
         assertThat(services.lines().filter(l -> !l.isBlank())).hasSize(7);
-        assertThat(names).containsExactly("array", "ipv4address", "ipv6address", "length", "regex", "shellsafe",
-                "typecheck");
+        assertThat(names)
+                .containsExactly("array", "ipv4address", "ipv6address", "length", "regex", "shellsafe", "typecheck");
     }
 }

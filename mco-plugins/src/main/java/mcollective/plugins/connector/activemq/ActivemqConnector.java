@@ -39,10 +39,11 @@ public final class ActivemqConnector implements Connector {
     private boolean multiplex;
     private int priority;
     private StompClientSettings settings;
-    private volatile Consumer<InboundMessage> listener = m -> { };
+    private volatile Consumer<InboundMessage> listener = m -> {};
     private volatile StompClient stomp;
     /** By subscription id, in the order subscribed: what a restart subscribes again. Guarded by itself. */
     private final Map<String, Target> subscriptions = new LinkedHashMap<>();
+
     private volatile boolean disconnected;
     private volatile Optional<String> restartFailure = Optional.empty();
 
@@ -109,7 +110,8 @@ public final class ActivemqConnector implements Connector {
                 restartFailure = Optional.empty();
             } catch (RuntimeException e) {
                 restartFailure = Optional.of("restarting the connection failed: " + e.getMessage());
-                throw e instanceof MiddlewareException m ? m
+                throw e instanceof MiddlewareException m
+                        ? m
                         : new MiddlewareException("Could not restart the ActiveMQ connection: " + e.getMessage(), e);
             }
         }
@@ -142,13 +144,15 @@ public final class ActivemqConnector implements Connector {
             try {
                 body = Base64.getMimeDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                LOG.warn("Dropping a message on {} whose body is not base64: {}",
-                        LogSafe.of(frame.header("destination").orElse("?")), LogSafe.of(e.getMessage()));
+                LOG.warn(
+                        "Dropping a message on {} whose body is not base64: {}",
+                        LogSafe.of(frame.header("destination").orElse("?")),
+                        LogSafe.of(e.getMessage()));
                 return;
             }
         }
-        listener.accept(new InboundMessage(body, frame.header("reply-to"),
-                frame.header("destination").orElse(""), frame.headers()));
+        listener.accept(new InboundMessage(
+                body, frame.header("reply-to"), frame.header("destination").orElse(""), frame.headers()));
     }
 
     @Override
@@ -185,7 +189,8 @@ public final class ActivemqConnector implements Connector {
                 connected().send(queue, headers(request.ttl(), Optional.of(replyTo), Optional.of(node)), payload);
             }
         } else {
-            String topic = multiplex ? "/topic/" + request.collective() + ".agents"
+            String topic = multiplex
+                    ? "/topic/" + request.collective() + ".agents"
                     : "/topic/" + request.collective() + "." + request.agent() + ".agent";
             connected().send(topic, headers(request.ttl(), Optional.of(replyTo), Optional.empty()), payload);
         }
@@ -193,14 +198,17 @@ public final class ActivemqConnector implements Connector {
 
     @Override
     public void publish(OutboundReply reply) {
-        connected().send(reply.replyTo(), headers(reply.ttl(), Optional.empty(), Optional.empty()),
-                encode(reply.payload()));
+        connected()
+                .send(
+                        reply.replyTo(),
+                        headers(reply.ttl(), Optional.empty(), Optional.empty()),
+                        encode(reply.payload()));
     }
 
     @Override
     public String replyTarget(String collective, long requestSequence) {
-        return "/queue/" + collective + ".reply." + identity + "_" + ProcessHandle.current().pid() + "."
-                + requestSequence;
+        return "/queue/" + collective + ".reply." + identity + "_"
+                + ProcessHandle.current().pid() + "." + requestSequence;
     }
 
     @Override
@@ -242,12 +250,16 @@ public final class ActivemqConnector implements Connector {
         String collective = subscription.collective();
         return switch (subscription.type()) {
             case BROADCAST -> {
-                String name = multiplex ? "/topic/" + collective + ".agents"
+                String name = multiplex
+                        ? "/topic/" + collective + ".agents"
                         : "/topic/" + collective + "." + subscription.agent() + ".agent";
                 yield new Target(name, Map.of(), name);
             }
-            case DIRECTED -> new Target("/queue/" + collective + ".nodes",
-                    Map.of("selector", "mc_identity = '" + identity + "'"), collective + "_directed_to_identity");
+            case DIRECTED ->
+                new Target(
+                        "/queue/" + collective + ".nodes",
+                        Map.of("selector", "mc_identity = '" + identity + "'"),
+                        collective + "_directed_to_identity");
             case REPLY -> {
                 String name = replyTarget(collective, subscription.sequence());
                 yield new Target(name, Map.of(), name);
@@ -267,6 +279,5 @@ public final class ActivemqConnector implements Connector {
         return client;
     }
 
-    private record Target(String name, Map<String, String> headers, String id) {
-    }
+    private record Target(String name, Map<String, String> headers, String id) {}
 }

@@ -14,31 +14,44 @@ import mcollective.logging.LogSafe;
 final class Dispatch {
     private static final Logger LOG = LoggerFactory.getLogger(StompClient.class);
 
-    private Dispatch() {
-    }
+    private Dispatch() {}
 
     static void frame(StompFrame frame, String url, StompClientOptions options) {
         try {
             switch (frame.command()) {
                 case "MESSAGE" -> options.messageListener().accept(frame);
                 case "ERROR" -> {
-                    LOG.error("Received ERROR from {}: {}", url,
+                    LOG.error(
+                            "Received ERROR from {}: {}",
+                            url,
                             LogSafe.of(StompErrorFrameException.brokerMessage(frame)));
                     options.errorListener().accept(frame);
                 }
                 case "RECEIPT" -> LOG.debug("Received RECEIPT from {}: {}", url, LogSafe.of(frame.headers()));
-                default -> LOG.warn("Unexpected '{}' frame from {}. Headers: {}", LogSafe.of(frame.command()), url,
-                        LogSafe.of(frame.headers()));
+                default ->
+                    LOG.warn(
+                            "Unexpected '{}' frame from {}. Headers: {}",
+                            LogSafe.of(frame.command()),
+                            url,
+                            LogSafe.of(frame.headers()));
             }
         } catch (StackOverflowError | OutOfMemoryError e) {
             // the reader thread is the connection's only one: no frame may end it
-            LOG.error("Dropping a {} frame from {} on {}: handling it threw {}", LogSafe.of(frame.command()), url,
-                    destination(frame), e.getClass().getSimpleName());
+            LOG.error(
+                    "Dropping a {} frame from {} on {}: handling it threw {}",
+                    LogSafe.of(frame.command()),
+                    url,
+                    destination(frame),
+                    e.getClass().getSimpleName());
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {
-            LOG.error("Dropping a {} frame from {} on {}: its listener failed", LogSafe.of(frame.command()), url,
-                    destination(frame), e);
+            LOG.error(
+                    "Dropping a {} frame from {} on {}: its listener failed",
+                    LogSafe.of(frame.command()),
+                    url,
+                    destination(frame),
+                    e);
         }
     }
 

@@ -1,6 +1,7 @@
 package mcollective.plugins.connector.stomp;
 
 import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,8 @@ final class Events {
         switch (type) {
             case CONNECTING -> LOG.info("TCP Connection attempt {} to {}", attempt, url);
             case CONNECTED -> LOG.info("Connected to {}", url);
-            case CONNECT_FAILED -> LOG.info("TCP Connection to {} failed on attempt {}: {}", url, attempt,
-                    LogSafe.of(detail));
+            case CONNECT_FAILED ->
+                LOG.info("TCP Connection to {} failed on attempt {}: {}", url, attempt, LogSafe.of(detail));
             case LOST -> LOG.warn("Connection to {} lost: {}", url, LogSafe.of(detail));
             case GAVE_UP -> LOG.error("Giving up connecting to the STOMP broker(s): {}", LogSafe.of(detail));
             case DISCONNECTED -> LOG.info("Disconnected from {}", url);

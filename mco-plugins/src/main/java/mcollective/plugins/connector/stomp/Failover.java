@@ -60,11 +60,12 @@ final class Failover {
             events.emit(ConnectionEvent.Type.CONNECTING, host.url(), attempt, "");
             Duration timeout = options.connectTimeout();
             if (deadline.isPresent()) {
-                timeout = Duration.ofNanos(Math.max(1_000_000, Math.min(timeout.toNanos(), deadline.get() - System.nanoTime())));
+                timeout = Duration.ofNanos(
+                        Math.max(1_000_000, Math.min(timeout.toNanos(), deadline.get() - System.nanoTime())));
             }
             try {
-                StompConnection c = StompConnection.open(host, options, Optional.ofNullable(tls.get(host)), timeout,
-                        pending);
+                StompConnection c =
+                        StompConnection.open(host, options, Optional.ofNullable(tls.get(host)), timeout, pending);
                 try {
                     setup.accept(c);
                 } catch (IOException | RuntimeException e) {
@@ -96,7 +97,9 @@ final class Failover {
             }
             sleep(sleepNanos);
             if (options.useExponentialBackOff()) {
-                delay = Math.min(delay * options.backOffMultiplier(), options.maxReconnectDelay().toNanos() / 1e9);
+                delay = Math.min(
+                        delay * options.backOffMultiplier(),
+                        options.maxReconnectDelay().toNanos() / 1e9);
             }
         }
     }

@@ -2,8 +2,7 @@ package mcollective.plugins.connector.stomp;
 
 /** STOMP 1.1/1.2 header escaping (ruby-stomp's {@code Stomp::HeaderCodec}). Stateless. */
 final class HeaderEscaping {
-    private HeaderEscaping() {
-    }
+    private HeaderEscaping() {}
 
     /**
      * Escapes a header key or value for the given version: {@code \} as {@code \\}, LF as {@code \n}, {@code :} as
@@ -53,7 +52,8 @@ final class HeaderEscaping {
                 case 'n' -> out.append('\n');
                 case 'c' -> out.append(':');
                 case 'r' -> out.append('\r');
-                default -> throw new StompException("Undefined escape sequence \\" + e + " in STOMP header '" + text + "'");
+                default ->
+                    throw new StompException("Undefined escape sequence \\" + e + " in STOMP header '" + text + "'");
             }
         }
         return out.toString();

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,13 @@ final class Heartbeater {
         long send = c.sendIntervalMillis();
         long receive = c.receiveIntervalMillis();
         if (send <= 0 && receive <= 0) {
-            return () -> { };
+            return () -> {};
         }
-        LOG.debug("Heart-beats with {}: send every {} ms, expect every {} ms", c.host().url(), send, receive);
+        LOG.debug(
+                "Heart-beats with {}: send every {} ms, expect every {} ms",
+                c.host().url(),
+                send,
+                receive);
         Runnable sendRound = () -> {
             // ruby-stomp tolerance: send when the last write is older than 80% of the interval
             if (System.nanoTime() - c.lastWriteNanos() > TimeUnit.MILLISECONDS.toNanos(send) * 4 / 5) {
@@ -62,17 +67,23 @@ final class Heartbeater {
             }
             fails[0]++;
             if (maxHbreadFails > 0 && fails[0] >= maxHbreadFails) {
-                LOG.error("Heartbeat read failed from '{}': {} in a row, reconnecting", c.host().url(), fails[0]);
+                LOG.error(
+                        "Heartbeat read failed from '{}': {} in a row, reconnecting",
+                        c.host().url(),
+                        fails[0]);
                 dead.accept(c, "missed " + fails[0] + " heart-beats");
             } else {
-                LOG.warn("Heartbeat read failed from '{}': {} in a row", c.host().url(), fails[0]);
+                LOG.warn(
+                        "Heartbeat read failed from '{}': {} in a row", c.host().url(), fails[0]);
             }
         };
-        ScheduledFuture<?> sender = send <= 0 ? null
+        ScheduledFuture<?> sender = send <= 0
+                ? null
                 : timer.scheduleAtFixedRate(guarded(c, dead, "sender", sendRound), send, send, TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> receiver = receive <= 0 ? null
-                : timer.scheduleAtFixedRate(guarded(c, dead, "receiver", receiveRound), receive, receive,
-                        TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> receiver = receive <= 0
+                ? null
+                : timer.scheduleAtFixedRate(
+                        guarded(c, dead, "receiver", receiveRound), receive, receive, TimeUnit.MILLISECONDS);
         return () -> {
             if (sender != null) {
                 sender.cancel(false);
@@ -88,13 +99,17 @@ final class Heartbeater {
      * without its tickers a dead connection would go unnoticed. A failure is logged once and drops the connection;
      * the next one gets new tickers.
      */
-    private static Runnable guarded(StompConnection c, BiConsumer<StompConnection, String> dead, String ticker,
-            Runnable round) {
+    private static Runnable guarded(
+            StompConnection c, BiConsumer<StompConnection, String> dead, String ticker, Runnable round) {
         return () -> {
             try {
                 round.run();
             } catch (RuntimeException | Error e) {
-                LOG.error("Heart-beat {} for '{}' failed, dropping the connection", ticker, c.host().url(), e);
+                LOG.error(
+                        "Heart-beat {} for '{}' failed, dropping the connection",
+                        ticker,
+                        c.host().url(),
+                        e);
                 dead.accept(c, "heart-beat " + ticker + " failed: " + e);
             }
         };

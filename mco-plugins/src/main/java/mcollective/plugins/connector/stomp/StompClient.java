@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,12 @@ public final class StompClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StompClient.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private enum State { NEW, OPEN, FAILED, CLOSED }
+    private enum State {
+        NEW,
+        OPEN,
+        FAILED,
+        CLOSED
+    }
 
     private final StompClientOptions options;
     private final Events events;
@@ -36,7 +42,7 @@ public final class StompClient implements AutoCloseable {
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private State state = State.NEW;
     private volatile Optional<StompConnection> current = Optional.empty(); // written under lock
-    private Runnable stopHeartbeats = () -> { };
+    private Runnable stopHeartbeats = () -> {};
     private String failure = ""; // why the client is FAILED; written under lock
 
     /**
@@ -274,7 +280,8 @@ public final class StompClient implements AutoCloseable {
         try {
             c.write(frame);
         } catch (IOException e) {
-            LOG.warn("transmit of {} to {} failed: {}", frame.command(), c.host().url(), LogSafe.of(e));
+            LOG.warn(
+                    "transmit of {} to {} failed: {}", frame.command(), c.host().url(), LogSafe.of(e));
             // the replay after reconnecting sends SUBSCRIBEs; an UNSUBSCRIBE is moot on a new connection
             lost(c, "transmit failed: " + e);
         }
@@ -282,8 +289,8 @@ public final class StompClient implements AutoCloseable {
 
     private void ensureUsable(String destination) {
         if (state == State.CLOSED || state == State.FAILED) {
-            throw new StompException("STOMP client to " + options.hosts() + " is " + state.name().toLowerCase()
-                    + "; cannot use " + destination);
+            throw new StompException("STOMP client to " + options.hosts() + " is "
+                    + state.name().toLowerCase() + "; cannot use " + destination);
         }
     }
 
@@ -291,8 +298,8 @@ public final class StompClient implements AutoCloseable {
         synchronized (lock) {
             while (true) {
                 if (state == State.NEW) {
-                    throw new StompException("STOMP client is not connected; call connect() before sending to "
-                            + destination);
+                    throw new StompException(
+                            "STOMP client is not connected; call connect() before sending to " + destination);
                 }
                 ensureUsable(destination);
                 if (current.isPresent()) {
@@ -300,8 +307,8 @@ public final class StompClient implements AutoCloseable {
                 }
                 long wait = deadline - System.nanoTime();
                 if (wait <= 0) {
-                    throw new StompException("No connection to " + options.hosts() + " within "
-                            + options.sendTimeout() + "; message to " + destination + " not sent");
+                    throw new StompException("No connection to " + options.hosts() + " within " + options.sendTimeout()
+                            + "; message to " + destination + " not sent");
                 }
                 try {
                     lock.wait(Math.max(1, wait / 1_000_000));
@@ -375,8 +382,11 @@ public final class StompClient implements AutoCloseable {
             lock.notifyAll();
         }
         c.ifPresent(StompConnection::close);
-        LOG.error("{}; the client to {} is failed and receives nothing until it is replaced", LogSafe.of(reason),
-                options.hosts(), cause);
+        LOG.error(
+                "{}; the client to {} is failed and receives nothing until it is replaced",
+                LogSafe.of(reason),
+                options.hosts(),
+                cause);
     }
 
     private void reconnect() {

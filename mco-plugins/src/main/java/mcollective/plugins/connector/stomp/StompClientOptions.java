@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -199,12 +200,11 @@ public final class StompClientOptions {
         private Optional<Duration> connectionTimeout = Optional.empty();
         private Duration sendTimeout = Duration.ofSeconds(30);
         private StompLimits limits = StompLimits.DEFAULTS;
-        private Consumer<StompFrame> messageListener = f -> { };
-        private Consumer<StompFrame> errorListener = f -> { };
-        private Consumer<ConnectionEvent> eventListener = e -> { };
+        private Consumer<StompFrame> messageListener = f -> {};
+        private Consumer<StompFrame> errorListener = f -> {};
+        private Consumer<ConnectionEvent> eventListener = e -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Appends a pool host ({@code pool.<n>.*}, in order). */
         public Builder host(StompHost host) {

@@ -27,23 +27,29 @@ public final class StompClientSettings {
      * @param envPrefix    {@code ACTIVEMQ} or {@code RABBITMQ}, for the per-pool TLS environment variables
      * @param defaultVhost the STOMP {@code host} header when {@code vhost} is not set
      */
-    public static StompClientSettings read(PluginConfig plugin, Map<String, String> env, String envPrefix,
-            String defaultVhost) {
-        int size = plugin.getInt("pool.size").orElseThrow(() -> new McollectiveException(
-                "No plugin." + plugin.name() + ".pool.size configuration option given"));
+    public static StompClientSettings read(
+            PluginConfig plugin, Map<String, String> env, String envPrefix, String defaultVhost) {
+        int size = plugin.getInt("pool.size")
+                .orElseThrow(() -> new McollectiveException(
+                        "No plugin." + plugin.name() + ".pool.size configuration option given"));
         List<StompHost> hosts = new ArrayList<>();
         for (int n = 1; n <= size; n++) {
             String prefix = "pool." + n + ".";
-            String host = plugin.get(prefix + "host").orElseThrow(() -> new McollectiveException(
-                    "No plugin." + plugin.name() + ".pool." + hostIndex(prefix) + ".host configuration option given"));
+            String host = plugin.get(prefix + "host")
+                    .orElseThrow(() -> new McollectiveException("No plugin." + plugin.name() + ".pool."
+                            + hostIndex(prefix) + ".host configuration option given"));
             int port = plugin.getInt(prefix + "port").orElse(61613);
-            String user = Optional.ofNullable(env.get("STOMP_USER")).or(() -> plugin.get(prefix + "user")).orElse("");
-            String password = Optional.ofNullable(env.get("STOMP_PASSWORD")).or(() -> plugin.get(prefix + "password"))
+            String user = Optional.ofNullable(env.get("STOMP_USER"))
+                    .or(() -> plugin.get(prefix + "user"))
+                    .orElse("");
+            String password = Optional.ofNullable(env.get("STOMP_PASSWORD"))
+                    .or(() -> plugin.get(prefix + "password"))
                     .orElse("");
             StompHost stompHost = StompHost.plain(host, port, user, password);
             if (plugin.getBool(prefix + "ssl", false)) {
                 String envBase = "MCOLLECTIVE_" + envPrefix + "_POOL" + n + "_SSL_";
-                stompHost = stompHost.withSsl(plugin.get(prefix + "ssl.ca"),
+                stompHost = stompHost.withSsl(
+                        plugin.get(prefix + "ssl.ca"),
                         Optional.ofNullable(env.get(envBase + "CERT")).or(() -> plugin.get(prefix + "ssl.cert")),
                         Optional.ofNullable(env.get(envBase + "KEY")).or(() -> plugin.get(prefix + "ssl.key")),
                         plugin.getBool(prefix + "ssl.fallback", false));
@@ -58,13 +64,16 @@ public final class StompClientSettings {
                 .vhost(plugin.get("vhost").orElse(defaultVhost))
                 .heartbeatInterval(plugin.getInt("heartbeat_interval").orElse(0))
                 .stomp10Fallback(plugin.getBool("stomp_1_0_fallback", true))
-                .initialReconnectDelay(seconds(plugin.getDouble("initial_reconnect_delay").orElse(0.01)))
-                .maxReconnectDelay(seconds(plugin.getDouble("max_reconnect_delay").orElse(30.0)))
+                .initialReconnectDelay(
+                        seconds(plugin.getDouble("initial_reconnect_delay").orElse(0.01)))
+                .maxReconnectDelay(
+                        seconds(plugin.getDouble("max_reconnect_delay").orElse(30.0)))
                 .useExponentialBackOff(plugin.getBool("use_exponential_back_off", true))
                 .backOffMultiplier(plugin.getDouble("back_off_multiplier").orElse(2.0))
                 .maxReconnectAttempts(plugin.getInt("max_reconnect_attempts").orElse(0))
                 .randomize(plugin.getBool("randomize", false))
-                .connectTimeout(Duration.ofSeconds(plugin.getInt("connect_timeout").orElse(30)))
+                .connectTimeout(
+                        Duration.ofSeconds(plugin.getInt("connect_timeout").orElse(30)))
                 .maxHbreadFails(plugin.getInt("max_hbread_fails").orElse(2));
         return new StompClientSettings(builder);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +55,13 @@ final class StompConnection implements Closeable {
      * @throws IOException               if the TCP/TLS connect or handshake fails or times out
      * @throws StompErrorFrameException  if the broker answers with ERROR
      */
-    static StompConnection open(StompHost host, StompClientOptions options, Optional<TlsSetup> tls,
-                                Duration timeout, AtomicReference<Socket> pending) throws IOException {
+    static StompConnection open(
+            StompHost host,
+            StompClientOptions options,
+            Optional<TlsSetup> tls,
+            Duration timeout,
+            AtomicReference<Socket> pending)
+            throws IOException {
         int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Socket socket = new Socket();
         pending.set(socket);
@@ -81,8 +87,8 @@ final class StompConnection implements Closeable {
     }
 
     private static Socket startTls(Socket plain, StompHost host, TlsSetup tls) throws IOException {
-        SSLSocket ssl = (SSLSocket) tls.context().getSocketFactory()
-                .createSocket(plain, host.host(), host.port(), true);
+        SSLSocket ssl =
+                (SSLSocket) tls.context().getSocketFactory().createSocket(plain, host.host(), host.port(), true);
         if (tls.verified()) {
             // ruby-stomp's post_connection_check: the certificate must name the host we connected to
             SSLParameters params = ssl.getSSLParameters();

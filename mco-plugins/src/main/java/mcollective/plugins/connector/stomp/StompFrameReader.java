@@ -59,7 +59,8 @@ public final class StompFrameReader {
         int count = 0;
         for (String line = readLine(budget, false); !line.isEmpty(); line = readLine(budget, false)) {
             if (++count > limits.maxHeaders()) {
-                throw new StompException("STOMP " + command + " frame has more than " + limits.maxHeaders() + " headers");
+                throw new StompException(
+                        "STOMP " + command + " frame has more than " + limits.maxHeaders() + " headers");
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
@@ -148,7 +149,7 @@ public final class StompFrameReader {
     }
 
     private StompException tooBig(String command) {
-        return new StompException("STOMP " + command + " frame exceeds the maximum frame size of "
-                + limits.maxFrameBytes() + " bytes");
+        return new StompException(
+                "STOMP " + command + " frame exceeds the maximum frame size of " + limits.maxFrameBytes() + " bytes");
     }
 }

@@ -13,8 +13,7 @@ public final class StompFrameWriter {
     /** The content type ruby-stomp adds to every frame it sends. */
     public static final String CONTENT_TYPE = "text/plain; charset=UTF-8";
 
-    private StompFrameWriter() {
-    }
+    private StompFrameWriter() {}
 
     /**
      * Builds a client frame the way ruby-stomp does: the given headers in order, then {@code content-length} (always

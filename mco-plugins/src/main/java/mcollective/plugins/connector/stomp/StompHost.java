@@ -16,8 +16,16 @@ import java.util.Optional;
  * @param sslKey      PEM private key, PKCS#8 or PKCS#1 RSA ({@code ssl.key})
  * @param sslFallback connect unverified (with a warning) when CA, certificate or key is missing or unusable
  */
-public record StompHost(String host, int port, String user, String password, boolean ssl, Optional<String> sslCa,
-                        Optional<String> sslCert, Optional<String> sslKey, boolean sslFallback) {
+public record StompHost(
+        String host,
+        int port,
+        String user,
+        String password,
+        boolean ssl,
+        Optional<String> sslCa,
+        Optional<String> sslCert,
+        Optional<String> sslKey,
+        boolean sslFallback) {
 
     /** Validates the fields. */
     public StompHost {
@@ -36,8 +44,8 @@ public record StompHost(String host, int port, String user, String password, boo
 
     /** A plain TCP broker. */
     public static StompHost plain(String host, int port, String user, String password) {
-        return new StompHost(host, port, user, password, false, Optional.empty(), Optional.empty(), Optional.empty(),
-                false);
+        return new StompHost(
+                host, port, user, password, false, Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
     /** This broker over TLS with the given files (each may be empty) and fallback flag. */

@@ -18,8 +18,8 @@ public record StompLimits(int maxFrameBytes, int maxHeaders, int maxHeaderLineBy
     /** Validates that every bound is positive. */
     public StompLimits {
         if (maxFrameBytes <= 0 || maxHeaders <= 0 || maxHeaderLineBytes <= 0) {
-            throw new StompException("STOMP limits must be positive: frame=" + maxFrameBytes + " headers="
-                    + maxHeaders + " line=" + maxHeaderLineBytes);
+            throw new StompException("STOMP limits must be positive: frame=" + maxFrameBytes + " headers=" + maxHeaders
+                    + " line=" + maxHeaderLineBytes);
         }
     }
 

@@ -7,7 +7,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.logging.LogSafe;
-
 import mcollective.plugins.pem.PemFiles;
 
 /**
@@ -41,10 +39,13 @@ record TlsSetup(SSLContext context, boolean verified) {
         } catch (mcollective.McollectiveException | GeneralSecurityException | java.io.IOException e) {
             if (!host.sslFallback()) {
                 LOG.error("Failed to set full SSL verified mode for {}: {}", host.url(), LogSafe.of(e.getMessage()));
-                throw e instanceof StompException se ? se
+                throw e instanceof StompException se
+                        ? se
                         : new StompException("TLS setup for " + host.url() + " failed: " + e.getMessage(), e);
             }
-            LOG.warn("Failed to set full SSL verified mode for {}, falling back to unverified: {}", host.url(),
+            LOG.warn(
+                    "Failed to set full SSL verified mode for {}, falling back to unverified: {}",
+                    host.url(),
                     LogSafe.of(e.getMessage()));
             return unverified();
         }
@@ -60,7 +61,8 @@ record TlsSetup(SSLContext context, boolean verified) {
         }
         javax.net.ssl.TrustManager[] trust = mcollective.plugins.pem.Trust.managers(cas, false);
 
-        List<X509Certificate> chain = PemFiles.certificates(existing(host.sslCert().get(), "certificate"));
+        List<X509Certificate> chain =
+                PemFiles.certificates(existing(host.sslCert().get(), "certificate"));
         PrivateKey key = PemFiles.privateKey(existing(host.sslKey().get(), "key"));
         KeyStore identity = KeyStore.getInstance("PKCS12");
         identity.load(null, null);

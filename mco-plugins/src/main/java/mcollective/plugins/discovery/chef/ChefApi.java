@@ -14,13 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.config.PluginConfig;
@@ -70,11 +68,14 @@ public final class ChefApi {
         try {
             key = PemFiles.privateKey(knife.clientKey());
         } catch (McollectiveException e) {
-            throw new McollectiveException("Cannot use the Chef client key " + knife.clientKey() + ": "
-                    + e.getMessage(), e);
+            throw new McollectiveException(
+                    "Cannot use the Chef client key " + knife.clientKey() + ": " + e.getMessage(), e);
         }
-        ChefSigner signer = new ChefSigner(knife.nodeName(), key,
-                ChefSigner.Protocol.of(plugin.get("sign_protocol").orElse("1.3")), Clock.systemUTC());
+        ChefSigner signer = new ChefSigner(
+                knife.nodeName(),
+                key,
+                ChefSigner.Protocol.of(plugin.get("sign_protocol").orElse("1.3")),
+                Clock.systemUTC());
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (knife.serverUrl().startsWith("https:")) {
             http.sslContext(sslContext(knife));
@@ -99,8 +100,8 @@ public final class ChefApi {
             }
             return Trust.clientContext(cas);
         } catch (GeneralSecurityException e) {
-            throw new McollectiveException("Cannot set up TLS for the Chef server " + knife.serverUrl() + ": "
-                    + e.getMessage(), e);
+            throw new McollectiveException(
+                    "Cannot set up TLS for the Chef server " + knife.serverUrl() + ": " + e.getMessage(), e);
         }
     }
 
@@ -135,9 +136,13 @@ public final class ChefApi {
 
     private Map<?, ?> send(String method, String pathAndQuery, byte[] body) {
         URI uri = URI.create(knife.serverUrl() + pathAndQuery);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Accept", "application/json")
                 .header("X-Chef-Version", "12.0.0")
                 .header("X-Ops-Server-API-Version", "1");
@@ -151,9 +156,11 @@ public final class ChefApi {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             text = bounded(response.body(), uri, maxReply);
         } catch (javax.net.ssl.SSLHandshakeException e) {
-            throw new McollectiveException("Cannot verify the Chef server " + knife.serverUrl() + "'s certificate ("
-                    + e.getMessage() + "): put its CA in " + knife.trustedCertsDir()
-                    + " (knife ssl fetch does) or name it in ssl_ca_file", e);
+            throw new McollectiveException(
+                    "Cannot verify the Chef server " + knife.serverUrl() + "'s certificate ("
+                            + e.getMessage() + "): put its CA in " + knife.trustedCertsDir()
+                            + " (knife ssl fetch does) or name it in ssl_ca_file",
+                    e);
         } catch (IOException e) {
             throw new McollectiveException("Cannot reach the Chef server " + knife.serverUrl() + ": " + e, e);
         } catch (InterruptedException e) {
@@ -162,19 +169,24 @@ public final class ChefApi {
         }
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            throw new ChefServerException(status, serverMessage(text), String.format(
-                    "The Chef server refused client '%s' with key %s (HTTP %d): %s", knife.nodeName(),
-                    knife.clientKey(), status, serverMessage(text)));
+            throw new ChefServerException(
+                    status,
+                    serverMessage(text),
+                    String.format(
+                            "The Chef server refused client '%s' with key %s (HTTP %d): %s",
+                            knife.nodeName(), knife.clientKey(), status, serverMessage(text)));
         }
         if (status / 100 != 2) {
-            throw new ChefServerException(status, serverMessage(text), "The Chef server answered HTTP "
-                    + status + " to " + uri + ": " + serverMessage(text));
+            throw new ChefServerException(
+                    status,
+                    serverMessage(text),
+                    "The Chef server answered HTTP " + status + " to " + uri + ": " + serverMessage(text));
         }
         try {
             return JSON.readValue(text, Map.class);
         } catch (IOException e) {
-            throw new McollectiveException("The Chef server sent a reply to " + uri + " that is not a JSON object: "
-                    + e.getMessage());
+            throw new McollectiveException(
+                    "The Chef server sent a reply to " + uri + " that is not a JSON object: " + e.getMessage());
         }
     }
 
@@ -196,7 +208,8 @@ public final class ChefApi {
             Object json = JSON.readValue(body, Object.class);
             if (json instanceof Map<?, ?> map && map.get("error") != null) {
                 Object error = map.get("error");
-                return error instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList())
+                return error instanceof List<?> list
+                        ? String.join("; ", list.stream().map(String::valueOf).toList())
                         : String.valueOf(error);
             }
         } catch (IOException e) {

@@ -56,12 +56,17 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
 
     @Override
     public List<String> discover(Request request) {
-        ChefApi chef = ChefApi.connect(KnifeConfig.resolve(context.pluginConfig(),
-                Optional.ofNullable(System.getProperty("user.home")).map(Path::of)), context.pluginConfig());
+        ChefApi chef = ChefApi.connect(
+                KnifeConfig.resolve(
+                        context.pluginConfig(),
+                        Optional.ofNullable(System.getProperty("user.home")).map(Path::of)),
+                context.pluginConfig());
         String query = ChefQuery.build(request.filter(), request.options());
         List<Pattern> regexes = ChefQuery.identityRegexes(request.filter());
-        List<String> attribute = context.pluginConfig().get("identity_attribute")
-                .map(a -> List.of(a.split("\\."))).orElse(List.of());
+        List<String> attribute = context.pluginConfig()
+                .get("identity_attribute")
+                .map(a -> List.of(a.split("\\.")))
+                .orElse(List.of());
         boolean partial = context.pluginConfig().getBool("partial_search", true);
         List<String> names = new ArrayList<>();
         List<String> without = new ArrayList<>();
@@ -76,8 +81,7 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
                     if (e.status() != 404 && e.status() != 405) {
                         throw e;
                     }
-                    LOG.info("The Chef server has no partial search (HTTP {}); searching for whole nodes",
-                            e.status());
+                    LOG.info("The Chef server has no partial search (HTTP {}); searching for whole nodes", e.status());
                     partial = false;
                     continue;
                 }
@@ -90,7 +94,8 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
                 Optional<String> identity = partial ? partialIdentity(row, attribute) : identity(row, attribute);
                 if (identity.isEmpty()) {
                     without.add(nodeName(row, partial));
-                } else if (regexes.stream().allMatch(r -> r.matcher(identity.get()).find())) {
+                } else if (regexes.stream()
+                        .allMatch(r -> r.matcher(identity.get()).find())) {
                     names.add(identity.get());
                 }
             }
@@ -101,12 +106,16 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
         } while (start < total);
         if (!without.isEmpty()) {
             // node names come from the Chef server
-            LOG.warn("{} Chef node(s) have no {} attribute and were left out: {}", without.size(),
-                    String.join(".", attribute), LogSafe.of(String.join(", ",
-                            without.subList(0, Math.min(10, without.size()))) + (without.size() > 10 ? ", ..." : "")));
+            LOG.warn(
+                    "{} Chef node(s) have no {} attribute and were left out: {}",
+                    without.size(),
+                    String.join(".", attribute),
+                    LogSafe.of(String.join(", ", without.subList(0, Math.min(10, without.size())))
+                            + (without.size() > 10 ? ", ..." : "")));
         }
         return request.limit() > 0 && names.size() > request.limit()
-                ? List.copyOf(names.subList(0, request.limit())) : List.copyOf(names);
+                ? List.copyOf(names.subList(0, request.limit()))
+                : List.copyOf(names);
     }
 
     /** A whole node's identity: its name, or the attribute at {@code path} with Chef's precedence. */
@@ -133,7 +142,8 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
 
     /** A scalar as an identity; nothing for null, a hash or an array. */
     private static Optional<String> leaf(Object value) {
-        return value == null || value instanceof Map || value instanceof List ? Optional.empty()
+        return value == null || value instanceof Map || value instanceof List
+                ? Optional.empty()
                 : Optional.of(String.valueOf(value));
     }
 

@@ -22,8 +22,7 @@ public final class ChefQuery {
     private static final Pattern RUN_LIST = Pattern.compile("^(role|recipe)\\[([^\\]]*)\\]$");
     private static final Pattern CLASSES_FILE = Pattern.compile("^(role|recipe)\\.(.+)$");
 
-    private ChefQuery() {
-    }
+    private ChefQuery() {}
 
     /** The {@code q} parameter for this filter and these {@code --do} options. */
     public static String build(Filter filter, List<String> rawQueries) {
@@ -35,27 +34,34 @@ public final class ChefQuery {
         for (FactFilter fact : filter.fact()) {
             terms.add(factTerm(fact));
         }
-        List<String> names = filter.identity().stream().filter(i -> !i.startsWith("/")).toList();
+        List<String> names =
+                filter.identity().stream().filter(i -> !i.startsWith("/")).toList();
         if (!names.isEmpty()) {
-            terms.add("(" + String.join(" OR ", names.stream().map(n -> "name:" + escape(n, true)).toList()) + ")");
+            terms.add("("
+                    + String.join(
+                            " OR ",
+                            names.stream().map(n -> "name:" + escape(n, true)).toList()) + ")");
         }
         return terms.isEmpty() ? "*:*" : String.join(" AND ", terms);
     }
 
     /** The {@code /regex/} identities, applied on the client to the names Chef returns. */
     public static List<Pattern> identityRegexes(Filter filter) {
-        return filter.identity().stream().filter(i -> i.startsWith("/")).map(ChefQuery::identityRegex).toList();
+        return filter.identity().stream()
+                .filter(i -> i.startsWith("/"))
+                .map(ChefQuery::identityRegex)
+                .toList();
     }
 
     /** {@code /re/} as MCollective writes identity regexes: the text between the first and the last slash. */
     private static Pattern identityRegex(String identity) {
         String source = identity.length() > 1 && identity.endsWith("/")
-                ? identity.substring(1, identity.length() - 1) : identity.substring(1);
+                ? identity.substring(1, identity.length() - 1)
+                : identity.substring(1);
         try {
             return Pattern.compile(source);
         } catch (java.util.regex.PatternSyntaxException e) {
-            throw new McollectiveException("Invalid identity filter " + identity + ": "
-                    + e.getDescription());
+            throw new McollectiveException("Invalid identity filter " + identity + ": " + e.getDescription());
         }
     }
 
@@ -66,8 +72,10 @@ public final class ChefQuery {
             Matcher dotted = CLASSES_FILE.matcher(klass);
             match = dotted.matches() ? Optional.of(dotted) : Optional.empty();
         }
-        Matcher found = match.orElseThrow(() -> new McollectiveException("Cannot use class '" + klass
-                + "' with chef discovery: use role[name], recipe[cookbook::recipe], role.name or recipe.cookbook::recipe"));
+        Matcher found = match.orElseThrow(
+                () -> new McollectiveException(
+                        "Cannot use class '" + klass
+                                + "' with chef discovery: use role[name], recipe[cookbook::recipe], role.name or recipe.cookbook::recipe"));
         return found.group(1) + ":" + escape(found.group(2), false);
     }
 
@@ -76,8 +84,9 @@ public final class ChefQuery {
         return switch (fact.operator()) {
             case "==" -> term;
             case "!=" -> "NOT " + term;
-            default -> throw new McollectiveException("Cannot use the fact operator '" + fact.operator()
-                    + "' with chef discovery; use = or !=");
+            default ->
+                throw new McollectiveException(
+                        "Cannot use the fact operator '" + fact.operator() + "' with chef discovery; use = or !=");
         };
     }
 

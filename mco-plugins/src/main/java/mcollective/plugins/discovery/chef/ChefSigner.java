@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.crypto.Cipher;
 
 import mcollective.McollectiveException;
@@ -23,8 +22,8 @@ import mcollective.McollectiveException;
  * The signature is sent base64-encoded in 60-character {@code X-Ops-Authorization-N} headers. Thread-safe.
  */
 public final class ChefSigner {
-    private static final DateTimeFormatter ISO8601 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO8601 =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     /** The {@code X-Ops-Sign} protocol version. */
     public enum Protocol {
@@ -95,15 +94,25 @@ public final class ChefSigner {
         String canonical = canonicalPath(path);
         String verb = method.toUpperCase(java.util.Locale.ROOT);
         if (protocol == Protocol.V1_3) {
-            return String.join("\n", "Method:" + verb, "Path:" + canonical, "X-Ops-Content-Hash:" + contentHash,
-                    "X-Ops-Sign:version=1.3", "X-Ops-Timestamp:" + timestamp, "X-Ops-UserId:" + userId,
+            return String.join(
+                    "\n",
+                    "Method:" + verb,
+                    "Path:" + canonical,
+                    "X-Ops-Content-Hash:" + contentHash,
+                    "X-Ops-Sign:version=1.3",
+                    "X-Ops-Timestamp:" + timestamp,
+                    "X-Ops-UserId:" + userId,
                     "X-Ops-Server-API-Version:" + (serverApiVersion == null ? "0" : serverApiVersion));
         }
-        String user = protocol == Protocol.V1_1
-                ? base64Digest("SHA-1", userId.getBytes(StandardCharsets.UTF_8)) : userId;
-        return String.join("\n", "Method:" + verb,
+        String user =
+                protocol == Protocol.V1_1 ? base64Digest("SHA-1", userId.getBytes(StandardCharsets.UTF_8)) : userId;
+        return String.join(
+                "\n",
+                "Method:" + verb,
                 "Hashed Path:" + base64Digest("SHA-1", canonical.getBytes(StandardCharsets.UTF_8)),
-                "X-Ops-Content-Hash:" + contentHash, "X-Ops-Timestamp:" + timestamp, "X-Ops-UserId:" + user);
+                "X-Ops-Content-Hash:" + contentHash,
+                "X-Ops-Timestamp:" + timestamp,
+                "X-Ops-UserId:" + user);
     }
 
     /** The path without its query string, {@code //} collapsed and a trailing {@code /} dropped (but for {@code /}). */
@@ -132,7 +141,8 @@ public final class ChefSigner {
 
     private static String base64Digest(String algorithm, byte[] data) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(data));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance(algorithm).digest(data));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }

@@ -32,8 +32,13 @@ import mcollective.config.PluginConfig;
  * @param sslCaFile       {@code ssl_ca_file}, if set
  * @param trustedCertsDir {@code trusted_certs_dir}; it need not exist
  */
-public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boolean sslVerifyNone,
-        Optional<Path> sslCaFile, Path trustedCertsDir) {
+public record KnifeConfig(
+        String serverUrl,
+        String nodeName,
+        Path clientKey,
+        boolean sslVerifyNone,
+        Optional<Path> sslCaFile,
+        Path trustedCertsDir) {
     private static final Pattern SETTING = Pattern.compile("^\\s*(\\w+)\\s*(?:=\\s*)?(.+?)\\s*$");
     private static final Pattern QUOTED = Pattern.compile("^([\"'])(.*)\\1$");
     private static final Pattern FILE_JOIN = Pattern.compile("^File\\.join\\((.*)\\)$");
@@ -45,11 +50,13 @@ public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boo
         sslCaFile.ifPresent(files::add);
         if (Files.isDirectory(trustedCertsDir)) {
             try (java.util.stream.Stream<Path> listing = Files.list(trustedCertsDir)) {
-                listing.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(crt|pem)$")).sorted()
+                listing.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().matches(".*\\.(crt|pem)$"))
+                        .sorted()
                         .forEach(files::add);
             } catch (IOException e) {
-                throw new McollectiveException("Cannot read the Chef trusted certificates in " + trustedCertsDir
-                        + ": " + e.getMessage(), e);
+                throw new McollectiveException(
+                        "Cannot read the Chef trusted certificates in " + trustedCertsDir + ": " + e.getMessage(), e);
             }
         }
         return files;
@@ -75,7 +82,8 @@ public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boo
     }
 
     private static KnifeConfig resolve(PluginConfig plugin, List<Path> candidates, Map<String, String> defaults) {
-        Optional<Path> file = plugin.get("knife_config").map(Path::of)
+        Optional<Path> file = plugin.get("knife_config")
+                .map(Path::of)
                 .or(() -> candidates.stream().filter(Files::isReadable).findFirst());
         Map<String, String> settings = new HashMap<>(defaults);
         file.map(KnifeConfig::read).ifPresent(settings::putAll);
@@ -84,17 +92,26 @@ public record KnifeConfig(String serverUrl, String nodeName, Path clientKey, boo
         String node = setting(plugin, "node_name", settings.get("node_name"), "No Chef client name", where);
         String key = setting(plugin, "client_key", settings.get("client_key"), "No Chef client key", where);
         Path folder = file.orElse(candidates.get(0)).toAbsolutePath().getParent();
-        return new KnifeConfig(url.replaceAll("/+$", ""), node, Path.of(key),
+        return new KnifeConfig(
+                url.replaceAll("/+$", ""),
+                node,
+                Path.of(key),
                 "verify_none".equals(plugin.get("ssl_verify_mode").orElse(settings.get("ssl_verify_mode"))),
-                plugin.get("ssl_ca_file").or(() -> Optional.ofNullable(settings.get("ssl_ca_file"))).map(Path::of),
-                plugin.get("trusted_certs_dir").or(() -> Optional.ofNullable(settings.get("trusted_certs_dir")))
-                        .map(Path::of).orElse(folder.resolve("trusted_certs")));
+                plugin.get("ssl_ca_file")
+                        .or(() -> Optional.ofNullable(settings.get("ssl_ca_file")))
+                        .map(Path::of),
+                plugin.get("trusted_certs_dir")
+                        .or(() -> Optional.ofNullable(settings.get("trusted_certs_dir")))
+                        .map(Path::of)
+                        .orElse(folder.resolve("trusted_certs")));
     }
 
     private static String setting(PluginConfig plugin, String key, String fromFile, String missing, String where) {
         String fileKey = key.equals("server_url") ? "chef_server_url" : key;
-        return plugin.get(key).or(() -> Optional.ofNullable(fromFile)).orElseThrow(() -> new McollectiveException(
-                missing + ": set plugin.chef." + key + " or " + fileKey + " in " + where));
+        return plugin.get(key)
+                .or(() -> Optional.ofNullable(fromFile))
+                .orElseThrow(() -> new McollectiveException(
+                        missing + ": set plugin.chef." + key + " or " + fileKey + " in " + where));
     }
 
     /**

@@ -26,7 +26,8 @@ import javax.net.ssl.SSLSocket;
  * bytes and heart-beat LFs per connection, and lets a test push frames or drop connections.
  */
 final class FakeStompServer implements AutoCloseable {
-    static final StompFrame CONNECTED_10 = StompFrame.of("CONNECTED",
+    static final StompFrame CONNECTED_10 = StompFrame.of(
+            "CONNECTED",
             Map.of("server", "ActiveMQ/5.17.2", "heart-beat", "0,0", "session", "ID:fake", "version", "1.0"));
 
     private final ServerSocket server;
@@ -42,7 +43,9 @@ final class FakeStompServer implements AutoCloseable {
 
     FakeStompServer(SSLContext tls) throws IOException {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        server = tls == null ? new ServerSocket(0, 50, lo) : tls.getServerSocketFactory().createServerSocket(0, 50, lo);
+        server = tls == null
+                ? new ServerSocket(0, 50, lo)
+                : tls.getServerSocketFactory().createServerSocket(0, 50, lo);
         acceptor = new Thread(this::acceptLoop, "fake-stomp-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -227,5 +230,4 @@ final class FakeStompServer implements AutoCloseable {
             return s.getLocalPort();
         }
     }
-
 }

@@ -9,8 +9,7 @@ import java.io.UncheckedIOException;
  * A missing file fails the test.
  */
 final class Golden {
-    private Golden() {
-    }
+    private Golden() {}
 
     static byte[] frame(String name) {
         try (InputStream in = Golden.class.getResourceAsStream("frames/" + name + ".frame")) {

@@ -14,12 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class StompClientTest {
-    private static final StompFrame CONNECTED_11 = StompFrame.of("CONNECTED",
+    private static final StompFrame CONNECTED_11 = StompFrame.of(
+            "CONNECTED",
             Map.of("server", "ActiveMQ/5.17.2", "heart-beat", "29500,30500", "session", "ID:fake", "version", "1.1"));
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -41,7 +43,9 @@ class StompClientTest {
     }
 
     private StompClientOptions.Builder options(StompHost... hosts) {
-        StompClientOptions.Builder b = StompClientOptions.builder().onMessage(messages::add).onError(errors::add)
+        StompClientOptions.Builder b = StompClientOptions.builder()
+                .onMessage(messages::add)
+                .onError(errors::add)
                 .onEvent(events::add);
         for (StompHost h : hosts) {
             b.host(h);
@@ -76,7 +80,9 @@ class StompClientTest {
             conn.nextFrame();
             client.disconnect();
             await().atMost(Duration.ofSeconds(10)).until(() -> conn.frames.size() == 1);
-            byte[] expected = concat(Golden.frame("stomp-CONNECT-node"), Golden.frame("stomp-SUBSCRIBE-node-agent-topic"),
+            byte[] expected = concat(
+                    Golden.frame("stomp-CONNECT-node"),
+                    Golden.frame("stomp-SUBSCRIBE-node-agent-topic"),
                     Golden.frame("stomp-DISCONNECT-client"));
             assertThat(conn.rawBytes()).isEqualTo(expected);
             assertThat(client.isConnected()).isFalse();
@@ -94,21 +100,25 @@ class StompClientTest {
             conn.nextFrame();
             conn.nextFrame();
             assertThat(client.version()).contains(StompVersion.V1_1);
-            assertThat(conn.rawBytes()).isEqualTo(concat(Golden.frame("stomp11-CONNECT-node"),
-                    Golden.frame("stomp11-SUBSCRIBE-client-reply-queue")));
+            assertThat(conn.rawBytes())
+                    .isEqualTo(concat(
+                            Golden.frame("stomp11-CONNECT-node"),
+                            Golden.frame("stomp11-SUBSCRIBE-client-reply-queue")));
         }
 
         @Test
         void shouldFailConnectWithTheBrokerMessageWhenTheLoginIsRefused() throws Exception {
             FakeStompServer broker = server();
-            broker.responder = f -> StompFrame.of("ERROR", Map.of("message",
-                    "User name [mcollective] or password is invalid."));
+            broker.responder =
+                    f -> StompFrame.of("ERROR", Map.of("message", "User name [mcollective] or password is invalid."));
             StompClient client = client(options(broker.host()));
-            assertThatThrownBy(client::connect).isInstanceOf(StompErrorFrameException.class)
+            assertThatThrownBy(client::connect)
+                    .isInstanceOf(StompErrorFrameException.class)
                     .hasMessage("Broker stomp://mcollective@127.0.0.1:" + broker.port()
                             + " refused the connection: User name [mcollective] or password is invalid.");
             assertThatThrownBy(() -> client.send("/queue/x", Map.of(), new byte[0]))
-                    .isInstanceOf(StompException.class).hasMessageContaining("closed");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("closed");
         }
 
         @Test
@@ -118,27 +128,39 @@ class StompClientTest {
             StompClient client = client(options(dead, broker.host()));
             client.connect();
             assertThat(client.isConnected()).isTrue();
-            assertThat(events).extracting(ConnectionEvent::type, ConnectionEvent::url).startsWith(
-                    org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECTING, dead.url()),
-                    org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECT_FAILED, dead.url()),
-                    org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECTING, broker.host().url()),
-                    org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECTED, broker.host().url()));
+            assertThat(events)
+                    .extracting(ConnectionEvent::type, ConnectionEvent::url)
+                    .startsWith(
+                            org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECTING, dead.url()),
+                            org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECT_FAILED, dead.url()),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    ConnectionEvent.Type.CONNECTING,
+                                    broker.host().url()),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    ConnectionEvent.Type.CONNECTED,
+                                    broker.host().url()));
         }
 
         @Test
         void shouldGiveUpAfterTheMaximumReconnectAttempts() throws Exception {
             StompHost dead = StompHost.plain("127.0.0.1", FakeStompServer.refusedPort(), "u", "p");
             StompClient client = client(options(dead).maxReconnectAttempts(2));
-            assertThatThrownBy(client::connect).isInstanceOf(StompException.class)
-                    .hasMessageContaining("after 3 attempts").hasMessageContaining(dead.url());
-            assertThat(events).filteredOn(e -> e.type() == ConnectionEvent.Type.CONNECTING).hasSize(3);
+            assertThatThrownBy(client::connect)
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("after 3 attempts")
+                    .hasMessageContaining(dead.url());
+            assertThat(events)
+                    .filteredOn(e -> e.type() == ConnectionEvent.Type.CONNECTING)
+                    .hasSize(3);
         }
 
         @Test
         void shouldGiveUpWhenTheConnectionTimeoutExpires() throws Exception {
             StompHost dead = StompHost.plain("127.0.0.1", FakeStompServer.refusedPort(), "u", "p");
             StompClient client = client(options(dead).connectionTimeout(Duration.ofMillis(300)));
-            assertThatThrownBy(client::connect).isInstanceOf(StompException.class).hasMessageContaining("within PT0.3S");
+            assertThatThrownBy(client::connect)
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("within PT0.3S");
         }
     }
 
@@ -151,7 +173,8 @@ class StompClientTest {
             client.connect();
             FakeStompServer.Conn conn = broker.awaitConnection();
             byte[] body = {4, 8, 0, 'x', 0, 0};
-            conn.send(StompFrameWriter.clientFrame("MESSAGE", headers("destination", "/queue/r", "message-id", "1"), body));
+            conn.send(StompFrameWriter.clientFrame(
+                    "MESSAGE", headers("destination", "/queue/r", "message-id", "1"), body));
             await().atMost(Duration.ofSeconds(10)).until(() -> messages.size() == 1);
             assertThat(messages.get(0).body()).isEqualTo(body);
             assertThat(messages.get(0).header("message-id")).contains("1");
@@ -186,7 +209,8 @@ class StompClientTest {
         void shouldRefuseToSendBeforeConnect() {
             StompClient client = client(options(StompHost.plain("127.0.0.1", 1, "u", "p")));
             assertThatThrownBy(() -> client.send("/queue/x", Map.of(), new byte[0]))
-                    .isInstanceOf(StompException.class).hasMessageContaining("connect()");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("connect()");
         }
     }
 
@@ -197,7 +221,9 @@ class StompClientTest {
             FakeStompServer broker = server();
             StompClient client = client(options(broker.host()));
             client.connect();
-            client.subscribe("/queue/mcollective.nodes", headers("selector", "mc_identity = 'node1.example.net'"),
+            client.subscribe(
+                    "/queue/mcollective.nodes",
+                    headers("selector", "mc_identity = 'node1.example.net'"),
                     "mcollective_directed_to_identity");
             client.subscribe("/topic/mcollective.rpcutil.agent", Map.of());
             client.subscribe("/topic/mcollective.gone.agent", Map.of());
@@ -211,8 +237,11 @@ class StompClientTest {
             FakeStompServer.Conn second = broker.awaitConnection();
             assertThat(second.nextFrame().command()).isEqualTo("CONNECT");
             await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
-            assertThat(second.rawBytes()).isEqualTo(concat(Golden.frame("stomp-CONNECT-node"),
-                    Golden.frame("stomp-SUBSCRIBE-node-directed-queue"), Golden.frame("stomp-SUBSCRIBE-node-agent-topic")));
+            assertThat(second.rawBytes())
+                    .isEqualTo(concat(
+                            Golden.frame("stomp-CONNECT-node"),
+                            Golden.frame("stomp-SUBSCRIBE-node-directed-queue"),
+                            Golden.frame("stomp-SUBSCRIBE-node-agent-topic")));
             assertThat(events).extracting(ConnectionEvent::type).contains(ConnectionEvent.Type.LOST);
 
             client.send("/queue/x", Map.of(), "after".getBytes(StandardCharsets.UTF_8));
@@ -258,7 +287,8 @@ class StompClientTest {
             first.close();
             broker.awaitConnection();
             assertThatThrownBy(() -> client.send("/queue/x", Map.of(), new byte[0]))
-                    .isInstanceOf(StompException.class).hasMessageContaining("message to /queue/x not sent");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("message to /queue/x not sent");
         }
     }
 
@@ -286,7 +316,9 @@ class StompClientTest {
             broker.awaitConnection();
             FakeStompServer.Conn second = broker.awaitConnection();
             second.nextFrame();
-            assertThat(second.nextFrame().headers()).containsEntry("destination", "/topic/a").containsEntry("id", "a");
+            assertThat(second.nextFrame().headers())
+                    .containsEntry("destination", "/topic/a")
+                    .containsEntry("id", "a");
             assertThat(events).anySatisfy(e -> assertThat(e.detail()).contains("missed 2 heart-beats"));
         }
     }
@@ -324,11 +356,13 @@ class StompClientTest {
             broker.awaitConnection().send(message("any"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> client.failure().isPresent());
-            assertThat(client.failure().get()).matches("STOMP reader thread stomp-reader-\\d+ ended: "
-                    + "java.lang.InternalError: the JVM is failing");
+            assertThat(client.failure().get())
+                    .matches("STOMP reader thread stomp-reader-\\d+ ended: "
+                            + "java.lang.InternalError: the JVM is failing");
             assertThat(client.isConnected()).isFalse();
             assertThatThrownBy(() -> client.send("/queue/x", Map.of(), new byte[0]))
-                    .isInstanceOf(StompException.class).hasMessageContaining("is failed");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("is failed");
             client.close();
             assertThat(client.failure()).as("closed on request").isEmpty();
         }
@@ -351,8 +385,8 @@ class StompClientTest {
         @Test
         void shouldReportGivingUpReconnectingAsAFailure() throws Exception {
             FakeStompServer broker = server();
-            StompClient client = client(options(broker.host()).maxReconnectAttempts(1)
-                    .initialReconnectDelay(Duration.ofMillis(10)));
+            StompClient client =
+                    client(options(broker.host()).maxReconnectAttempts(1).initialReconnectDelay(Duration.ofMillis(10)));
             client.connect();
             broker.awaitConnection();
             broker.close(); // nobody listens any more: every attempt is refused
@@ -363,8 +397,8 @@ class StompClientTest {
         }
 
         private static StompFrame message(String body) {
-            return StompFrameWriter.clientFrame("MESSAGE", headers("destination", "/queue/r"),
-                    body.getBytes(StandardCharsets.UTF_8));
+            return StompFrameWriter.clientFrame(
+                    "MESSAGE", headers("destination", "/queue/r"), body.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -380,7 +414,8 @@ class StompClientTest {
             client.close();
             client.close();
             client.disconnect();
-            await().atMost(Duration.ofSeconds(10)).until(() -> threadsNamed("stomp-").isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> threadsNamed("stomp-").isEmpty());
             assertThatThrownBy(() -> client.subscribe("/topic/a", Map.of())).isInstanceOf(StompException.class);
         }
     }
@@ -388,7 +423,8 @@ class StompClientTest {
     private List<Thread> threadsNamed(String prefix) {
         // only this test's client exists when the check runs; other test classes run sequentially
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).toList();
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+                .toList();
     }
 
     private static byte[] concat(byte[]... parts) {

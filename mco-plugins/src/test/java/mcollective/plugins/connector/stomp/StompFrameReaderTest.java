@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +49,17 @@ class StompFrameReaderTest {
 
         @Test
         void shouldRejectAContentLengthBodyNotFollowedByNul() {
-            assertThatThrownBy(() -> reader("MESSAGE\ncontent-length:2\n\nabc\0").read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("content-length 2");
+            assertThatThrownBy(
+                            () -> reader("MESSAGE\ncontent-length:2\n\nabc\0").read())
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("content-length 2");
         }
 
         @Test
         void shouldRejectAnInvalidContentLength() {
             assertThatThrownBy(() -> reader("MESSAGE\ncontent-length:x1\n\n\0").read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("'x1'");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("'x1'");
         }
 
         @Test
@@ -70,17 +74,21 @@ class StompFrameReaderTest {
     class LineEnds {
         @Test
         void shouldSkipLeadingHeartbeatsAndTolerateCrLf() throws IOException {
-            StompFrame f = reader("\n\r\n\nMESSAGE\r\ndestination:/topic/a\r\ncontent-length:1\r\n\r\nz\0").read();
+            StompFrame f = reader("\n\r\n\nMESSAGE\r\ndestination:/topic/a\r\ncontent-length:1\r\n\r\nz\0")
+                    .read();
             assertThat(f.command()).isEqualTo("MESSAGE");
-            assertThat(f.headers()).containsExactly(Map.entry("destination", "/topic/a"),
-                    Map.entry("content-length", "1"));
+            assertThat(f.headers())
+                    .containsExactly(Map.entry("destination", "/topic/a"), Map.entry("content-length", "1"));
             assertThat(f.bodyAsString()).isEqualTo("z");
         }
 
         @Test
         void shouldParseTheCapturedActiveMqConnectedFrames() throws IOException {
-            StompFrame f = reader(Golden.frame("stomp11-CONNECTED-node"), StompLimits.DEFAULTS).read();
-            assertThat(f.headers()).containsEntry("version", "1.1").containsEntry("heart-beat", "29500,30500")
+            StompFrame f = reader(Golden.frame("stomp11-CONNECTED-node"), StompLimits.DEFAULTS)
+                    .read();
+            assertThat(f.headers())
+                    .containsEntry("version", "1.1")
+                    .containsEntry("heart-beat", "29500,30500")
                     .containsEntry("session", "ID:vm-33365-1795584816622-3:39");
         }
     }
@@ -91,8 +99,8 @@ class StompFrameReaderTest {
         void shouldUnescapeHeadersIn11() throws IOException {
             StompFrameReader r = reader("MESSAGE\nmessage-id:ID\\cvm-1\\c40\nx\\cy:a\\\\b\\nc\\rd\n\n\0");
             r.version(StompVersion.V1_1);
-            assertThat(r.read().headers()).containsExactly(Map.entry("message-id", "ID:vm-1:40"),
-                    Map.entry("x:y", "a\\b\nc\rd"));
+            assertThat(r.read().headers())
+                    .containsExactly(Map.entry("message-id", "ID:vm-1:40"), Map.entry("x:y", "a\\b\nc\rd"));
         }
 
         @Test
@@ -117,13 +125,15 @@ class StompFrameReaderTest {
 
         @Test
         void shouldKeepTheFirstOfRepeatedHeaders() throws IOException {
-            assertThat(reader("MESSAGE\nk:first\nk:second\n\n\0").read().header("k")).contains("first");
+            assertThat(reader("MESSAGE\nk:first\nk:second\n\n\0").read().header("k"))
+                    .contains("first");
         }
 
         @Test
         void shouldRejectAHeaderLineWithoutColon() {
             assertThatThrownBy(() -> reader("MESSAGE\nnocolon\n\n\0").read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("'nocolon'");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("'nocolon'");
         }
     }
 
@@ -143,28 +153,32 @@ class StompFrameReaderTest {
                 }
             };
             assertThatThrownBy(() -> new StompFrameReader(endless, small).read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("maximum frame size of 100 bytes");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("maximum frame size of 100 bytes");
         }
 
         @Test
         void shouldRejectANulTerminatedBodyAboveTheMaximumFrameSize() {
             byte[] wire = ("MESSAGE\n\n" + "y".repeat(200) + "\0").getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> reader(wire, small).read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("maximum frame size");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("maximum frame size");
         }
 
         @Test
         void shouldRejectTooManyHeaders() {
             byte[] wire = "MESSAGE\na:1\nb:2\nc:3\nd:4\n\n\0".getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> reader(wire, small).read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("more than 3 headers");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("more than 3 headers");
         }
 
         @Test
         void shouldRejectAnOverlongHeaderLine() {
             byte[] wire = ("MESSAGE\nk:" + "v".repeat(50) + "\n\n\0").getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> reader(wire, small).read())
-                    .isInstanceOf(StompException.class).hasMessageContaining("longer than 40 bytes");
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("longer than 40 bytes");
         }
 
         @Test

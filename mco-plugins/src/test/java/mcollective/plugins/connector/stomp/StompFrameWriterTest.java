@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,27 +29,41 @@ class StompFrameWriterTest {
 
         @Test
         void shouldWriteTheHeartbeatConnectFrameOfTheRubyNode() {
-            assertThat(connect(StompClientOptions.builder().host(NODE).heartbeatInterval(30).build()))
+            assertThat(connect(StompClientOptions.builder()
+                            .host(NODE)
+                            .heartbeatInterval(30)
+                            .build()))
                     .isEqualTo(Golden.frame("stomp11-CONNECT-node"));
         }
 
         @Test
         void shouldForceAHeartbeatIntervalBelowThirtySecondsToThirty() {
-            assertThat(connect(StompClientOptions.builder().host(NODE).heartbeatInterval(5).build()))
+            assertThat(connect(StompClientOptions.builder()
+                            .host(NODE)
+                            .heartbeatInterval(5)
+                            .build()))
                     .isEqualTo(Golden.frame("stomp11-CONNECT-node"));
         }
 
         @Test
         void shouldOfferOnly11WithoutTheStomp10Fallback() {
-            String text = new String(connect(StompClientOptions.builder().host(NODE).heartbeatInterval(30)
-                    .stomp10Fallback(false).build()), StandardCharsets.UTF_8);
+            String text = new String(
+                    connect(StompClientOptions.builder()
+                            .host(NODE)
+                            .heartbeatInterval(30)
+                            .stomp10Fallback(false)
+                            .build()),
+                    StandardCharsets.UTF_8);
             assertThat(text).startsWith("CONNECT\naccept-version:1.1\nhost:mcollective\nheart-beat:30500,29500\n");
         }
 
         @Test
         void shouldOmitLoginAndPasscodeWithoutAUser() {
             StompHost anonymous = StompHost.plain("127.0.0.1", 61613, "", "");
-            Map<String, String> headers = StompClientOptions.builder().host(anonymous).vhost("/").build()
+            Map<String, String> headers = StompClientOptions.builder()
+                    .host(anonymous)
+                    .vhost("/")
+                    .build()
                     .connectHeaders(anonymous);
             assertThat(headers).containsExactly(Map.entry("accept-version", "1.0"), Map.entry("host", "/"));
         }
@@ -65,16 +80,20 @@ class StompFrameWriterTest {
     class Subscriptions {
         @Test
         void shouldWriteTheStomp10SubscribeWithSelectorBeforeDestination() {
-            Subscription s = new Subscription("/queue/mcollective.nodes",
-                    Map.of("selector", "mc_identity = 'node1.example.net'"), "mcollective_directed_to_identity");
+            Subscription s = new Subscription(
+                    "/queue/mcollective.nodes",
+                    Map.of("selector", "mc_identity = 'node1.example.net'"),
+                    "mcollective_directed_to_identity");
             assertThat(StompFrameWriter.encode(s.frame("SUBSCRIBE", StompVersion.V1_0), StompVersion.V1_0))
                     .isEqualTo(Golden.frame("stomp-SUBSCRIBE-node-directed-queue"));
         }
 
         @Test
         void shouldPlaceTheIdAfterTheDestinationIn11() {
-            Subscription s = new Subscription("/queue/mcollective.nodes",
-                    Map.of("selector", "mc_identity = 'node1.example.net'"), "mcollective_directed_to_identity");
+            Subscription s = new Subscription(
+                    "/queue/mcollective.nodes",
+                    Map.of("selector", "mc_identity = 'node1.example.net'"),
+                    "mcollective_directed_to_identity");
             assertThat(StompFrameWriter.encode(s.frame("SUBSCRIBE", StompVersion.V1_1), StompVersion.V1_1))
                     .isEqualTo(Golden.frame("stomp11-SUBSCRIBE-node-directed-queue"));
         }
@@ -87,8 +106,10 @@ class StompFrameWriterTest {
                     .isEqualTo(Golden.frame("stomp-SUBSCRIBE-client-reply-queue"));
             assertThat(encode(new Subscription(q10, Map.of(), q10).frame("UNSUBSCRIBE", StompVersion.V1_0)))
                     .isEqualTo(Golden.frame("stomp-UNSUBSCRIBE-client-reply-queue"));
-            assertThat(StompFrameWriter.encode(new Subscription(q11, Map.of(), q11).frame("SUBSCRIBE",
-                    StompVersion.V1_1), StompVersion.V1_1)).isEqualTo(Golden.frame("stomp11-SUBSCRIBE-client-reply-queue"));
+            assertThat(StompFrameWriter.encode(
+                            new Subscription(q11, Map.of(), q11).frame("SUBSCRIBE", StompVersion.V1_1),
+                            StompVersion.V1_1))
+                    .isEqualTo(Golden.frame("stomp11-SUBSCRIBE-client-reply-queue"));
         }
 
         @Test
@@ -127,8 +148,9 @@ class StompFrameWriterTest {
             h.put("content-length", "99");
             h.put("content-type", "application/octet-stream");
             StompFrame f = StompFrameWriter.clientFrame("SEND", h, new byte[3]);
-            assertThat(f.headers()).containsExactly(Map.entry("content-length", "3"),
-                    Map.entry("content-type", "application/octet-stream"));
+            assertThat(f.headers())
+                    .containsExactly(
+                            Map.entry("content-length", "3"), Map.entry("content-type", "application/octet-stream"));
         }
     }
 
@@ -157,7 +179,9 @@ class StompFrameWriterTest {
         @Test
         void shouldRejectANewlineInA10HeaderRatherThanCorruptTheFrame() {
             StompFrame f = StompFrame.of("SEND", Map.of("k", "a\nb"));
-            assertThatThrownBy(() -> encode(f)).isInstanceOf(StompException.class).hasMessageContaining("k=a");
+            assertThatThrownBy(() -> encode(f))
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("k=a");
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import mcollective.testkit.TestCerts;
 class StompTlsTest {
     @TempDir
     static Path dir;
+
     static TestCerts broker;
     static TestCerts client;
     static TestCerts stranger;
@@ -51,7 +51,8 @@ class StompTlsTest {
     }
 
     private StompClient connect(StompHost host) {
-        StompClient c = new StompClient(StompClientOptions.builder().host(host).maxReconnectAttempts(1).build());
+        StompClient c = new StompClient(
+                StompClientOptions.builder().host(host).maxReconnectAttempts(1).build());
         resources.add(0, c);
         c.connect();
         return c;
@@ -66,7 +67,8 @@ class StompTlsTest {
         @Test
         void shouldConnectWithTheBrokerVerifiedAgainstTheCaAndPresentTheClientCertificate() throws Exception {
             FakeStompServer server = tlsServer(true);
-            StompHost host = server.host().withSsl(path(broker.certPem), path(client.certPem), path(client.keyPem), false);
+            StompHost host =
+                    server.host().withSsl(path(broker.certPem), path(client.certPem), path(client.keyPem), false);
             StompClient c = connect(host);
             assertThat(c.isConnected()).isTrue();
             SSLSocket socket = (SSLSocket) server.awaitConnection().socket;
@@ -78,8 +80,8 @@ class StompTlsTest {
         void shouldAcceptAPkcs1RsaKeyAndSeveralCaFiles() throws Exception {
             FakeStompServer server = tlsServer(true);
             String cas = stranger.certPem + "," + broker.certPem;
-            StompClient c = connect(server.host().withSsl(Optional.of(cas), path(client.certPem),
-                    path(client.rsaKeyPem), false));
+            StompClient c = connect(
+                    server.host().withSsl(Optional.of(cas), path(client.certPem), path(client.rsaKeyPem), false));
             assertThat(c.isConnected()).isTrue();
             assertThat(PemFiles.privateKey(client.rsaKeyPem)).isEqualTo(client.key);
         }
@@ -87,10 +89,12 @@ class StompTlsTest {
         @Test
         void shouldRefuseABrokerWhoseCertificateTheCaDidNotSign() throws Exception {
             FakeStompServer server = tlsServer(false);
-            StompHost host = server.host().withSsl(path(stranger.certPem), path(client.certPem), path(client.keyPem),
-                    false);
-            assertThatThrownBy(() -> connect(host)).isInstanceOf(StompException.class)
-                    .hasMessageContaining("after 2 attempts").hasMessageContaining("SSLHandshakeException");
+            StompHost host =
+                    server.host().withSsl(path(stranger.certPem), path(client.certPem), path(client.keyPem), false);
+            assertThatThrownBy(() -> connect(host))
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("after 2 attempts")
+                    .hasMessageContaining("SSLHandshakeException");
         }
     }
 
@@ -100,23 +104,27 @@ class StompTlsTest {
         void shouldRejectAnIncompleteSetupWithoutFallback() throws Exception {
             StompHost host = StompHost.plain("127.0.0.1", 61614, "u", "p")
                     .withSsl(path(broker.certPem), Optional.empty(), Optional.empty(), false);
-            assertThatThrownBy(() -> new StompClient(StompClientOptions.builder().host(host).build()))
+            assertThatThrownBy(() -> new StompClient(
+                            StompClientOptions.builder().host(host).build()))
                     .isInstanceOf(StompException.class)
                     .hasMessageContaining("cert, key and ca has to be supplied for verified SSL mode");
         }
 
         @Test
         void shouldNameAMissingFile() throws Exception {
-            StompHost host = StompHost.plain("127.0.0.1", 61614, "u", "p").withSsl(path(broker.certPem),
-                    path(client.certPem), Optional.of("/nonexistent/key.pem"), false);
-            assertThatThrownBy(() -> new StompClient(StompClientOptions.builder().host(host).build()))
-                    .isInstanceOf(StompException.class).hasMessageContaining("/nonexistent/key.pem");
+            StompHost host = StompHost.plain("127.0.0.1", 61614, "u", "p")
+                    .withSsl(path(broker.certPem), path(client.certPem), Optional.of("/nonexistent/key.pem"), false);
+            assertThatThrownBy(() -> new StompClient(
+                            StompClientOptions.builder().host(host).build()))
+                    .isInstanceOf(StompException.class)
+                    .hasMessageContaining("/nonexistent/key.pem");
         }
 
         @Test
         void shouldConnectUnverifiedWhenFallbackIsSetAndTheKeyIsMissing() throws Exception {
             FakeStompServer server = tlsServer(false);
-            StompHost host = server.host().withSsl(path(stranger.certPem), path(client.certPem), Optional.empty(), true);
+            StompHost host =
+                    server.host().withSsl(path(stranger.certPem), path(client.certPem), Optional.empty(), true);
             StompClient c = connect(host);
             c.send("/queue/x", Map.of(), new byte[] {1});
             FakeStompServer.Conn conn = server.awaitConnection();

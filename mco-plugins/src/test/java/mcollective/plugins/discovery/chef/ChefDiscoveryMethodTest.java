@@ -16,13 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.config.Config;
@@ -30,10 +29,10 @@ import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.Filter;
 import mcollective.spi.DiscoveryMethod;
 import mcollective.spi.PluginContext;
+import mcollective.testdata.Reference;
 import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.ChefServerStub.Received;
 import mcollective.testkit.ChefServerStub.Reply;
-import mcollective.testdata.Reference;
 import mcollective.testkit.TestCerts;
 
 /**
@@ -46,6 +45,7 @@ class ChefDiscoveryMethodTest {
 
     @TempDir
     Path dir;
+
     ChefServerStub chef;
     Path key;
     /** What the stand-in answers to a search; by default the recorded responses. */
@@ -53,8 +53,8 @@ class ChefDiscoveryMethodTest {
 
     @BeforeEach
     void start() {
-        chef = ChefServerStub.start("/organizations/acme").route("/search/node",
-                (ChefServerStub.RequestRoute) r -> search.apply(r));
+        chef = ChefServerStub.start("/organizations/acme")
+                .route("/search/node", (ChefServerStub.RequestRoute) r -> search.apply(r));
         key = chef.writeClientKey(dir.resolve("mco.pem"));
     }
 
@@ -104,18 +104,28 @@ class ChefDiscoveryMethodTest {
             builder.set("plugin.chef." + settings[i], settings[i + 1]);
         }
         ChefDiscoveryMethod method = new ChefDiscoveryMethod();
-        method.init(new PluginContext(builder.build(), "chef", PluginRegistry.builder().autoDiscover(false).build(),
-                Clock.systemUTC(), Map.of(), Map.of()));
+        method.init(new PluginContext(
+                builder.build(),
+                "chef",
+                PluginRegistry.builder().autoDiscover(false).build(),
+                Clock.systemUTC(),
+                Map.of(),
+                Map.of()));
         return method;
     }
 
     static List<String> discover(DiscoveryMethod method, Consumer<Filter.Builder> filter, String... options) {
         Filter.Builder builder = Filter.builder();
         filter.accept(builder);
-        return method.discover(new DiscoveryMethod.Request(builder.build(), Duration.ZERO, 0, List.of(options),
+        return method.discover(new DiscoveryMethod.Request(
+                builder.build(),
+                Duration.ZERO,
+                0,
+                List.of(options),
                 (f, timeout, quiet, limit) -> {
                     throw new AssertionError("chef discovery must not broadcast");
-                }, Optional.empty()));
+                },
+                Optional.empty()));
     }
 
     String lastQuery() {
@@ -123,8 +133,12 @@ class ChefDiscoveryMethodTest {
         return received.get(received.size() - 1).query().get("q");
     }
 
-    static final List<String> FLEET = List.of("chef-11.nat0.cryptocracy.com", "ci.nat0.cryptocracy.com",
-            "illuminati.cryptocracy.com", "mco-x509.nat0.cryptocracy.com", "monitoring.nat0.cryptocracy.com",
+    static final List<String> FLEET = List.of(
+            "chef-11.nat0.cryptocracy.com",
+            "ci.nat0.cryptocracy.com",
+            "illuminati.cryptocracy.com",
+            "mco-x509.nat0.cryptocracy.com",
+            "monitoring.nat0.cryptocracy.com",
             "test-precise.nat0.cryptocracy.com");
 
     @Nested
@@ -140,47 +154,57 @@ class ChefDiscoveryMethodTest {
             assertQuery(f -> f.addClass("recipe[mcollective::server]"), List.of(), "recipe:mcollective\\:\\:server");
             assertQuery(f -> f.addClass("role.base"), List.of(), "role:base");
             assertQuery(f -> f.addClass("recipe.nginx::default"), List.of(), "recipe:nginx\\:\\:default");
-            assertQuery(f -> f.addClass("role[base]").addClass("recipe[mcollective::server]"), List.of(),
+            assertQuery(
+                    f -> f.addClass("role[base]").addClass("recipe[mcollective::server]"),
+                    List.of(),
                     "role:base AND recipe:mcollective\\:\\:server");
         }
 
         @Test
         void identitiesAndWildcardsInOneGroup() {
-            assertQuery(f -> f.addIdentity("m*").addIdentity("ci.nat0.cryptocracy.com"), List.of(),
+            assertQuery(
+                    f -> f.addIdentity("m*").addIdentity("ci.nat0.cryptocracy.com"),
+                    List.of(),
                     "(name:m* OR name:ci.nat0.cryptocracy.com)");
         }
 
         @Test
         void factsAsAttributeTerms() {
-            assertQuery(f -> f.addFact("platform=centos").addFact("chef_environment!=prod"),
-                    List.of(), "platform:centos AND NOT chef_environment:prod");
+            assertQuery(
+                    f -> f.addFact("platform=centos").addFact("chef_environment!=prod"),
+                    List.of(),
+                    "platform:centos AND NOT chef_environment:prod");
         }
 
         @Test
         void eachRawQueryInParentheses() {
-            assertQuery(f -> f.addClass("role[chef-client-11]"),
+            assertQuery(
+                    f -> f.addClass("role[chef-client-11]"),
                     List.of("chef_environment:prod OR chef_environment:dev"),
                     "(chef_environment:prod OR chef_environment:dev) AND role:chef\\-client\\-11");
         }
 
         @Test
         void everythingAnded() {
-            assertQuery(f -> f.addClass("role[base]").addIdentity("m*").addFact("platform=ubuntu"),
+            assertQuery(
+                    f -> f.addClass("role[base]").addIdentity("m*").addFact("platform=ubuntu"),
                     List.of("chef_environment:prod"),
                     "(chef_environment:prod) AND role:base AND platform:ubuntu AND (name:m*)");
         }
 
         @Test
         void noTermsIsEveryNode() {
-            assertQuery(f -> { }, List.of(), "*:*");
+            assertQuery(f -> {}, List.of(), "*:*");
         }
 
         @Test
         void sortedAndPagedAsChefsOwnClient() {
-            discover(method(), f -> { });
+            discover(method(), f -> {});
 
-            assertThat(chef.received().get(0).query()).containsEntry("sort", "X_CHEF_id_CHEF_X asc")
-                    .containsEntry("start", "0").containsEntry("rows", "1000");
+            assertThat(chef.received().get(0).query())
+                    .containsEntry("sort", "X_CHEF_id_CHEF_X asc")
+                    .containsEntry("start", "0")
+                    .containsEntry("rows", "1000");
         }
     }
 
@@ -188,7 +212,7 @@ class ChefDiscoveryMethodTest {
     class PartialSearch {
         @Test
         void isUsedByDefaultSoThatOnlyNamesTravel() throws IOException {
-            List<String> found = discover(method(), f -> { });
+            List<String> found = discover(method(), f -> {});
 
             assertThat(found).containsExactlyElementsOf(FLEET);
             Received request = chef.received().get(0);
@@ -207,16 +231,17 @@ class ChefDiscoveryMethodTest {
 
         @Test
         void fallsBackToWholeNodesWhenTheServerHasNone() {
-            search = r -> r.method().equals("POST") ? new Reply(405, Map.of("error", List.of("Method not allowed")))
+            search = r -> r.method().equals("POST")
+                    ? new Reply(405, Map.of("error", List.of("Method not allowed")))
                     : recorded(r);
 
-            assertThat(discover(method(), f -> { })).containsExactly("ci.nat0.cryptocracy.com");
+            assertThat(discover(method(), f -> {})).containsExactly("ci.nat0.cryptocracy.com");
             assertThat(chef.received()).extracting(Received::method).containsExactly("POST", "GET");
         }
 
         @Test
         void canBeTurnedOff() {
-            assertThat(discover(method("partial_search", "false"), f -> { })).containsExactly("ci.nat0.cryptocracy.com");
+            assertThat(discover(method("partial_search", "false"), f -> {})).containsExactly("ci.nat0.cryptocracy.com");
             assertThat(chef.received()).extracting(Received::method).containsExactly("GET");
         }
     }
@@ -225,10 +250,14 @@ class ChefDiscoveryMethodTest {
     class WholeNodes {
         @Test
         void takeTheNodeNameOrAnAttribute() {
-            assertThat(discover(method("partial_search", "0"), f -> { })).containsExactly("ci.nat0.cryptocracy.com");
-            assertThat(discover(method("partial_search", "0", "identity_attribute", "ipaddress"), f -> { }))
+            assertThat(discover(method("partial_search", "0"), f -> {})).containsExactly("ci.nat0.cryptocracy.com");
+            assertThat(discover(method("partial_search", "0", "identity_attribute", "ipaddress"), f -> {}))
                     .containsExactly(((Map<?, ?>) ((Map<?, ?>) ((List<?>) recording("search-node-full.json")
-                            .get("rows")).get(0)).get("automatic")).get("ipaddress").toString());
+                                                    .get("rows"))
+                                            .get(0))
+                                    .get("automatic"))
+                            .get("ipaddress")
+                            .toString());
         }
 
         @Test
@@ -247,7 +276,7 @@ class ChefDiscoveryMethodTest {
                 return new Reply(200, Map.of("rows", page, "start", start, "total", names.size()));
             };
 
-            assertThat(discover(method(), f -> { })).containsExactlyElementsOf(names);
+            assertThat(discover(method(), f -> {})).containsExactlyElementsOf(names);
             assertThat(chef.received()).extracting(r -> r.query().get("start")).containsExactly("0", "1000", "2000");
         }
     }
@@ -258,7 +287,7 @@ class ChefDiscoveryMethodTest {
         void aRefusedKeyNamesTheClientAndTheKey() {
             Path wrong = ChefServerStub.writeUnknownKey(dir.resolve("wrong.pem"));
 
-            assertThatThrownBy(() -> discover(method("client_key", wrong.toString()), f -> { }))
+            assertThatThrownBy(() -> discover(method("client_key", wrong.toString()), f -> {}))
                     .isInstanceOf(McollectiveException.class)
                     .hasMessage("The Chef server refused client 'mco-discovery' with key " + wrong
                             + " (HTTP 401): Failed to authenticate as mco-discovery");
@@ -268,10 +297,11 @@ class ChefDiscoveryMethodTest {
         void aBadKeyFileIsNamed() throws IOException {
             Path bad = Files.writeString(dir.resolve("bad.pem"), "not a key\n");
 
-            assertThatThrownBy(() -> discover(method("client_key", bad.toString()), f -> { }))
+            assertThatThrownBy(() -> discover(method("client_key", bad.toString()), f -> {}))
                     .isInstanceOf(McollectiveException.class)
                     .hasMessageStartingWith("Cannot use the Chef client key " + bad + ": ");
-            assertThatThrownBy(() -> discover(method("client_key", dir.resolve("none.pem").toString()), f -> { }))
+            assertThatThrownBy(() -> discover(
+                            method("client_key", dir.resolve("none.pem").toString()), f -> {}))
                     .hasMessageStartingWith("Cannot use the Chef client key " + dir.resolve("none.pem") + ": ");
         }
 
@@ -279,7 +309,7 @@ class ChefDiscoveryMethodTest {
         void anInvalidQueryGivesTheServersMessage() {
             search = r -> new Reply(400, Map.of("error", List.of("invalid search query: 'recipe:foo::bar'")));
 
-            assertThatThrownBy(() -> discover(method(), f -> { }, "recipe:foo::bar"))
+            assertThatThrownBy(() -> discover(method(), f -> {}, "recipe:foo::bar"))
                     .hasMessage("The Chef server rejected the query '(recipe:foo::bar)': "
                             + "invalid search query: 'recipe:foo::bar'");
         }
@@ -291,7 +321,7 @@ class ChefDiscoveryMethodTest {
                 port = socket.getLocalPort();
             }
 
-            assertThatThrownBy(() -> discover(method("server_url", "http://127.0.0.1:" + port), f -> { }))
+            assertThatThrownBy(() -> discover(method("server_url", "http://127.0.0.1:" + port), f -> {}))
                     .isInstanceOf(McollectiveException.class)
                     .hasMessageStartingWith("Cannot reach the Chef server http://127.0.0.1:" + port + ": ");
         }
@@ -304,10 +334,16 @@ class ChefDiscoveryMethodTest {
 
         @Test
         void anOversizedReplyIsRefusedNotHeld() {
-            ChefApi small = new ChefApi(new KnifeConfig(chef.url(), "mco-discovery", key, false, Optional.empty(),
-                    dir.resolve("trusted_certs")), new ChefSigner("mco-discovery", mcollective.plugins.pem.PemFiles
-                    .privateKey(key), ChefSigner.Protocol.V1_3, Clock.systemUTC()),
-                    java.net.http.HttpClient.newHttpClient(), 1000);
+            ChefApi small = new ChefApi(
+                    new KnifeConfig(
+                            chef.url(), "mco-discovery", key, false, Optional.empty(), dir.resolve("trusted_certs")),
+                    new ChefSigner(
+                            "mco-discovery",
+                            mcollective.plugins.pem.PemFiles.privateKey(key),
+                            ChefSigner.Protocol.V1_3,
+                            Clock.systemUTC()),
+                    java.net.http.HttpClient.newHttpClient(),
+                    1000);
 
             assertThatThrownBy(() -> small.get("/search/node?q=*:*"))
                     .isInstanceOf(McollectiveException.class)
@@ -330,8 +366,8 @@ class ChefDiscoveryMethodTest {
         @BeforeEach
         void startTls() throws Exception {
             certs = TestCerts.create(dir, "chef-server");
-            tls = ChefServerStub.startTls("", certs).route("/search/node",
-                    (ChefServerStub.RequestRoute) ChefDiscoveryMethodTest::recorded);
+            tls = ChefServerStub.startTls("", certs)
+                    .route("/search/node", (ChefServerStub.RequestRoute) ChefDiscoveryMethodTest::recorded);
             knifeDir = Files.createDirectories(dir.resolve("dot-chef"));
             tls.writeClientKey(knifeDir.resolve("mco.pem"));
         }
@@ -342,12 +378,21 @@ class ChefDiscoveryMethodTest {
         }
 
         DiscoveryMethod overHttps(String... knifeLines) throws IOException {
-            Path knife = Files.writeString(knifeDir.resolve("knife.rb"), "chef_server_url '" + tls.url() + "'\n"
-                    + "node_name 'mco-discovery'\nclient_key \"#{current_dir}/mco.pem\"\n" + String.join("\n", knifeLines)
-                    + "\n");
+            Path knife = Files.writeString(
+                    knifeDir.resolve("knife.rb"),
+                    "chef_server_url '" + tls.url() + "'\n"
+                            + "node_name 'mco-discovery'\nclient_key \"#{current_dir}/mco.pem\"\n"
+                            + String.join("\n", knifeLines)
+                            + "\n");
             ChefDiscoveryMethod method = new ChefDiscoveryMethod();
-            method.init(new PluginContext(Config.builder().set("plugin.chef.knife_config", knife.toString()).build(),
-                    "chef", PluginRegistry.builder().autoDiscover(false).build(), Clock.systemUTC(), Map.of(),
+            method.init(new PluginContext(
+                    Config.builder()
+                            .set("plugin.chef.knife_config", knife.toString())
+                            .build(),
+                    "chef",
+                    PluginRegistry.builder().autoDiscover(false).build(),
+                    Clock.systemUTC(),
+                    Map.of(),
                     Map.of()));
             return method;
         }
@@ -357,12 +402,12 @@ class ChefDiscoveryMethodTest {
             Files.createDirectories(knifeDir.resolve("trusted_certs"));
             Files.copy(certs.certPem, knifeDir.resolve("trusted_certs/127_0_0_1.crt"));
 
-            assertThat(discover(overHttps(), f -> { })).containsExactlyElementsOf(FLEET);
+            assertThat(discover(overHttps(), f -> {})).containsExactlyElementsOf(FLEET);
         }
 
         @Test
         void trustsAnSslCaFile() throws IOException {
-            assertThat(discover(overHttps("ssl_ca_file '" + certs.certPem + "'"), f -> { }))
+            assertThat(discover(overHttps("ssl_ca_file '" + certs.certPem + "'"), f -> {}))
                     .containsExactlyElementsOf(FLEET);
         }
 
@@ -370,7 +415,7 @@ class ChefDiscoveryMethodTest {
         void saysWhereToPutAnUntrustedServersCertificate() throws IOException {
             DiscoveryMethod method = overHttps();
 
-            assertThatThrownBy(() -> discover(method, f -> { }))
+            assertThatThrownBy(() -> discover(method, f -> {}))
                     .isInstanceOf(McollectiveException.class)
                     .hasMessageStartingWith("Cannot verify the Chef server " + tls.url() + "'s certificate (")
                     .hasMessageEndingWith("): put its CA in " + knifeDir.resolve("trusted_certs")
@@ -379,7 +424,8 @@ class ChefDiscoveryMethodTest {
 
         @Test
         void checksNothingWithVerifyNone() throws IOException {
-            assertThat(discover(overHttps("ssl_verify_mode :verify_none"), f -> { })).containsExactlyElementsOf(FLEET);
+            assertThat(discover(overHttps("ssl_verify_mode :verify_none"), f -> {}))
+                    .containsExactlyElementsOf(FLEET);
         }
     }
 }

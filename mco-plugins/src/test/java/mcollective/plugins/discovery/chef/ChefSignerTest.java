@@ -3,7 +3,6 @@ package mcollective.plugins.discovery.chef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -18,14 +17,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import javax.crypto.Cipher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Against {@code reference/chef/signing-vectors.json}, made with chef-zero's test key: the canonical strings
@@ -55,19 +52,31 @@ class ChefSignerTest {
     @SuppressWarnings("unchecked")
     void shouldBuildTheSignedStringAndHashesOfEveryVector(Map<String, Object> vector) throws Exception {
         Map<String, Object> all = vectors();
-        ChefSigner signer = new ChefSigner((String) all.get("user_id"), null,
-                ChefSigner.Protocol.of((String) vector.get("proto")), Clock.systemUTC());
+        ChefSigner signer = new ChefSigner(
+                (String) all.get("user_id"),
+                null,
+                ChefSigner.Protocol.of((String) vector.get("proto")),
+                Clock.systemUTC());
         byte[] body = ((String) vector.get("body")).getBytes(StandardCharsets.UTF_8);
         Map<String, String> expected = (Map<String, String>) vector.get("headers");
 
         String hash = signer.contentHash(body);
-        String toSign = signer.stringToSign((String) vector.get("method"), (String) vector.get("path"), hash,
-                (String) all.get("timestamp"), (String) vector.get("server_api_version"));
+        String toSign = signer.stringToSign(
+                (String) vector.get("method"),
+                (String) vector.get("path"),
+                hash,
+                (String) all.get("timestamp"),
+                (String) vector.get("server_api_version"));
 
         assertThat(hash).isEqualTo(expected.get("X-Ops-Content-Hash"));
         assertThat(toSign).isEqualTo(vector.get("string_to_sign"));
-        assertThat(verifies(publicKey((String) all.get("public_key_pem")), (String) vector.get("proto"), toSign,
-                signature(expected))).as("the recorded signature verifies").isTrue();
+        assertThat(verifies(
+                        publicKey((String) all.get("public_key_pem")),
+                        (String) vector.get("proto"),
+                        toSign,
+                        signature(expected)))
+                .as("the recorded signature verifies")
+                .isTrue();
     }
 
     @Test
@@ -77,18 +86,28 @@ class ChefSignerTest {
         KeyPair pair = generator.generateKeyPair();
         Clock clock = Clock.fixed(Instant.parse("2013-04-03T12:00:00.456Z"), ZoneOffset.UTC);
         for (String proto : List.of("1.0", "1.1", "1.3")) {
-            ChefSigner signer = new ChefSigner("mco-discovery", pair.getPrivate(), ChefSigner.Protocol.of(proto), clock);
+            ChefSigner signer =
+                    new ChefSigner("mco-discovery", pair.getPrivate(), ChefSigner.Protocol.of(proto), clock);
 
-            Map<String, String> headers = signer.headers("GET", "/organizations/chef//search/node/?q=*:*",
-                    new byte[0], "1");
+            Map<String, String> headers =
+                    signer.headers("GET", "/organizations/chef//search/node/?q=*:*", new byte[0], "1");
 
             assertThat(headers.get("X-Ops-Timestamp")).isEqualTo("2013-04-03T12:00:00Z");
-            assertThat(headers.keySet()).contains("X-Ops-Authorization-1", "X-Ops-Authorization-6")
+            assertThat(headers.keySet())
+                    .contains("X-Ops-Authorization-1", "X-Ops-Authorization-6")
                     .doesNotContain("X-Ops-Authorization-7");
-            IntStream.rangeClosed(1, 5).forEach(i -> assertThat(headers.get("X-Ops-Authorization-" + i)).hasSize(60));
-            String toSign = signer.stringToSign("GET", "/organizations/chef/search/node", headers.get(
-                    "X-Ops-Content-Hash"), "2013-04-03T12:00:00Z", "1");
-            assertThat(verifies(pair.getPublic(), proto, toSign, signature(headers))).as(proto).isTrue();
+            IntStream.rangeClosed(1, 5)
+                    .forEach(i ->
+                            assertThat(headers.get("X-Ops-Authorization-" + i)).hasSize(60));
+            String toSign = signer.stringToSign(
+                    "GET",
+                    "/organizations/chef/search/node",
+                    headers.get("X-Ops-Content-Hash"),
+                    "2013-04-03T12:00:00Z",
+                    "1");
+            assertThat(verifies(pair.getPublic(), proto, toSign, signature(headers)))
+                    .as(proto)
+                    .isTrue();
         }
     }
 
@@ -114,6 +133,7 @@ class ChefSignerTest {
 
     static PublicKey publicKey(String pem) throws Exception {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 }

@@ -21,7 +21,8 @@ class KnifeConfigTest {
 
     @Test
     void shouldReadAKnifeRbWithoutRunningIt() throws IOException {
-        Path knife = Files.writeString(Files.createDirectories(dir.resolve(".chef")).resolve("knife.rb"), """
+        Path knife =
+                Files.writeString(Files.createDirectories(dir.resolve(".chef")).resolve("knife.rb"), """
                 current_dir = File.dirname(__FILE__)
                 log_level                :info
                 node_name                "mco-discovery"   # the API client
@@ -32,8 +33,8 @@ class KnifeConfigTest {
                 system("rm -rf /")
                 """);
 
-        KnifeConfig config = KnifeConfig.resolve(Config.builder().environment(Map.of()).build().plugin("chef"),
-                Optional.of(dir));
+        KnifeConfig config = KnifeConfig.resolve(
+                Config.builder().environment(Map.of()).build().plugin("chef"), Optional.of(dir));
 
         assertThat(config.serverUrl()).isEqualTo("https://chef.example.net/organizations/acme");
         assertThat(config.nodeName()).isEqualTo("mco-discovery");
@@ -48,9 +49,11 @@ class KnifeConfigTest {
                 node_name "node1"
                 client_key File.join(current_dir, "client.pem")
                 """);
-        Config config = Config.builder().environment(Map.of())
+        Config config = Config.builder()
+                .environment(Map.of())
                 .set("plugin.chef.knife_config", client.toString())
-                .set("plugin.chef.node_name", "override").build();
+                .set("plugin.chef.node_name", "override")
+                .build();
 
         KnifeConfig knife = KnifeConfig.resolve(config.plugin("chef"), Optional.empty());
 
@@ -61,8 +64,10 @@ class KnifeConfigTest {
 
     @Test
     void shouldNameWhatIsMissing() {
-        Config named = Config.builder().environment(Map.of())
-                .set("plugin.chef.knife_config", dir.resolve("none.rb").toString()).build();
+        Config named = Config.builder()
+                .environment(Map.of())
+                .set("plugin.chef.knife_config", dir.resolve("none.rb").toString())
+                .build();
         assertThatThrownBy(() -> KnifeConfig.resolve(named.plugin("chef"), Optional.empty()))
                 .hasMessageStartingWith("Cannot read Chef configuration " + dir.resolve("none.rb"));
 
@@ -74,8 +79,10 @@ class KnifeConfigTest {
     @Test
     void shouldDefaultANodesNameToItsIdentityAndItsKeyToChefClientsKey() throws IOException {
         Path client = Files.writeString(dir.resolve("client.rb"), "chef_server_url 'https://chef.example.net/'\n");
-        Config config = Config.builder().environment(Map.of())
-                .set("plugin.chef.knife_config", client.toString()).build();
+        Config config = Config.builder()
+                .environment(Map.of())
+                .set("plugin.chef.knife_config", client.toString())
+                .build();
 
         KnifeConfig node = KnifeConfig.forNode(config.plugin("chef"), "web1.example.net", Optional.empty());
 
