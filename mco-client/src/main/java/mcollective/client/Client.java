@@ -75,7 +75,7 @@ public final class Client implements AutoCloseable {
 
     /**
      * Connects to the middleware, giving up after {@code connection_timeout} (or the option) when one is set.
-     * Throws {@link MiddlewareException} with a one-line reason.
+     * Throws {@link mcollective.MiddlewareException} with a one-line reason.
      */
     public void connect() {
         Optional<Integer> timeout = options.connectionTimeout().or(config::connectionTimeout);

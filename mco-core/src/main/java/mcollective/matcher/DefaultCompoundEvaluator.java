@@ -97,7 +97,7 @@ public final class DefaultCompoundEvaluator implements CompoundEvaluator {
         CLOSE
     }
 
-    /** Recursive descent over Booleans and {@link Op}s: or := and ('||' and)*, and := not ('&&' not)*. */
+    /** Recursive descent over Booleans and {@link Op}s: {@code or := and ('||' and)*, and := not ('&&' not)*}. */
     static final class BooleanExpression {
         private final List<Object> tokens;
         private int pos;

@@ -100,7 +100,7 @@ final class FactComparison {
         return Double.parseDouble(text);
     }
 
-    /** Ruby's String#<=>: unsigned byte order of the UTF-8 encoding. */
+    /** Ruby's {@code String#<=>}: unsigned byte order of the UTF-8 encoding. */
     private static int compareBytes(String a, String b) {
         byte[] x = a.getBytes(StandardCharsets.UTF_8);
         byte[] y = b.getBytes(StandardCharsets.UTF_8);

@@ -12,7 +12,7 @@ import mcollective.MiddlewareException;
  * node's directed queue, a client's reply queue) into broker destinations and headers, and moves opaque payloads
  * (already encoded by the {@link SecurityProvider}).
  *
- * <p>Threading: {@link #connect()}, {@link #subscribe}, {@link #unsubscribe} and {@link #disconnect()} are called by
+ * <p>Threading: {@link #connect}, {@link #subscribe}, {@link #unsubscribe} and {@link #disconnect()} are called by
  * the owning node or client; {@link #publish} may be called from many threads at once. Inbound messages are
  * delivered to the listener on the connector's own receiving thread, one at a time, so the listener must hand
  * work off quickly. A connector reconnects by itself and replays its subscriptions.
@@ -23,7 +23,7 @@ import mcollective.MiddlewareException;
  */
 public interface Connector extends Plugin {
 
-    /** Sets where inbound messages go. Called before {@link #connect()}. */
+    /** Sets where inbound messages go. Called before {@link #connect}. */
     void onMessage(Consumer<InboundMessage> listener);
 
     /**
