@@ -20,6 +20,7 @@ import mcollective.plugins.connector.stomp.StompHost;
 import mcollective.testkit.BrokerAddress;
 import mcollective.testkit.ClientCfg;
 import mcollective.testkit.HostilePayloads;
+import mcollective.testkit.JavaDaemon;
 import mcollective.testkit.ServerCfg;
 
 /**
@@ -35,7 +36,7 @@ class McollectivedIT {
     void shouldServeWithItsEmbeddedBrokerAndStopCleanlyOnSigterm() throws Exception {
         int port = SignalsIT.closedPort();
         Path pidfile = dir.resolve("node.pid");
-        try (DaemonProcess daemon = startDaemon(port, embeddedBroker(port))) {
+        try (JavaDaemon daemon = startDaemon(port, embeddedBroker(port))) {
             assertThat(Files.readString(pidfile).strip()).isEqualTo(Long.toString(daemon.pid()));
 
             assertThat(ping(port).out()).startsWith("daemon.example.net ").contains("1 replies");
@@ -61,7 +62,7 @@ class McollectivedIT {
     @Test
     void shouldNotLetAFloatTextForgeALineInTheLogfile() throws Exception {
         int port = SignalsIT.closedPort();
-        try (DaemonProcess daemon = startDaemon(port, embeddedBroker(port));
+        try (JavaDaemon daemon = startDaemon(port, embeddedBroker(port));
                 StompClient attacker = new StompClient(StompClientOptions.builder()
                         .host(StompHost.plain("127.0.0.1", port, JavaFleet.USER, JavaFleet.PASSWORD))
                         .build())) {
@@ -101,7 +102,7 @@ class McollectivedIT {
                 .password(JavaFleet.PASSWORD)
                 .build()) {
             broker.start();
-            try (DaemonProcess daemon = startDaemon(
+            try (JavaDaemon daemon = startDaemon(
                     broker.port(),
                     List.of(
                             "plugin.activemq.max_reconnect_attempts = 1",
@@ -131,7 +132,7 @@ class McollectivedIT {
      * Starts {@code bin/mcollectived} with a pidfile, connecting to the broker on {@code port}, with a file log and
      * these extra settings, and waits until it serves.
      */
-    private DaemonProcess startDaemon(int port, List<String> settings) throws IOException {
+    private JavaDaemon startDaemon(int port, List<String> settings) throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: centos\n");
         ServerCfg server = ServerCfg.builder("daemon.example.net", broker(port))
                 .psk(JavaFleet.PSK)
@@ -142,7 +143,7 @@ class McollectivedIT {
                 .extra(settings)
                 .build();
         Path config = Files.writeString(dir.resolve("server.cfg"), server.text());
-        DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
+        JavaDaemon daemon = JavaDaemon.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
         try {
             daemon.awaitLog(dir.resolve("node.log"), "started: identity daemon.example.net");
         } catch (RuntimeException | Error e) {
@@ -172,7 +173,7 @@ class McollectivedIT {
     void shouldRefuseToStartOnAnUnknownPluginNamingTheAvailableOnes() throws IOException, InterruptedException {
         Path config = Files.write(
                 dir.resolve("server.cfg"), List.of("connector = stompx", "plugin.psk = x", "logger_type = console"));
-        try (DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("out.log"))) {
+        try (JavaDaemon daemon = JavaDaemon.start(config, dir.resolve("node.pid"), dir.resolve("out.log"))) {
             assertThat(daemon.waitFor(Duration.ofSeconds(60))).isTrue();
             assertThat(daemon.exitValue()).isEqualTo(1);
             assertThat(daemon.output()).contains("No connector plugin 'stompx'; available: [activemq]");

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import mcollective.testkit.BrokerAddress;
+import mcollective.testkit.JavaDaemon;
 import mcollective.testkit.ServerCfg;
 
 /**
@@ -50,15 +51,15 @@ class SignalsIT {
         return Files.writeString(dir.resolve("server.cfg"), server.text());
     }
 
-    DaemonProcess start(Path config) throws IOException {
-        return DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
+    JavaDaemon start(Path config) throws IOException {
+        return JavaDaemon.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void shouldExitZeroOnTheSignalWhileWaitingBetweenBrokerConnectionAttempts(String signal) throws Exception {
         int port = closedPort();
-        try (DaemonProcess daemon = start(config(
+        try (JavaDaemon daemon = start(config(
                 port,
                 List.of("plugin.activemq.initial_reconnect_delay = 20", "plugin.activemq.max_reconnect_delay = 60")))) {
             daemon.awaitLog(log(), "127.0.0.1:" + port); // the connector's first attempt, refused at once
@@ -80,7 +81,7 @@ class SignalsIT {
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
             assertThat(daemon.exitValue()).as(daemon.output()).isZero();
             assertThat(dir.resolve("node.pid")).doesNotExist();
-            assertThat(DaemonProcess.read(log()))
+            assertThat(JavaDaemon.read(log()))
                     .contains("Exiting after signal: SIG" + signal)
                     .doesNotContain("\tat ");
             assertThat(Files.readAllLines(log())).noneMatch(line -> line.startsWith("E, "));
@@ -89,7 +90,7 @@ class SignalsIT {
 
     @Test
     void shouldCycleTheLogLevelOnSigusr2AsRubyDoes() throws Exception {
-        try (DaemonProcess daemon = start(config(closedPort(), List.of()))) {
+        try (JavaDaemon daemon = start(config(closedPort(), List.of()))) {
             daemon.awaitLog(log(), "Not activating agent chef");
 
             daemon.signal("USR2");
@@ -121,7 +122,7 @@ class SignalsIT {
     @Test
     void shouldReloadAgentsOnSigusr1MakingANewExternalAgentCallable() throws Exception {
         try (JavaFleet fleet = new JavaFleet(Files.createDirectories(dir.resolve("fleet")));
-                DaemonProcess daemon = start(config(fleet.port(), List.of()))) {
+                JavaDaemon daemon = start(config(fleet.port(), List.of()))) {
             daemon.awaitLog(log(), "started: identity signals.example.net");
             String client = fleet.clientConfig("client.cfg", "libdir = " + dir.resolve("lib"))
                     .toString();
@@ -139,7 +140,7 @@ class SignalsIT {
             assertThat(echo.out()).contains("Message: hello");
             McoRun ping = McoRun.run("ping", "-c", client, "--expect", "1", "-t", "10");
             assertThat(ping.out()).startsWith("signals.example.net ").contains("1 replies");
-            assertThat(DaemonProcess.read(log()))
+            assertThat(JavaDaemon.read(log()))
                     .contains("Reloading all agents after receiving USR1 signal")
                     .contains("added [echo]");
             daemon.signal("TERM");
@@ -151,7 +152,7 @@ class SignalsIT {
     void shouldLetARunningActionReplyBeforeStoppingWithSoftShutdown() throws Exception {
         Path started = dir.resolve("action-started");
         try (JavaFleet fleet = new JavaFleet(Files.createDirectories(dir.resolve("fleet")));
-                DaemonProcess daemon = start(config(fleet.port(), List.of("soft_shutdown = 1")))) {
+                JavaDaemon daemon = start(config(fleet.port(), List.of("soft_shutdown = 1")))) {
             ExternalAgents.slow(dir.resolve("lib"), started, 3);
             daemon.awaitLog(log(), "started: identity signals.example.net");
             String client = fleet.clientConfig("client.cfg", "libdir = " + dir.resolve("lib"))
@@ -167,7 +168,7 @@ class SignalsIT {
             assertThat(run.out()).contains("Result: finished");
             assertThat(daemon.waitFor(Duration.ofSeconds(15))).isTrue();
             assertThat(daemon.exitValue()).isZero();
-            assertThat(DaemonProcess.read(log()))
+            assertThat(JavaDaemon.read(log()))
                     .contains("Exiting after signal: SIGTERM")
                     .contains("waiting for running requests (soft_shutdown)");
         }

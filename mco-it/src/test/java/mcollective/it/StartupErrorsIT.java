@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import mcollective.testkit.BrokerAddress;
+import mcollective.testkit.JavaDaemon;
 import mcollective.testkit.ServerCfg;
 
 /**
@@ -25,7 +26,7 @@ class StartupErrorsIT {
     /** Starts the daemon on this config and returns the one line it printed; asserts exit status 1. */
     String refusal(ServerCfg.Builder config) throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve("server.cfg"), config.build().text());
-        try (DaemonProcess daemon = DaemonProcess.start(file, dir.resolve("node.pid"), dir.resolve("out.log"))) {
+        try (JavaDaemon daemon = JavaDaemon.start(file, dir.resolve("node.pid"), dir.resolve("out.log"))) {
             assertThat(daemon.waitFor(Duration.ofSeconds(60))).as("exited").isTrue();
             assertThat(daemon.exitValue()).as(daemon.output()).isEqualTo(1);
             assertThat(dir.resolve("node.pid")).doesNotExist();
@@ -70,7 +71,7 @@ class StartupErrorsIT {
 
         assertThat(refusal(config().factsFile(facts)))
                 .isEqualTo("mcollectived: plugin.yaml '" + facts + "' is a directory");
-        assertThat(DaemonProcess.read(dir.resolve("node.log"))).contains("plugin.yaml '" + facts + "' is a directory");
+        assertThat(JavaDaemon.read(dir.resolve("node.log"))).contains("plugin.yaml '" + facts + "' is a directory");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package mcollective.it;
+package mcollective.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,27 +10,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.awaitility.Awaitility;
-
 import mcollective.testdata.Reference;
 
 /**
  * {@code bin/mcollectived --config <cfg> --pidfile <pid>} as a user starts it: a separate JVM on the runtime class
  * path of mco-server (no test logging config), its stdout and stderr in one file. Closing it kills what is left.
  */
-final class DaemonProcess implements AutoCloseable {
+public final class JavaDaemon implements AutoCloseable {
     private static final String JAVA_OPTS = "-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final Process process;
     private final Path output;
 
-    private DaemonProcess(Process process, Path output) {
+    private JavaDaemon(Process process, Path output) {
         this.process = process;
         this.output = output;
     }
 
     /** Starts the daemon; its pidfile is {@code pidfile} and what it prints goes to {@code output}. */
-    static DaemonProcess start(Path config, Path pidfile, Path output) throws IOException {
+    public static JavaDaemon start(Path config, Path pidfile, Path output) throws IOException {
         Path root = Reference.root().getParent();
         Path jar = root.resolve("mco-server/target/mco-server.jar");
         assertThat(jar)
@@ -45,15 +43,15 @@ final class DaemonProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("MCOLLECTIVED_JAVA_OPTS", JAVA_OPTS);
-        return new DaemonProcess(builder.start(), output);
+        return new JavaDaemon(builder.start(), output);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Sends {@code SIG<name>} (TERM, INT, USR1, ...) with kill(1). */
-    void signal(String name) throws IOException, InterruptedException {
+    public void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
                 .inheritIO()
                 .start();
@@ -61,7 +59,7 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** Whether the daemon ignores {@code SIG<name>} (the SigIgn mask of /proc/PID/status), as it inherited. */
-    boolean ignores(String name) throws IOException {
+    public boolean ignores(String name) throws IOException {
         int number = switch (name) {
             case "INT" -> 2;
             case "TERM" -> 15;
@@ -79,29 +77,35 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     /** Waits until the daemon exits, at most {@code limit}; true if it did. */
-    boolean waitFor(Duration limit) throws InterruptedException {
+    public boolean waitFor(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
     /** What the daemon printed so far. */
-    String output() {
+    public String output() {
         return read(output);
     }
 
     /** Waits (60 s at most, less if the daemon dies) until {@code log} contains {@code text}. */
-    void awaitLog(Path log, String text) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .failFast("mcollectived exited", () -> !process.isAlive())
-                .until(() -> Files.exists(log) && read(log).contains(text));
+    public void awaitLog(Path log, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(log) && read(log).contains(text))) {
+            assertThat(process.isAlive()).as("mcollectived is running").isTrue();
+            assertThat(System.nanoTime()).as("time while waiting for " + text).isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
