@@ -1,49 +1,62 @@
 package mcollective.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
+import mcollective.McollectiveException;
 import mcollective.testdata.Reference;
 
 /**
- * {@code bin/mcollectived --config <cfg> --pidfile <pid>} as a user starts it: a separate JVM on the runtime class
- * path of mco-server (no test logging config), its stdout and stderr in one file. Closing it kills what is left.
+ * {@code bin/mcollectived --config <cfg> --pidfile <dir>/node.pid} as a user starts it: a separate JVM on the runtime
+ * class path of mco-server (no test logging config), what it prints in {@code <dir>/stdout.log}, where {@code dir}
+ * is the config's directory; a config that logs to a file names {@code <dir>/node.log}. Closing it stops what is
+ * left. Thread-safe.
  */
-public final class JavaDaemon implements AutoCloseable {
+public final class JavaDaemon implements RunningNode {
     private static final String JAVA_OPTS = "-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    private static final Duration LOG_LIMIT = Duration.ofSeconds(60);
 
-    private final Process process;
-    private final Path output;
+    private final ChildProcess process;
 
-    private JavaDaemon(Process process, Path output) {
+    private JavaDaemon(ChildProcess process) {
         this.process = process;
-        this.output = output;
     }
 
-    /** Starts the daemon; its pidfile is {@code pidfile} and what it prints goes to {@code output}. */
-    public static JavaDaemon start(Path config, Path pidfile, Path output) throws IOException {
+    /**
+     * Starts the daemon on {@code config} without waiting for it.
+     *
+     * @throws McollectiveException if mco-server has not been packaged, since bin/mcollectived would build it
+     */
+    public static JavaDaemon start(Path config) {
         Path root = Reference.root().getParent();
         Path jar = root.resolve("mco-server/target/mco-server.jar");
-        assertThat(jar)
-                .as("the mco-server jar bin/mcollectived runs (build mco-server first)")
-                .isRegularFile();
+        if (!Files.isRegularFile(jar)) {
+            throw new McollectiveException(jar
+                    + " is missing: bin/mcollectived runs it; package mco-server first (mvn -pl mco-it -am verify)");
+        }
+        Path dir = config.toAbsolutePath().getParent();
         ProcessBuilder builder = new ProcessBuilder(
-                        root.resolve("bin/mcollectived").toString(),
-                        "--config",
-                        config.toString(),
-                        "--pidfile",
-                        pidfile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+                root.resolve("bin/mcollectived").toString(),
+                "--config",
+                config.toString(),
+                "--pidfile",
+                dir.resolve("node.pid").toString());
         builder.environment().put("MCOLLECTIVED_JAVA_OPTS", JAVA_OPTS);
-        return new JavaDaemon(builder.start(), output);
+        builder.environment().remove("MCOLLECTIVE_EXTRA_OPTS");
+        return new JavaDaemon(ChildProcess.start("mcollectived " + config, builder, dir.resolve("stdout.log")));
+    }
+
+    @Override
+    public Path dir() {
+        return process.dir();
+    }
+
+    /** Where it writes its pid ({@code node.pid} beside its config). */
+    public Path pidfile() {
+        return dir().resolve("node.pid");
     }
 
     public long pid() {
@@ -55,7 +68,9 @@ public final class JavaDaemon implements AutoCloseable {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
                 .inheritIO()
                 .start();
-        assertThat(kill.waitFor()).as("kill -%s %d", name, pid()).isZero();
+        if (kill.waitFor() != 0) {
+            throw new McollectiveException("kill -" + name + " " + pid() + " failed");
+        }
     }
 
     /** Whether the daemon ignores {@code SIG<name>} (the SigIgn mask of /proc/PID/status), as it inherited. */
@@ -78,43 +93,44 @@ public final class JavaDaemon implements AutoCloseable {
 
     /** Waits until the daemon exits, at most {@code limit}; true if it did. */
     public boolean waitFor(Duration limit) throws InterruptedException {
-        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        return process.waitFor(limit);
     }
 
     public int exitValue() {
         return process.exitValue();
     }
 
-    /** What the daemon printed so far. */
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the daemon printed so far on stdout and stderr. */
     public String output() {
-        return read(output);
+        return ChildProcess.read(dir().resolve("stdout.log"));
     }
 
-    /** Waits (60 s at most, less if the daemon dies) until {@code log} contains {@code text}. */
-    public void awaitLog(Path log, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!(Files.exists(log) && read(log).contains(text))) {
-            assertThat(process.isAlive()).as("mcollectived is running").isTrue();
-            assertThat(System.nanoTime()).as("time while waiting for " + text).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** Its {@code node.log} so far. */
+    @Override
+    public String log() {
+        return ChildProcess.read(dir().resolve("node.log"));
     }
 
-    public static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Waits (60 s at most, less if the daemon exits) until its {@code node.log} contains {@code text}.
+     *
+     * @throws McollectiveException when it does not, with what the daemon printed and logged; the daemon is stopped
+     */
+    public void awaitLog(String text) {
+        process.awaitUntil(() -> log().contains(text), LOG_LIMIT, () -> "no \"" + text + "\" in " + tailOfLog());
+    }
+
+    private String tailOfLog() {
+        return dir().resolve("node.log") + ":\n" + ChildProcess.tail(dir().resolve("node.log"));
     }
 
     @Override
     public void close() {
-        process.destroyForcibly();
+        process.close();
     }
 }
