@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import mcollective.McollectiveException;
+
 /**
  * A real Chef server for tests: Debian's {@code goiardi} (a Chef server written in Go, {@code apt-get install
  * goiardi}), in memory, with authentication on, listening on 127.0.0.1 on a free port. It writes its
@@ -30,7 +32,7 @@ public final class Goiardi implements AutoCloseable {
      * Starts goiardi with its configuration and keys in {@code dir} and waits until it accepts connections.
      *
      * @throws IllegalStateException if goiardi is not installed
-     * @throws mcollective.McollectiveException if it exits or does not come up within 30 s
+     * @throws McollectiveException if it exits or does not come up within 30 s
      */
     public static Goiardi start(Path dir) {
         if (!Files.isExecutable(BINARY)) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import mcollective.McollectiveException;
+
 /**
  * A real Ruby {@code mcollectived} (Debian's 2.12.5) run in the foreground as a child process with its own config,
  * facts and classes in its node directory. {@link #start} returns once the node has connected, subscribed to all its
@@ -32,7 +34,7 @@ public final class RubyNode implements RunningNode {
      * Starts a node from a config builder, its files in {@code fleet.nodeDir(identity)}; the log settings are
      * overridden (debug, to {@code node.log} in the node's directory) because readiness is read from the log.
      *
-     * @throws mcollective.McollectiveException if the Ruby MCollective is not installed, or the node exits or is
+     * @throws McollectiveException if the Ruby MCollective is not installed, or the node exits or is
      *     not ready within 30 s (with its output and log)
      */
     public static RubyNode start(FleetDir fleet, ServerCfg.Builder config) {

@@ -3,6 +3,7 @@ package mcollective.testkit.fleet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 import mcollective.testkit.McoResult;
 
@@ -11,7 +12,7 @@ import mcollective.testkit.McoResult;
  * nodes and {@link Fleet#mco}. The test kit cannot see mco-server and mco-client (they test with it), so a module
  * that has both provides one implementation, named in
  * {@code META-INF/services/mcollective.testkit.fleet.InProcessJava} on its test class path, and the fleet finds it
- * with {@link java.util.ServiceLoader}. Implementations need a public no-argument constructor and must be
+ * with {@link ServiceLoader}. Implementations need a public no-argument constructor and must be
  * thread-safe.
  */
 public interface InProcessJava {
