@@ -1,6 +1,7 @@
 package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,23 +10,22 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.broker.EmbeddedBroker;
 import mcollective.broker.FrameLimits;
-import mcollective.testkit.FleetConfig;
-import mcollective.testkit.RubyEnvironment;
+import mcollective.testkit.McoResult;
 import mcollective.testkit.RubyNode;
+import mcollective.testkit.fleet.BrokerSettings;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeKind;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * Attacks on the embedded broker under a running fleet (a Java node and a Ruby node): hostile frames, a flood of
@@ -33,52 +33,31 @@ import mcollective.testkit.RubyNode;
  * {@code mco ping} gets both nodes' replies; an idle Ruby node on STOMP 1.0 stays connected throughout. Limits are scaled down (1 MiB frames, 4 MiB of memory) so the attacks
  * are quick.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithFleet(
+        brokerSettings = BrokerUnderAttackIT.SmallLimits.class,
+        nodes = {
+            @FleetNode(value = "java.example.net", facts = "platform=centos"),
+            @FleetNode(value = "ruby.example.net", kind = NodeKind.RUBY, facts = "platform=debian")
+        })
 class BrokerUnderAttackIT {
     private static final int MIB = 1024 * 1024;
 
-    @TempDir
-    static Path dir;
+    Fleet fleet;
 
-    JavaFleet fleet;
-    RubyNode ruby;
-    String client;
-
-    @BeforeAll
-    void startFleet() {
-        RubyEnvironment.require();
-        fleet = new JavaFleet(
-                dir,
-                broker -> broker.frameLimits(new FrameLimits(MIB, 100, 2048, 64 * 1024))
-                        .maxAddressBytes(2 * MIB)
-                        .maxMemoryBytes(4 * MIB)
-                        .connectTimeout(Duration.ofSeconds(2)));
-        fleet.startNode("java.example.net", Map.of("platform", "centos"), List.of(), List.of("mcollective"));
-        FleetConfig config = new FleetConfig(
-                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
-        ruby = RubyNode.start(
-                config,
-                dir.resolve("ruby"),
-                "ruby.example.net",
-                Map.of("platform", "debian"),
-                List.of(),
-                List.of("mcollective"));
-        client = fleet.clientConfig("client.cfg").toString();
-    }
-
-    @AfterAll
-    void stopFleet() {
-        if (ruby != null) {
-            ruby.close();
-        }
-        if (fleet != null) {
-            fleet.close();
+    /** 1 MiB frames, 2 MiB per address, 4 MiB of memory, 2 s to log in. */
+    public static final class SmallLimits implements BrokerSettings {
+        @Override
+        public EmbeddedBroker.Builder apply(EmbeddedBroker.Builder broker) {
+            return broker.frameLimits(new FrameLimits(MIB, 100, 2048, 64 * 1024))
+                    .maxAddressBytes(2 * MIB)
+                    .maxMemoryBytes(4 * MIB)
+                    .connectTimeout(Duration.ofSeconds(2));
         }
     }
 
     @AfterEach
     void bothNodesStillAnswerPing() {
-        McoRun ping = McoRun.run("ping", "-c", client, "-t", "3", "--expect", "2");
+        McoResult ping = fleet.mco("ping", "-t", "3", "--expect", "2");
         assertThat(ping.out()).contains("java.example.net", "ruby.example.net", "2 replies");
     }
 
@@ -127,11 +106,8 @@ class BrokerUnderAttackIT {
         }
         // Nothing pages (ADR 006): until the next scan deletes the unread queues (a second) the broker's memory is
         // full and new requests are dropped; then both nodes answer again.
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(20))
-                .until(() -> McoRun.run("ping", "-c", client, "-t", "2", "--expect", "2")
-                        .out()
-                        .contains("2 replies"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> fleet.mco("ping", "-t", "2", "--expect", "2").out().contains("2 replies"));
     }
 
     @Test
@@ -151,6 +127,7 @@ class BrokerUnderAttackIT {
 
     @Test
     void shouldKeepAnIdleRubyNodeOnStomp10Connected() throws InterruptedException {
+        RubyNode ruby = fleet.rubyNode("ruby.example.net");
         long connectionsBefore =
                 ruby.log().lines().filter(line -> line.contains("Connected to")).count();
 
@@ -168,8 +145,8 @@ class BrokerUnderAttackIT {
 
     /** An attacker that logged in (and got CONNECTED) before it sends {@code frames}. */
     private Attacker loggedIn(String frames) {
-        Attacker attacker = new Attacker(
-                fleet.port(), "CONNECT\nlogin:" + JavaFleet.USER + "\npasscode:" + JavaFleet.PASSWORD + "\n\n\0");
+        Attacker attacker =
+                new Attacker(fleet.port(), "CONNECT\nlogin:" + Fleet.USER + "\npasscode:" + Fleet.PASSWORD + "\n\n\0");
         assertThat(attacker.readFrame()).startsWith("CONNECTED");
         attacker.write(frames);
         return attacker;

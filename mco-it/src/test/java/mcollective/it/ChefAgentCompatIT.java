@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import mcollective.testkit.FleetConfig;
+import mcollective.testkit.McoResult;
 import mcollective.testkit.RubyEnvironment;
-import mcollective.testkit.RubyMco;
-import mcollective.testkit.RubyNode;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeKind;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * The chef agent's DDL, read by Ruby's own DDL code, and its replies, printed by Ruby's {@code mco}: the Ruby client
@@ -29,37 +25,26 @@ import mcollective.testkit.RubyNode;
  * nodes (one chef-client running, one stopped, neither with a pidfile), in a fleet with a Ruby node that has no chef
  * agent.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithFleet(
+        nodes =
+                @FleetNode(
+                        value = "node2.example.net",
+                        kind = NodeKind.RUBY,
+                        facts = "platform=ubuntu",
+                        classes = "role.base"))
 class ChefAgentCompatIT {
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    RubyNode rubyNode;
-    Path rubyClient;
-    String javaClient;
+    static Fleet fleet;
+    static Path rubyClient;
 
     @BeforeAll
-    void start() throws IOException {
-        RubyEnvironment.require();
+    static void start() throws IOException {
         System.setProperty("mco.program", RubyEnvironment.MCO.toString());
-        fleet = new JavaFleet(dir);
         chefNode("node1.example.net", 0);
         chefNode("node3.example.net", 3);
-        FleetConfig config = new FleetConfig(
-                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
-        rubyNode = RubyNode.start(
-                config,
-                dir.resolve("node2"),
-                "node2.example.net",
-                Map.of("platform", "ubuntu"),
-                List.of("role.base"),
-                List.of("mcollective"));
-        Path libdir = dir.resolve("ruby-lib");
+        Path libdir = fleet.dir().resolve("ruby-lib");
         Files.createDirectories(libdir.resolve("mcollective/agent"));
         Files.copy(repositoryDdl(), libdir.resolve("mcollective/agent/chef.ddl"));
-        rubyClient = config.writeClient(dir.resolve("ruby/client.cfg"), List.of("libdir = " + libdir));
-        javaClient = fleet.clientConfig("java.cfg").toString();
+        rubyClient = fleet.rubyClientConfig("chef.cfg", "libdir = " + libdir);
     }
 
     static Path repositoryDdl() {
@@ -73,32 +58,17 @@ class ChefAgentCompatIT {
                 "ddl/agent/chef.ddl is missing above " + Path.of("").toAbsolutePath());
     }
 
-    void chefNode(String identity, int statusCode) throws IOException {
-        Path init = dir.resolve("init-" + identity);
-        Files.writeString(init, "#!/bin/sh\n[ \"$1\" = status ] && exit " + statusCode + "\necho \"$1 done\"\n");
-        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        fleet.startNode(
-                identity,
-                Map.of("platform", "centos"),
-                List.of("role.base"),
-                List.of("mcollective"),
-                Map.of(
-                        "plugin.chef.activate_agent",
-                        "1",
-                        "plugin.chef.client-initscript",
-                        init.toString(),
+    static void chefNode(String identity, int statusCode) throws IOException {
+        Path init = fleet.dir().resolve("init-" + identity);
+        ExternalAgents.script(init, "#!/bin/sh\n[ \"$1\" = status ] && exit " + statusCode + "\necho \"$1 done\"\n");
+        fleet.start(NodeSpec.java(identity)
+                .fact("platform", "centos")
+                .classes("role.base")
+                .setting("plugin.chef.activate_agent", "1")
+                .setting("plugin.chef.client-initscript", init.toString())
+                .setting(
                         "plugin.chef.client-pidfile",
-                        dir.resolve("no-such-" + identity + ".pid").toString()));
-    }
-
-    @AfterAll
-    void stop() {
-        if (rubyNode != null) {
-            rubyNode.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
+                        fleet.dir().resolve("no-such-" + identity + ".pid").toString()));
     }
 
     /** Something each command must show, so that two empty outputs do not pass for agreement. */
@@ -123,12 +93,9 @@ class ChefAgentCompatIT {
                 "plugin doc agent/chef",
             })
     void rubysMcoPrintsWhatJavasPrints(String command) {
-        String[] args = command.split(" ");
-        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
-        String[] javaArgs = Arrays.copyOf(args, args.length + 2);
-        javaArgs[args.length] = "-c";
-        javaArgs[args.length + 1] = javaClient;
-        McoRun java = McoRun.run(javaArgs);
+        BothMco both = BothMco.run(fleet, rubyClient, command.split(" "));
+        McoResult ruby = both.ruby();
+        McoResult java = both.java();
 
         assertThat(java.exitCode())
                 .as("exit code of " + command + "\n" + ruby.err())

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,60 +14,51 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.testkit.McoResult;
 import mcollective.testkit.StandInChefClient;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * The chef agent on Java nodes over the embedded broker, driven by {@code mco rpc chef ...} and {@code mco chef ...}:
  * each node has a stand-in chef-client daemon that records {@code USR1}, and an init script stand-in whose
  * {@code status} exit code differs per node.
  */
+@WithFleet(nodes = @FleetNode(value = "plain.example.net", classes = "role.db"))
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChefAgentIT {
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    String cfg;
+    Fleet fleet;
     final Map<String, StandInChefClient> daemons = new LinkedHashMap<>();
 
     @BeforeAll
     void start() throws IOException {
-        fleet = new JavaFleet(dir);
-        fleet.startBroker(0);
         chefNode("db1.example.net", "role.db", 0, Duration.ofMillis(200));
         chefNode("db2.example.net", "role.db", 1, Duration.ofMillis(200));
         chefNode("web1.example.net", "role.web", 3, Duration.ofSeconds(3));
-        fleet.startNode("plain.example.net", Map.of(), List.of("role.db"), List.of("mcollective"));
-        cfg = fleet.clientConfig("client.cfg").toString();
     }
 
     void chefNode(String identity, String role, int statusCode, Duration runTime) throws IOException {
-        StandInChefClient daemon = StandInChefClient.start(dir.resolve("chef-" + identity), runTime);
+        StandInChefClient daemon = StandInChefClient.start(fleet.dir().resolve("chef-" + identity), runTime);
         daemons.put(identity, daemon);
-        Path init = dir.resolve("init-" + identity);
-        Files.writeString(
+        Path init = fleet.dir().resolve("init-" + identity);
+        ExternalAgents.script(
                 init,
                 "#!/bin/sh\ncase \"$1\" in\n  status) exit " + statusCode + ";;\n"
                         + "  restart) echo \"Restarting chef-client\"; exit 0;;\n  *) echo \"unknown $1\" >&2; exit 2;;\nesac\n");
-        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        fleet.startNode(
-                identity,
-                Map.of(),
-                List.of(role),
-                List.of("mcollective"),
-                Map.of(
-                        "plugin.chef.activate_agent", "1",
-                        "plugin.chef.client-pidfile", daemon.pidfile().toString(),
-                        "plugin.chef.client-lockfile", daemon.lockfile().toString(),
-                        "plugin.chef.client-initscript", init.toString()));
+        fleet.start(NodeSpec.java(identity)
+                .classes(role)
+                .setting("plugin.chef.activate_agent", "1")
+                .setting("plugin.chef.client-pidfile", daemon.pidfile().toString())
+                .setting("plugin.chef.client-lockfile", daemon.lockfile().toString())
+                .setting("plugin.chef.client-initscript", init.toString()));
     }
 
     @AfterAll
     void stop() {
         daemons.values().forEach(StandInChefClient::close);
-        fleet.close();
     }
 
     @Test
@@ -79,7 +67,7 @@ class ChefAgentIT {
         int db2 = daemons.get("db2.example.net").wakeUps();
         int web1 = daemons.get("web1.example.net").wakeUps();
 
-        McoRun run = McoRun.run("rpc", "chef", "wake_daemon", "-C", "role.db", "-c", cfg);
+        McoResult run = fleet.mco("rpc", "chef", "wake_daemon", "-C", "role.db");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Finished processing 2 / 2 hosts");
@@ -91,7 +79,7 @@ class ChefAgentIT {
 
     @Test
     void statusReportsEachOfTheThreeStates() {
-        McoRun run = McoRun.run("chef", "status", "-c", cfg);
+        McoResult run = fleet.mco("chef", "status");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
@@ -108,10 +96,10 @@ class ChefAgentIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !web1.running());
         int before = web1.wakeUps();
 
-        CompletableFuture<McoRun> first =
-                CompletableFuture.supplyAsync(() -> McoRun.run("chef", "wake", "-I", "web1.example.net", "-c", cfg));
-        CompletableFuture<McoRun> second =
-                CompletableFuture.supplyAsync(() -> McoRun.run("chef", "wake", "-I", "web1.example.net", "-c", cfg));
+        CompletableFuture<McoResult> first =
+                CompletableFuture.supplyAsync(() -> fleet.mco("chef", "wake", "-I", "web1.example.net"));
+        CompletableFuture<McoResult> second =
+                CompletableFuture.supplyAsync(() -> fleet.mco("chef", "wake", "-I", "web1.example.net"));
         String both = first.join().out() + second.join().out();
 
         assertThat(both.lines().map(String::strip).toList())
@@ -123,7 +111,7 @@ class ChefAgentIT {
 
     @Test
     void restartReturnsTheInitScriptsOutput() {
-        McoRun run = McoRun.run("chef", "restart", "-I", "db1.example.net", "-c", cfg, "--display", "all");
+        McoResult run = fleet.mco("chef", "restart", "-I", "db1.example.net", "--display", "all");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("stdout: Restarting chef-client").contains("exitcode: 0");
@@ -131,7 +119,7 @@ class ChefAgentIT {
 
     @Test
     void aNodeWithoutTheAgentActivatedIsNotDiscovered() {
-        McoRun run = McoRun.run("find", "-A", "chef", "-c", cfg);
+        McoResult run = fleet.mco("find", "-A", "chef");
 
         assertThat(run.out().lines().sorted().toList())
                 .containsExactly("db1.example.net", "db2.example.net", "web1.example.net");
@@ -139,7 +127,7 @@ class ChefAgentIT {
 
     @Test
     void refusesAnUnknownActionNamingIt() {
-        McoRun run = McoRun.run("chef", "reboot", "-c", cfg);
+        McoResult run = fleet.mco("chef", "reboot");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Action must be one of status, stop, start, restart, or wake, not 'reboot'");

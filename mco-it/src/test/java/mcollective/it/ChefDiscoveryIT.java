@@ -13,51 +13,51 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import mcollective.client.Discoverer;
 import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.ChefServerStub.Reply;
 import mcollective.testkit.LogCapture;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * {@code --dm chef} against a Chef search API served in the test ({@link ChefServerStub}, which checks every
  * request's signature and answers 401 otherwise, as a real server does): it pages by {@code start}/{@code rows} and
  * records the queries. Two of the three Chef nodes run as Java nodes, so the third shows up under {@code No response from:}.
  */
+@WithFleet(
+        nodes = {
+            @FleetNode(value = "web1.example.net", facts = "chef_environment=prod", classes = "role.web"),
+            @FleetNode(value = "web2.example.net", facts = "chef_environment=dev", classes = "role.web")
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChefDiscoveryIT {
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
+    Fleet fleet;
+    Path dir;
     ChefServerStub chef;
     final List<String> queries = new CopyOnWriteArrayList<>();
     final List<String> chefNodes = new ArrayList<>(List.of("web1.example.net", "web2.example.net", "db1.example.net"));
-    String cfg;
+    Path cfg;
 
     @BeforeAll
     void start() throws Exception {
+        dir = fleet.dir();
         chef = ChefServerStub.start("/organizations/acme").route("/search/node", this::search);
         chef.writeClientKey(dir.resolve("mco-discovery.pem"));
-        fleet = new JavaFleet(dir);
-        fleet.startNode(
-                "web1.example.net", Map.of("chef_environment", "prod"), List.of("role.web"), List.of("mcollective"));
-        fleet.startNode(
-                "web2.example.net", Map.of("chef_environment", "dev"), List.of("role.web"), List.of("mcollective"));
         Path knife = Files.writeString(
                 dir.resolve("knife.rb"),
                 "node_name \"mco-discovery\"\n"
                         + "client_key \"#{current_dir}/mco-discovery.pem\"\n"
                         + "chef_server_url \"" + chef.url() + "/\"\n");
-        cfg = fleet.clientConfig("client.cfg", "plugin.chef.knife_config = " + knife)
-                .toString();
+        cfg = fleet.clientConfig("chef.cfg", "plugin.chef.knife_config = " + knife);
     }
 
     @AfterAll
     void stop() {
         chef.close();
-        fleet.close();
     }
 
     /** Whole nodes for a GET; for a partial search (POST), the name and, when asked for, the fqdn as identity. */
@@ -95,7 +95,7 @@ class ChefDiscoveryIT {
 
     @Test
     void shouldFindTheNodesChefKnowsWithASignedSearch() {
-        McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-C", "role[web]");
+        McoResult run = fleet.mco(cfg, "find", "--dm", "chef", "-C", "role[web]");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.lines()).containsExactly("web1.example.net", "web2.example.net");
@@ -104,7 +104,7 @@ class ChefDiscoveryIT {
 
     @Test
     void shouldReportChefKnownNodesThatDidNotAnswer() {
-        McoRun run = McoRun.run("facts", "chef_environment", "-c", cfg, "--dm", "chef", "-t", "3");
+        McoResult run = fleet.mco(cfg, "facts", "chef_environment", "--dm", "chef", "-t", "3");
 
         assertThat(run.out())
                 .contains("Finished processing 2 / 3 hosts")
@@ -120,7 +120,7 @@ class ChefDiscoveryIT {
             for (int i = 0; i < 2500; i++) {
                 chefNodes.add(String.format("extra%04d.example.net", i));
             }
-            McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef");
+            McoResult run = fleet.mco(cfg, "find", "--dm", "chef");
             assertThat(run.lines()).hasSize(2503);
         } finally {
             chefNodes.clear();
@@ -131,39 +131,36 @@ class ChefDiscoveryIT {
     @Test
     void shouldExplainARefusedKeyAndABadQueryInOneLine() {
         Path wrong = ChefServerStub.writeUnknownKey(dir.resolve("wrong.pem"));
-        String wrongCfg = fleet.clientConfig(
-                        "wrong.cfg",
-                        "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
-                        "plugin.chef.client_key = " + wrong)
-                .toString();
+        Path wrongCfg = fleet.clientConfig(
+                "wrong.cfg",
+                "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
+                "plugin.chef.client_key = " + wrong);
 
-        McoRun refused = McoRun.run("find", "-c", wrongCfg, "--dm", "chef");
+        McoResult refused = fleet.mco(wrongCfg, "find", "--dm", "chef");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err())
                 .contains("The Chef server refused client 'mco-discovery' with key " + wrong
                         + " (HTTP 401): Failed to authenticate as mco-discovery");
 
-        McoRun bad = McoRun.run("find", "-c", cfg, "--dm", "chef", "--do", "recipe:foo::bar");
+        McoResult bad = fleet.mco(cfg, "find", "--dm", "chef", "--do", "recipe:foo::bar");
         assertThat(bad.err()).contains("The Chef server rejected the query '(recipe:foo::bar)': invalid search query");
     }
 
     @Test
     void shouldUseAnAttributeAsIdentityWhenAsked() {
-        String attrCfg = fleet.clientConfig(
-                        "attr.cfg",
-                        "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
-                        "plugin.chef.identity_attribute = fqdn")
-                .toString();
+        Path attrCfg = fleet.clientConfig(
+                "attr.cfg",
+                "plugin.chef.knife_config = " + dir.resolve("knife.rb"),
+                "plugin.chef.identity_attribute = fqdn");
 
-        assertThat(McoRun.run("find", "-c", attrCfg, "--dm", "chef", "-I", "/db/")
-                        .lines())
+        assertThat(fleet.mco(attrCfg, "find", "--dm", "chef", "-I", "/db/").lines())
                 .containsExactly("fqdn-db1.example.net");
     }
 
     @Test
     void shouldSayThatAgentFiltersAreIgnored() {
         try (LogCapture log = LogCapture.of(Discoverer.class)) {
-            McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-C", "role[web]", "-A", "nginx");
+            McoResult run = fleet.mco(cfg, "find", "--dm", "chef", "-C", "role[web]", "-A", "nginx");
 
             assertThat(run.lines()).containsExactly("web1.example.net", "web2.example.net");
             assertThat(log.lines())
@@ -177,7 +174,7 @@ class ChefDiscoveryIT {
         int searches = queries.size();
 
         try (LogCapture log = LogCapture.of(Discoverer.class)) {
-            McoRun run = McoRun.run("find", "-c", cfg, "--dm", "chef", "-S", "chef_environment=prod", "--dt", "2");
+            McoResult run = fleet.mco(cfg, "find", "--dm", "chef", "-S", "chef_environment=prod", "--dt", "2");
 
             assertThat(run.lines()).containsExactly("web1.example.net");
             assertThat(log.lines())

@@ -31,9 +31,11 @@ import mcollective.plugin.PluginRegistry;
 import mcollective.plugins.facts.ChefFactSource;
 import mcollective.plugins.facts.YamlFactSource;
 import mcollective.protocol.Filter;
-import mcollective.server.Node;
 import mcollective.spi.PluginContext;
 import mcollective.testkit.ChefServerStub;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * etc/chef/mcollective_handler.rb run by the system Ruby as chef-client would run it (a stub {@code Chef::Handler},
@@ -274,53 +276,33 @@ class ChefHandlerIT {
         runHandler(Map.of());
         NodeView view = javaNode();
 
-        assertThat(passes(view, Filter.builder().addClass("role.base"))).isTrue();
-        assertThat(passes(view, Filter.builder().addClass("role.chef-client-11")))
-                .isTrue();
-        assertThat(passes(view, Filter.builder().addClass("recipe.jenkins::server")))
-                .isTrue();
-        assertThat(passes(view, Filter.builder().addClass("recipe.ntp::default")))
-                .isTrue();
-        assertThat(passes(view, Filter.builder().addClass("/^recipe\\.chef-client::/")))
-                .isTrue();
+        for (String member : List.of(
+                "role.base",
+                "role.chef-client-11",
+                "recipe.jenkins::server",
+                "recipe.ntp::default",
+                "/^recipe\\.chef-client::/")) {
+            assertThat(passes(view, Filter.builder().addClass(member)))
+                    .as(member)
+                    .isTrue();
+        }
         assertThat(passes(view, Filter.builder().addClass("role.web"))).isFalse();
-        assertThat(passes(view, Filter.builder().addFact("chef_environment=dev")))
-                .isTrue();
+        for (String fact : List.of("chef_environment=dev", "macaddress=52:54:00:12:34:15", "cpu.total>=4")) {
+            assertThat(passes(view, Filter.builder().addFact(fact))).as(fact).isTrue();
+        }
         assertThat(passes(view, Filter.builder().addFact("chef_environment=prod")))
                 .isFalse();
-        assertThat(passes(view, Filter.builder().addFact("macaddress=52:54:00:12:34:15")))
-                .isTrue();
-        assertThat(passes(view, Filter.builder().addFact("cpu.total>=4"))).isTrue();
     }
 
     @Test
-    void shouldBeFoundByMcoFindThroughClassesfileAndPluginYaml() throws Exception {
+    @WithFleet
+    void shouldBeFoundByMcoFindThroughClassesfileAndPluginYaml(Fleet fleet) throws Exception {
         runHandler(Map.of());
-        try (JavaFleet fleet = new JavaFleet(dir)) {
-            Config config = fleet.baseConfig(List.of("mcollective"))
-                    .set("identity", NODE)
-                    .set("factsource", "yaml")
-                    .set("plugin.yaml", facts.toString())
-                    .set("classesfile", classes.toString())
-                    .build();
-            try (Node javaNode = new Node(config, PluginRegistry.discover())) {
-                javaNode.start();
-                String cfg = fleet.clientConfig("client.cfg").toString();
+        fleet.start(NodeSpec.java(NODE).factsFile(facts).classesFile(classes));
 
-                assertThat(McoRun.run(
-                                        "find",
-                                        "-c",
-                                        cfg,
-                                        "-C",
-                                        "role.base",
-                                        "-C",
-                                        "recipe.jenkins::server",
-                                        "-F",
-                                        "chef_environment=dev")
-                                .lines())
-                        .containsExactly(NODE);
-            }
-        }
+        assertThat(fleet.mco("find", "-C", "role.base", "-C", "recipe.jenkins::server", "-F", "chef_environment=dev")
+                        .lines())
+                .containsExactly(NODE);
     }
 
     @Test

@@ -2,7 +2,10 @@ package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,25 +23,87 @@ import mcollective.plugins.discovery.chef.ChefApi;
 import mcollective.plugins.discovery.chef.KnifeConfig;
 import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.Goiardi;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * {@code --dm chef} against a real Chef server, Debian's goiardi with authentication on, loaded with the reference
  * fleet of CHEF.md (seven nodes; {@code centos6} reaches {@code base} only through a nested role): real search
  * semantics, real signature checks for every protocol, and the non-responder report with two of the nodes running.
  */
+@WithFleet(
+        nodes = {
+            @FleetNode(
+                    value = "monitoring.nat0.cryptocracy.com",
+                    facts = "chef_environment=prod",
+                    classes = "role.base"),
+            @FleetNode(value = "ci.nat0.cryptocracy.com", facts = "chef_environment=dev", classes = "role.base")
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChefServerIT {
-    @TempDir
-    static Path dir;
+    /** A node of the reference fleet, as the Chef server knows it. */
+    record ChefNode(
+            String name, String env, String platform, String chefVersion, List<String> runList, List<String> roles) {
+        ChefNode(String name, String env, String platform, String chefVersion, String runList, String roles) {
+            this(name, env, platform, chefVersion, List.of(runList.split(" ")), List.of(roles.split(" ")));
+        }
+    }
 
+    static final List<ChefNode> CHEF_NODES = List.of(
+            new ChefNode(
+                    "illuminati.cryptocracy.com",
+                    "prod",
+                    "ubuntu",
+                    "10.24.0",
+                    "role[base] recipe[nginx] recipe[postfix]",
+                    "base"),
+            new ChefNode(
+                    "monitoring.nat0.cryptocracy.com",
+                    "prod",
+                    "ubuntu",
+                    "11.4.0",
+                    "role[base] role[chef-client-11] recipe[graphite] recipe[nagios::server]",
+                    "base chef-client-11"),
+            new ChefNode(
+                    "mco-x509.nat0.cryptocracy.com",
+                    "mcollective-dev",
+                    "ubuntu",
+                    "10.24.0",
+                    "role[base] recipe[activemq] recipe[mcollective::server] recipe[mcollective::client]",
+                    "base"),
+            new ChefNode("test-precise.nat0.cryptocracy.com", "dev", "ubuntu", "10.24.0", "role[base]", "base"),
+            new ChefNode(
+                    "chef-11.nat0.cryptocracy.com",
+                    "dev",
+                    "ubuntu",
+                    "11.4.0",
+                    "role[base] role[chef-client-11] recipe[chef-server]",
+                    "base chef-client-11"),
+            new ChefNode(
+                    "ci.nat0.cryptocracy.com",
+                    "dev",
+                    "ubuntu",
+                    "11.4.0",
+                    "role[base] role[chef-client-11] recipe[jenkins::server]",
+                    "base chef-client-11"),
+            new ChefNode(
+                    "test-centos6.nat0.cryptocracy.com",
+                    "mcollective-dev",
+                    "centos",
+                    "10.24.0",
+                    "role[centos6]",
+                    "centos6 base"));
+
+    Fleet fleet;
     Goiardi chef;
-    JavaFleet fleet;
-    String cfg;
-
-    static final List<String> BASE_RUN_LIST = List.of("role[base]");
+    Path cfg;
 
     @BeforeAll
-    void start() {
+    void start() throws IOException {
+        Path dir = fleet.dir();
         chef = Goiardi.start(dir.resolve("goiardi"));
         ChefApi admin = ChefApi.connect(
                 new KnifeConfig(
@@ -64,161 +128,62 @@ class ChefServerIT {
                             "override_attributes",
                             Map.of()));
         }
-        node(
-                admin,
-                "illuminati.cryptocracy.com",
-                "prod",
-                "ubuntu",
-                "10.24.0",
-                List.of("role[base]", "recipe[nginx]", "recipe[postfix]"),
-                List.of("base"));
-        node(
-                admin,
-                "monitoring.nat0.cryptocracy.com",
-                "prod",
-                "ubuntu",
-                "11.4.0",
-                List.of("role[base]", "role[chef-client-11]", "recipe[graphite]", "recipe[nagios::server]"),
-                List.of("base", "chef-client-11"));
-        node(
-                admin,
-                "mco-x509.nat0.cryptocracy.com",
-                "mcollective-dev",
-                "ubuntu",
-                "10.24.0",
-                List.of("role[base]", "recipe[activemq]", "recipe[mcollective::server]", "recipe[mcollective::client]"),
-                List.of("base"));
-        node(
-                admin,
-                "test-precise.nat0.cryptocracy.com",
-                "dev",
-                "ubuntu",
-                "10.24.0",
-                List.of("role[base]"),
-                List.of("base"));
-        node(
-                admin,
-                "chef-11.nat0.cryptocracy.com",
-                "dev",
-                "ubuntu",
-                "11.4.0",
-                List.of("role[base]", "role[chef-client-11]", "recipe[chef-server]"),
-                List.of("base", "chef-client-11"));
-        node(
-                admin,
-                "ci.nat0.cryptocracy.com",
-                "dev",
-                "ubuntu",
-                "11.4.0",
-                List.of("role[base]", "role[chef-client-11]", "recipe[jenkins::server]"),
-                List.of("base", "chef-client-11"));
-        node(
-                admin,
-                "test-centos6.nat0.cryptocracy.com",
-                "mcollective-dev",
-                "centos",
-                "10.24.0",
-                List.of("role[centos6]"),
-                List.of("centos6", "base"));
-
-        fleet = new JavaFleet(dir);
-        fleet.startBroker(0);
-        fleet.startNode(
-                "monitoring.nat0.cryptocracy.com",
-                Map.of("chef_environment", "prod"),
-                List.of("role.base"),
-                List.of("mcollective"));
-        fleet.startNode(
-                "ci.nat0.cryptocracy.com",
-                Map.of("chef_environment", "dev"),
-                List.of("role.base"),
-                List.of("mcollective"));
+        CHEF_NODES.forEach(node -> admin.post("/nodes", document(node)));
         // A node that takes its facts from the Chef server, signing as its own Chef client.
         Object key = admin.post("/clients", Map.of("name", "illuminati.cryptocracy.com", "admin", false))
                 .get("private_key");
-        Path clientKey = writeString(dir.resolve("illuminati.pem"), String.valueOf(key));
-        fleet.startNode(
-                "illuminati.cryptocracy.com",
-                Map.of(),
-                List.of(),
-                List.of("mcollective"),
-                Map.of(
-                        "factsource",
-                        "chef",
-                        "plugin.chef.server_url",
-                        chef.url(),
-                        "plugin.chef.client_key",
-                        clientKey.toString(),
-                        "plugin.chef.fact_whitelist",
-                        "platform,chef_packages"));
-        cfg = client("client.cfg").toString();
-    }
-
-    static Path writeString(Path file, String text) {
-        try {
-            return java.nio.file.Files.writeString(file, text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path clientKey = Files.writeString(dir.resolve("illuminati.pem"), String.valueOf(key));
+        fleet.start(NodeSpec.java("illuminati.cryptocracy.com")
+                .setting("factsource", "chef")
+                .setting("plugin.chef.server_url", chef.url())
+                .setting("plugin.chef.client_key", clientKey.toString())
+                .setting("plugin.chef.fact_whitelist", "platform,chef_packages"));
+        cfg = client("chef.cfg");
     }
 
     Path client(String name, String... lines) {
-        String[] all = new String[lines.length + 3];
-        all[0] = "plugin.chef.server_url = " + chef.url();
-        all[1] = "plugin.chef.node_name = admin";
-        all[2] = "plugin.chef.client_key = " + chef.adminKey();
-        System.arraycopy(lines, 0, all, 3, lines.length);
-        return fleet.clientConfig(name, all);
+        List<String> all = new ArrayList<>(List.of(
+                "plugin.chef.server_url = " + chef.url(),
+                "plugin.chef.node_name = admin",
+                "plugin.chef.client_key = " + chef.adminKey()));
+        all.addAll(List.of(lines));
+        return fleet.clientConfig(name, all.toArray(String[]::new));
     }
 
-    static void node(
-            ChefApi admin,
-            String name,
-            String env,
-            String platform,
-            String chefVersion,
-            List<String> runList,
-            List<String> roles) {
+    static Map<String, Object> document(ChefNode chefNode) {
+        String name = chefNode.name();
         Map<String, Object> automatic = new LinkedHashMap<>();
         automatic.put("fqdn", name);
         automatic.put("hostname", name.substring(0, name.indexOf('.')));
-        automatic.put("platform", platform);
-        automatic.put("platform_family", platform.equals("centos") ? "rhel" : "debian");
-        automatic.put("roles", roles);
+        automatic.put("platform", chefNode.platform());
+        automatic.put("platform_family", chefNode.platform().equals("centos") ? "rhel" : "debian");
+        automatic.put("roles", chefNode.roles());
         automatic.put("recipes", List.of("ntp"));
-        automatic.put("chef_packages", Map.of("chef", Map.of("version", chefVersion)));
+        automatic.put("chef_packages", Map.of("chef", Map.of("version", chefNode.chefVersion())));
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("name", name);
-        node.put("chef_environment", env);
+        node.put("chef_environment", chefNode.env());
         node.put("json_class", "Chef::Node");
         node.put("chef_type", "node");
-        node.put("run_list", runList);
+        node.put("run_list", chefNode.runList());
         node.put("normal", Map.of());
         node.put("default", Map.of());
         node.put("override", Map.of());
         node.put("automatic", automatic);
-        admin.post("/nodes", node);
+        return node;
     }
 
     @AfterAll
     void stop() {
-        if (fleet != null) {
-            fleet.close();
-        }
         if (chef != null) {
             chef.close();
         }
     }
 
-    List<String> find(String config, String... filter) {
-        String[] args = new String[filter.length + 5];
-        args[0] = "find";
-        args[1] = "-c";
-        args[2] = config;
-        args[3] = "--dm";
-        args[4] = "chef";
-        System.arraycopy(filter, 0, args, 5, filter.length);
-        McoRun run = McoRun.run(args);
+    List<String> find(Path config, String... filter) {
+        List<String> args = new ArrayList<>(List.of("find", "--dm", "chef"));
+        args.addAll(List.of(filter));
+        McoResult run = fleet.mco(config, args.toArray(String[]::new));
         assertThat(run.err()).as("stderr of find %s", List.of(filter)).isEmpty();
         return run.lines().stream().sorted().toList();
     }
@@ -266,27 +231,25 @@ class ChefServerIT {
     @ParameterizedTest
     @ValueSource(strings = {"1.0", "1.1", "1.3"})
     void everySigningProtocolIsAccepted(String protocol) {
-        String config = client("proto-" + protocol + ".cfg", "plugin.chef.sign_protocol = " + protocol)
-                .toString();
+        Path config = client("proto-" + protocol + ".cfg", "plugin.chef.sign_protocol = " + protocol);
 
         assertThat(find(config, "-C", "role[chef-client-11]")).hasSize(3);
     }
 
     @Test
     void wholeNodesAndAnAttributeIdentityGiveTheSameNodes() {
-        String config = client(
-                        "whole.cfg", "plugin.chef.partial_search = false", "plugin.chef.identity_attribute = hostname")
-                .toString();
+        Path config =
+                client("whole.cfg", "plugin.chef.partial_search = false", "plugin.chef.identity_attribute = hostname");
 
         assertThat(find(config, "-C", "role[chef-client-11]")).containsExactly("chef-11", "ci", "monitoring");
     }
 
     @Test
     void aKeyTheServerDoesNotKnowIsRefusedInOneLine() {
-        Path wrong = ChefServerStub.writeUnknownKey(dir.resolve("wrong.pem"));
-        String config = client("wrong.cfg", "plugin.chef.client_key = " + wrong).toString();
+        Path wrong = ChefServerStub.writeUnknownKey(fleet.dir().resolve("wrong.pem"));
+        Path config = client("wrong.cfg", "plugin.chef.client_key = " + wrong);
 
-        McoRun run = McoRun.run("find", "-c", config, "--dm", "chef");
+        McoResult run = fleet.mco(config, "find", "--dm", "chef");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("The Chef server refused client 'admin' with key " + wrong + " (HTTP 401): ");
@@ -294,8 +257,8 @@ class ChefServerIT {
 
     @Test
     void factsListTheNodesChefKnowsThatDidNotAnswer() {
-        McoRun run = McoRun.run(
-                "facts", "chef_environment", "-c", cfg, "--dm", "chef", "-C", "role[chef-client-11]", "-t", "2");
+        McoResult run =
+                fleet.mco(cfg, "facts", "chef_environment", "--dm", "chef", "-C", "role[chef-client-11]", "-t", "2");
 
         assertThat(run.out())
                 .contains("Finished processing 2 / 3 hosts")
@@ -307,12 +270,10 @@ class ChefServerIT {
 
     @Test
     void aNodeTakesItsFactsFromTheChefServer() {
-        McoRun prod =
-                McoRun.run("find", "-c", cfg, "-F", "chef_environment=prod", "-F", "platform=ubuntu", "--dt", "2");
-        McoRun roles = McoRun.run(
-                "find",
-                "-c",
+        McoResult prod = fleet.mco(cfg, "find", "-F", "chef_environment=prod", "-F", "platform=ubuntu", "--dt", "2");
+        McoResult roles = fleet.mco(
                 cfg,
+                "find",
                 "-F",
                 "run_list=recipe[nginx]",
                 "-F",

@@ -8,63 +8,47 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
 
 /** {@code mco find} with the flatfile and stdin discovery methods, their mistakes, and windowed mc discovery. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ThreeJavaNodes
 class DiscoveryMethodsIT {
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    String cfg;
-
-    @BeforeAll
-    void start() {
-        fleet = new JavaFleet(dir).startStandardNodes();
-        cfg = fleet.clientConfig("client.cfg").toString();
-    }
-
-    @AfterAll
-    void stop() {
-        fleet.close();
-    }
+    Fleet fleet;
 
     @Nested
     class Flatfile {
         @Test
         void shouldListTheNodesOfTheFile() throws IOException {
             Path nodes = Files.writeString(
-                    dir.resolve("nodes.txt"), "# web tier\nweb1.example.net\n\n  web2.example.net \n");
+                    fleet.dir().resolve("nodes.txt"), "# web tier\nweb1.example.net\n\n  web2.example.net \n");
 
-            assertThat(McoRun.run("find", "-c", cfg, "--nodes", nodes.toString())
-                            .lines())
+            assertThat(fleet.mco("find", "--nodes", nodes.toString()).lines())
                     .containsExactly("web1.example.net", "web2.example.net");
-            assertThat(McoRun.run("find", "-c", cfg, "--dm", "flatfile", "--do", nodes.toString(), "-I", "/2/")
+            assertThat(fleet.mco("find", "--dm", "flatfile", "--do", nodes.toString(), "-I", "/2/")
                             .lines())
                     .containsExactly("web2.example.net");
         }
 
         @Test
         void shouldNameAnUnreadableFile() {
-            McoRun run = McoRun.run(
-                    "find", "-c", cfg, "--nodes", dir.resolve("missing.txt").toString());
+            McoResult run = fleet.mco(
+                    "find", "--nodes", fleet.dir().resolve("missing.txt").toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err())
-                    .contains("Cannot read the file " + dir.resolve("missing.txt") + " specified as discovery source");
+                    .contains("Cannot read the file " + fleet.dir().resolve("missing.txt")
+                            + " specified as discovery source");
         }
 
         @Test
         void shouldRefuseFiltersItCannotHonour() throws IOException {
-            Path nodes = Files.writeString(dir.resolve("n.txt"), "a\n");
+            Path nodes = Files.writeString(fleet.dir().resolve("n.txt"), "a\n");
 
-            McoRun run = McoRun.run("find", "-c", cfg, "--nodes", nodes.toString(), "-F", "platform=centos");
+            McoResult run = fleet.mco("find", "--nodes", nodes.toString(), "-F", "platform=centos");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("Cannot use fact filters while using the 'flatfile' discovery method");
@@ -72,9 +56,9 @@ class DiscoveryMethodsIT {
 
         @Test
         void shouldRefuseMixingNodesWithADiscoveryMethod() throws IOException {
-            Path nodes = Files.writeString(dir.resolve("m.txt"), "a\n");
+            Path nodes = Files.writeString(fleet.dir().resolve("m.txt"), "a\n");
 
-            McoRun run = McoRun.run("find", "-c", cfg, "--nodes", nodes.toString(), "--dm", "mc");
+            McoResult run = fleet.mco("find", "--nodes", nodes.toString(), "--dm", "mc");
 
             assertThat(run.err()).contains("Cannot mix --disc-method, --disc-option and --nodes");
         }
@@ -84,7 +68,7 @@ class DiscoveryMethodsIT {
     class Stdin {
         @Test
         void shouldReadPipedText() {
-            assertThat(McoRun.withStdin("node1.example.net\nnode9.example.net\n", "find", "-c", cfg)
+            assertThat(fleet.mcoWithStdin("node1.example.net\nnode9.example.net\n", "find")
                             .lines())
                     .containsExactly("node1.example.net", "node9.example.net");
         }
@@ -93,13 +77,13 @@ class DiscoveryMethodsIT {
         void shouldReadPipedJsonFromMcoRpc() {
             String json = "[{\"sender\":\"node2.example.net\",\"data\":{}},{\"certname\":\"node3.example.net\"}]";
 
-            assertThat(McoRun.withStdin(json, "find", "-c", cfg).lines())
+            assertThat(fleet.mcoWithStdin(json, "find").lines())
                     .containsExactly("node2.example.net", "node3.example.net");
         }
 
         @Test
         void shouldRefuseWhitespaceOnly() {
-            McoRun run = McoRun.withStdin(" \n\t\n", "find", "-c", cfg, "--dm", "stdin");
+            McoResult run = fleet.mcoWithStdin(" \n\t\n", "find", "--dm", "stdin");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err())
@@ -112,11 +96,11 @@ class DiscoveryMethodsIT {
         @Test
         void shouldFindTheSameNodesFasterThanTheFixedWait() {
             long start = System.nanoTime();
-            List<String> fixed = McoRun.run("find", "-c", cfg, "--dt", "2", "--do", "window=0")
-                    .lines();
+            List<String> fixed =
+                    fleet.mco("find", "--dt", "2", "--do", "window=0").lines();
             double fixedSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            List<String> windowed = McoRun.run("find", "-c", cfg, "--dt", "2").lines();
+            List<String> windowed = fleet.mco("find", "--dt", "2").lines();
             double windowedSeconds = (System.nanoTime() - start) / 1e9;
 
             assertThat(windowed).containsExactlyInAnyOrderElementsOf(fixed).hasSize(3);

@@ -5,31 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import mcollective.plugin.PluginRegistry;
-import mcollective.server.Node;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /** An agent made of shell scripts ({@code implemented_by}): success, failure with stderr, and timeout. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithFleet
 class ExternalAgentIT {
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    Node node;
-    String cfg;
+    static Fleet fleet;
+    static Path cfg;
 
     @BeforeAll
-    void start() throws IOException {
-        Path libdir = dir.resolve("lib");
+    static void start() throws IOException {
+        Path libdir = fleet.dir().resolve("lib");
         Path agentDir = Files.createDirectories(libdir.resolve("mcollective/agent/shell"));
         Files.writeString(libdir.resolve("mcollective/agent/shell.ddl"), """
                 metadata :name => "shell", :description => "Shell script agent", :author => "test",
@@ -47,44 +40,25 @@ class ExternalAgentIT {
                 action "sleep", :description => "Sleeps past the timeout" do
                 end
                 """);
-        script(agentDir.resolve("echo"), """
+        ExternalAgents.script(agentDir.resolve("echo"), """
                 #!/bin/sh
                 msg=$(sed -e 's/.*"message":"\\([^"]*\\)".*/\\1/' "$MCOLLECTIVE_REQUEST_FILE")
                 printf '{"message":"%s","request":"%s"}' "$msg" "$1" > "$2"
                 """);
-        script(agentDir.resolve("fail"), """
+        ExternalAgents.script(agentDir.resolve("fail"), """
                 #!/bin/sh
                 echo '{"message":"partial"}' > "$MCOLLECTIVE_REPLY_FILE"
                 echo "disk full" >&2
                 exit 1
                 """);
-        script(agentDir.resolve("sleep"), "#!/bin/sh\nsleep 30\n");
-        fleet = new JavaFleet(dir);
-        node = new Node(
-                fleet.baseConfig(List.of("mcollective"))
-                        .set("identity", "ext.example.net")
-                        .set("libdir", libdir.toString())
-                        .set("plugin.yaml", dir.resolve("none.yaml").toString())
-                        .build(),
-                PluginRegistry.discover());
-        node.start();
-        cfg = fleet.clientConfig("client.cfg", "libdir = " + libdir).toString();
-    }
-
-    @AfterAll
-    void stop() {
-        node.stop();
-        fleet.close();
-    }
-
-    static void script(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ExternalAgents.script(agentDir.resolve("sleep"), "#!/bin/sh\nsleep 30\n");
+        fleet.start(NodeSpec.java("ext.example.net").libdir(libdir));
+        cfg = fleet.clientConfig("shell.cfg", "libdir = " + libdir);
     }
 
     @Test
     void shouldRunTheActionsExecutableWithTheRequestInAFile() {
-        McoRun run = McoRun.run("rpc", "shell", "echo", "message=hello;rm -rf /", "-I", "ext.example.net", "-c", cfg);
+        McoResult run = fleet.mco(cfg, "rpc", "shell", "echo", "message=hello;rm -rf /", "-I", "ext.example.net");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Message: hello;rm -rf /").containsPattern("Request: /.*mcollective_request");
@@ -92,7 +66,7 @@ class ExternalAgentIT {
 
     @Test
     void shouldFailWithTheScriptsStderr() {
-        McoRun run = McoRun.run("rpc", "shell", "fail", "-I", "ext.example.net", "-c", cfg);
+        McoResult run = fleet.mco(cfg, "rpc", "shell", "fail", "-I", "ext.example.net");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out())
@@ -104,13 +78,13 @@ class ExternalAgentIT {
     @Test
     void shouldGiveUpAtTheAgentTimeout() {
         long start = System.nanoTime();
-        McoRun run = McoRun.run("rpc", "shell", "sleep", "-I", "ext.example.net", "-c", cfg, "-t", "6");
+        McoResult run = fleet.mco(cfg, "rpc", "shell", "sleep", "-I", "ext.example.net", "-t", "6");
 
         // As on a Ruby node, an agent past its timeout sends no reply; the script is killed.
         assertThat(run.out()).contains("No response from:").contains("ext.example.net");
         assertThat(run.exitCode()).as("no discovery and no responses").isEqualTo(4);
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(20);
-        assertThat(node.stats().get("timeouts")).isEqualTo(1);
+        assertThat(fleet.node("ext.example.net").stat("timeouts")).isEqualTo(1);
         assertThat(ProcessHandle.allProcesses()
                         .filter(p -> p.info().commandLine().orElse("").contains("sleep 30")))
                 .isEmpty();

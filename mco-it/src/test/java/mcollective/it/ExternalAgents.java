@@ -51,7 +51,8 @@ final class ExternalAgents {
                 """.formatted(started, seconds));
     }
 
-    private static void script(Path file, String text) throws IOException {
+    /** Writes {@code text} to {@code file} and makes it executable. */
+    static void script(Path file, String text) throws IOException {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

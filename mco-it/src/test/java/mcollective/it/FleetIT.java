@@ -2,40 +2,24 @@ package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
 
 /** Three Java nodes on the embedded broker, driven by the Java {@code mco}: ping and find with every filter type. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ThreeJavaNodes
 class FleetIT {
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    String cfg;
-
-    @BeforeAll
-    void startFleet() {
-        fleet = new JavaFleet(dir).startStandardNodes();
-        cfg = fleet.clientConfig("client.cfg").toString();
-    }
-
-    @AfterAll
-    void stopFleet() {
-        fleet.close();
-    }
+    Fleet fleet;
 
     @Nested
     class Ping {
         @Test
         void shouldListEveryNodeWithItsTimeThenTheStatistics() {
-            McoRun run = McoRun.run("ping", "-c", cfg, "-t", "2");
+            McoResult run = fleet.mco("ping", "-t", "2");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.lines())
@@ -51,7 +35,7 @@ class FleetIT {
         @Test
         void shouldStopAsSoonAsTheExpectedRepliesCame() {
             long start = System.nanoTime();
-            McoRun run = McoRun.run("ping", "-c", cfg, "-t", "20", "--expect", "3");
+            McoResult run = fleet.mco("ping", "-t", "20", "--expect", "3");
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("3 replies");
@@ -60,7 +44,7 @@ class FleetIT {
 
         @Test
         void shouldOnlyHearNodesPassingTheFilter() {
-            McoRun run = McoRun.run("ping", "-c", cfg, "-t", "2", "-F", "chef_environment=dev");
+            McoResult run = fleet.mco("ping", "-t", "2", "-F", "chef_environment=dev");
 
             assertThat(run.out())
                     .contains("node2.example.net", "node3.example.net")
@@ -69,7 +53,7 @@ class FleetIT {
 
         @Test
         void shouldExitFourWhenNobodyAnswers() {
-            McoRun run = McoRun.run("ping", "-c", cfg, "-t", "1", "-F", "platform=windows");
+            McoResult run = fleet.mco("ping", "-t", "1", "-F", "platform=windows");
 
             assertThat(run.exitCode()).isEqualTo(4);
             assertThat(run.out()).isEqualTo("\n\n---- ping statistics ----\nNo responses received\n");
@@ -106,7 +90,7 @@ class FleetIT {
         @Test
         void shouldFilterOnAgents() {
             assertThat(find("-A", "rpcutil")).hasSize(3);
-            McoRun none = McoRun.run("find", "-c", cfg, "--dt", "1", "-A", "no_such_agent");
+            McoResult none = fleet.mco("find", "--dt", "1", "-A", "no_such_agent");
             assertThat(none.out()).isEmpty();
             assertThat(none.exitCode()).isEqualTo(1);
         }
@@ -122,8 +106,8 @@ class FleetIT {
         }
 
         private long totalMessages() {
-            return java.util.stream.Stream.of("node1.example.net", "node2.example.net", "node3.example.net")
-                    .mapToLong(n -> fleet.node(n).stats().get("total"))
+            return fleet.identities().stream()
+                    .mapToLong(n -> fleet.node(n).stat("total"))
                     .sum();
         }
 
@@ -134,7 +118,7 @@ class FleetIT {
 
         @Test
         void shouldRefuseAnUnknownCollective() {
-            McoRun run = McoRun.run("find", "-c", cfg, "-T", "nosuch");
+            McoResult run = fleet.mco("find", "-T", "nosuch");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err())
                     .contains("Unknown collective 'nosuch' known collectives are " + "'mcollective, eu_collective'");
@@ -142,7 +126,7 @@ class FleetIT {
 
         @Test
         void shouldPrintTheDiscoveryLinesOnStderrWhenVerbose() {
-            McoRun run = McoRun.run("find", "-c", cfg, "--dt", "1", "-v");
+            McoResult run = fleet.mco("find", "--dt", "1", "-v");
 
             assertThat(run.lines()).hasSize(3);
             assertThat(run.err())
@@ -150,15 +134,8 @@ class FleetIT {
                     .containsPattern("\nDiscovered 3 nodes in \\d+\\.\\d\\d seconds using the mc discovery plugin\n");
         }
 
-        private java.util.List<String> find(String... filter) {
-            String[] args = new String[filter.length + 5];
-            args[0] = "find";
-            args[1] = "-c";
-            args[2] = cfg;
-            args[3] = "--dt";
-            args[4] = "1";
-            System.arraycopy(filter, 0, args, 5, filter.length);
-            McoRun run = McoRun.run(args);
+        private List<String> find(String... filter) {
+            McoResult run = fleet.mco(List.of("find", "--dt", "1"), filter);
             assertThat(run.err()).isEmpty();
             return run.lines();
         }

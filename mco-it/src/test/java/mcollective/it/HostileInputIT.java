@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import mcollective.config.Config;
-import mcollective.plugin.PluginRegistry;
 import mcollective.plugins.connector.stomp.StompClient;
 import mcollective.plugins.connector.stomp.StompClientOptions;
 import mcollective.plugins.connector.stomp.StompFrame;
@@ -28,21 +24,26 @@ import mcollective.plugins.connector.stomp.StompHost;
 import mcollective.protocol.Filter;
 import mcollective.protocol.Request;
 import mcollective.protocol.RequestId;
-import mcollective.server.Node;
-import mcollective.spi.PluginContext;
 import mcollective.spi.SecurityProvider;
-import mcollective.testkit.FleetConfig;
 import mcollective.testkit.HostilePayloads;
 import mcollective.testkit.LogCapture;
-import mcollective.testkit.RubyEnvironment;
-import mcollective.testkit.RubyMco;
-import mcollective.testkit.RubyNode;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.RunningNode;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeKind;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * Bad, hostile and oversized messages published straight onto a node's topic: each is dropped with one log line
  * and a counter, no reply goes out, and the node keeps answering ping. A Ruby node on the same broker gets them too;
  * after the nested-filter attack (issue 8) the Java and the Ruby {@code mco ping} still see both nodes.
  */
+@WithFleet(
+        nodes = {
+            @FleetNode(value = "target.example.net", facts = "platform=centos"),
+            @FleetNode(value = "ruby.example.net", kind = NodeKind.RUBY, facts = "platform=debian")
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
     private static final String TOPIC = "/topic/mcollective.discovery.agent";
@@ -50,35 +51,16 @@ class HostileInputIT {
     private static final String DIRECTED = "/queue/mcollective.nodes";
     private static final List<String> NODES = List.of("target.example.net", "ruby.example.net");
 
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    Node node;
-    RubyNode ruby;
-    Path rubyClient;
-    String javaClient;
+    Fleet fleet;
+    RunningNode node;
     StompClient raw;
     final List<StompFrame> replies = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start() {
-        RubyEnvironment.require();
-        fleet = new JavaFleet(dir);
-        node = fleet.startNode("target.example.net", Map.of("platform", "centos"), List.of(), List.of("mcollective"));
-        FleetConfig config = new FleetConfig(
-                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
-        ruby = RubyNode.start(
-                config,
-                dir.resolve("ruby"),
-                "ruby.example.net",
-                Map.of("platform", "debian"),
-                List.of(),
-                List.of("mcollective"));
-        rubyClient = config.writeClient(dir.resolve("ruby-client/client.cfg"), List.of());
-        javaClient = fleet.clientConfig("java-client.cfg").toString();
+        node = fleet.node(NODES.get(0));
         raw = new StompClient(StompClientOptions.builder()
-                .host(StompHost.plain("127.0.0.1", fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD))
+                .host(StompHost.plain("127.0.0.1", fleet.port(), Fleet.USER, Fleet.PASSWORD))
                 .onMessage(replies::add)
                 .build());
         raw.connect();
@@ -90,12 +72,6 @@ class HostileInputIT {
         if (raw != null) {
             raw.close();
         }
-        if (ruby != null) {
-            ruby.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     @BeforeEach
@@ -105,7 +81,7 @@ class HostileInputIT {
 
     @Test
     void shouldDropATruncatedMessage() {
-        byte[] valid = security(JavaFleet.PSK).encodeRequest(ping(0, "uid=0"));
+        byte[] valid = security(fleet.psk()).encodeRequest(ping(0, "uid=0"));
         sendAndExpectCounter(Arrays.copyOf(valid, valid.length / 2), "malformed");
     }
 
@@ -128,12 +104,12 @@ class HostileInputIT {
 
     @Test
     void shouldDropAnExpiredMessage() {
-        sendAndExpectCounter(security(JavaFleet.PSK).encodeRequest(ping(-120, "uid=0")), "ttlexpired");
+        sendAndExpectCounter(security(fleet.psk()).encodeRequest(ping(-120, "uid=0")), "ttlexpired");
     }
 
     @Test
     void shouldDropAnInvalidCallerId() {
-        sendAndExpectCounter(security(JavaFleet.PSK).encodeRequest(ping(0, "uid=0/x")), "unvalidated");
+        sendAndExpectCounter(security(fleet.psk()).encodeRequest(ping(0, "uid=0/x")), "unvalidated");
     }
 
     @Test
@@ -162,15 +138,15 @@ class HostileInputIT {
      */
     @SafeVarargs
     private void assertRefusedOnceAndBothNodesStillAnswer(String destination, Map<String, String>... headers) {
-        byte[] captured = security(JavaFleet.PSK).encodeRequest(ping(0, "uid=0"));
+        byte[] captured = security(fleet.psk()).encodeRequest(ping(0, "uid=0"));
         byte[] attack =
                 HostilePayloads.withCompoundFilter(captured, HostilePayloads.nestedCompound(HostilePayloads.NESTING));
-        long malformed = node.stats().get("malformed");
+        long malformed = node.stat("malformed");
         try (LogCapture log = LogCapture.named("mcollective.server.RequestProcessor")) {
             for (Map<String, String> h : headers) {
                 raw.send(destination, h, attack);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> node.stats().get("malformed") == malformed + 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.stat("malformed") == malformed + 1);
             assertThat(log.lines())
                     .singleElement()
                     .asString()
@@ -178,26 +154,26 @@ class HostileInputIT {
                     .contains("compound filter nested deeper than 64 levels");
         }
 
-        McoRun java = McoRun.run("ping", "-c", javaClient, "-t", "3", "--expect", "2");
+        McoResult java = fleet.mco("ping", "-t", "3", "--expect", "2");
         assertThat(MixedFleetCompatIT.identities(java.lines()))
                 .as(java.out() + java.err())
                 .containsExactlyInAnyOrderElementsOf(NODES);
-        RubyMco.Result rubyPing = RubyMco.run(rubyClient, Duration.ofSeconds(60), "ping", "-t", "3");
+        McoResult rubyPing = fleet.rubyMco("ping", "-t", "3");
         assertThat(MixedFleetCompatIT.identities(rubyPing.lines()))
                 .as(rubyPing.out() + rubyPing.err())
                 .containsExactlyInAnyOrderElementsOf(NODES);
-        assertThat(ruby.isAlive()).isTrue();
+        assertThat(fleet.node(NODES.get(1)).isAlive()).isTrue();
         assertThat(replies).isEmpty();
     }
 
     private void sendAndExpectCounter(byte[] payload, String counter) {
-        long before = node.stats().get(counter);
-        long total = node.stats().get("total");
+        long before = node.stat(counter);
+        long total = node.stat("total");
         raw.send(TOPIC, Map.of("reply-to", REPLIES), payload);
-        await().atMost(Duration.ofSeconds(10)).until(() -> node.stats().get(counter) == before + 1);
-        assertThat(node.stats().get("total")).isEqualTo(total + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.stat(counter) == before + 1);
+        assertThat(node.stat("total")).isEqualTo(total + 1);
         // The node still answers: a valid ping after the bad message gets its pong, and the bad one got none.
-        raw.send(TOPIC, Map.of("reply-to", REPLIES), security(JavaFleet.PSK).encodeRequest(ping(0, "uid=0")));
+        raw.send(TOPIC, Map.of("reply-to", REPLIES), security(fleet.psk()).encodeRequest(ping(0, "uid=0")));
         await().atMost(Duration.ofSeconds(10)).until(() -> !replies.isEmpty());
         assertThat(replies).hasSize(1);
     }
@@ -217,13 +193,6 @@ class HostileInputIT {
     }
 
     private SecurityProvider security(String psk) {
-        Config config = fleet.baseConfig(List.of("mcollective"))
-                .set("identity", "hostile")
-                .set("plugin.psk", psk)
-                .build();
-        PluginRegistry registry = PluginRegistry.discover();
-        SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
-        provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
-        return provider;
+        return InProcessRuntime.psk(fleet, "hostile", psk);
     }
 }

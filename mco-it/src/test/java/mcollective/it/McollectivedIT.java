@@ -13,14 +13,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import mcollective.broker.EmbeddedBroker;
 import mcollective.plugins.connector.stomp.StompClient;
 import mcollective.plugins.connector.stomp.StompClientOptions;
 import mcollective.plugins.connector.stomp.StompHost;
-import mcollective.testkit.BrokerAddress;
-import mcollective.testkit.ClientCfg;
 import mcollective.testkit.HostilePayloads;
-import mcollective.testkit.ServerCfg;
+import mcollective.testkit.JavaDaemon;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Broker;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * The daemon as a user runs it: {@code bin/mcollectived} with {@code --config} and {@code --pidfile}, bringing its own
@@ -28,30 +30,28 @@ import mcollective.testkit.ServerCfg;
  * line in its logfile; it exits 1 rather than live on deaf.
  */
 class McollectivedIT {
+    private static final String IDENTITY = "daemon.example.net";
+
     @TempDir
     Path dir;
 
     @Test
-    void shouldServeWithItsEmbeddedBrokerAndStopCleanlyOnSigterm() throws Exception {
-        int port = SignalsIT.closedPort();
-        Path pidfile = dir.resolve("node.pid");
-        try (DaemonProcess daemon = startDaemon(port, embeddedBroker(port))) {
-            assertThat(Files.readString(pidfile).strip()).isEqualTo(Long.toString(daemon.pid()));
+    @WithFleet(broker = Broker.NONE)
+    void shouldServeWithItsEmbeddedBrokerAndStopCleanlyOnSigterm(Fleet fleet) throws Exception {
+        JavaDaemon daemon = startDaemon(fleet, embeddedBroker(fleet));
+        assertThat(Files.readString(daemon.pidfile()).strip()).isEqualTo(Long.toString(daemon.pid()));
 
-            assertThat(ping(port).out()).startsWith("daemon.example.net ").contains("1 replies");
+        assertThat(ping(fleet).out()).startsWith("daemon.example.net ").contains("1 replies");
 
-            daemon.signal("TERM");
-            assertThat(daemon.waitFor(Duration.ofSeconds(30)))
-                    .as("stopped after SIGTERM")
-                    .isTrue();
-            assertThat(daemon.exitValue())
-                    .as("exit status after SIGTERM, as Ruby's")
-                    .isZero();
-            assertThat(pidfile).doesNotExist();
-            assertThat(Files.readString(dir.resolve("node.log")))
-                    .contains("Node daemon.example.net stopped")
-                    .doesNotContain("Exception");
-        }
+        daemon.signal("TERM");
+        assertThat(daemon.waitFor(Duration.ofSeconds(30)))
+                .as("stopped after SIGTERM")
+                .isTrue();
+        assertThat(daemon.exitValue())
+                .as("exit status after SIGTERM, as Ruby's")
+                .isZero();
+        assertThat(daemon.pidfile()).doesNotExist();
+        assertThat(daemon.log()).contains("Node daemon.example.net stopped").doesNotContain("Exception");
     }
 
     /**
@@ -59,26 +59,23 @@ class McollectivedIT {
      * the broker (broadcast and directed), leaves one escaped WARN line each in the logfile and no forged line.
      */
     @Test
-    void shouldNotLetAFloatTextForgeALineInTheLogfile() throws Exception {
-        int port = SignalsIT.closedPort();
-        try (DaemonProcess daemon = startDaemon(port, embeddedBroker(port));
-                StompClient attacker = new StompClient(StompClientOptions.builder()
-                        .host(StompHost.plain("127.0.0.1", port, JavaFleet.USER, JavaFleet.PASSWORD))
-                        .build())) {
+    @WithFleet(broker = Broker.NONE)
+    void shouldNotLetAFloatTextForgeALineInTheLogfile(Fleet fleet) throws Exception {
+        JavaDaemon daemon = startDaemon(fleet, embeddedBroker(fleet));
+        try (StompClient attacker = new StompClient(StompClientOptions.builder()
+                .host(StompHost.plain("127.0.0.1", fleet.port(), Fleet.USER, Fleet.PASSWORD))
+                .build())) {
             attacker.connect();
-            assertThat(ping(port).out()).contains("1 replies"); // the node is subscribed: a broadcast reaches it
+            assertThat(ping(fleet).out()).contains("1 replies"); // the node is subscribed: a broadcast reaches it
             attacker.send("/topic/mcollective.discovery.agent", Map.of(), HostilePayloads.forgedLogLine());
-            attacker.send(
-                    "/queue/mcollective.nodes",
-                    Map.of("mc_identity", "daemon.example.net"),
-                    HostilePayloads.forgedLogLine());
+            attacker.send("/queue/mcollective.nodes", Map.of("mc_identity", IDENTITY), HostilePayloads.forgedLogLine());
 
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(logLines())
+                    .untilAsserted(() -> assertThat(daemon.log().lines())
                             .filteredOn(line -> line.contains("Rejecting a malformed message"))
                             .hasSize(2));
-            assertThat(ping(port).out()).startsWith("daemon.example.net ").contains("1 replies");
-            assertThat(logLines())
+            assertThat(ping(fleet).out()).startsWith("daemon.example.net ").contains("1 replies");
+            assertThat(daemon.log().lines())
                     .noneMatch(line -> line.startsWith(HostilePayloads.FORGED_LINE))
                     .filteredOn(line -> line.contains("Rejecting a malformed message"))
                     .hasSize(2)
@@ -93,90 +90,46 @@ class McollectivedIT {
      * after one attempt) exits 1 for its supervisor, instead of living on deaf.
      */
     @Test
-    void shouldExitOneWhenItsConnectionCannotBeRestarted() throws Exception {
-        try (EmbeddedBroker broker = EmbeddedBroker.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .user(JavaFleet.USER)
-                .password(JavaFleet.PASSWORD)
-                .build()) {
-            broker.start();
-            try (DaemonProcess daemon = startDaemon(
-                    broker.port(),
-                    List.of(
-                            "plugin.activemq.max_reconnect_attempts = 1",
-                            "plugin.activemq.initial_reconnect_delay = 0.05"))) {
-                broker.stop();
+    @WithFleet
+    void shouldExitOneWhenItsConnectionCannotBeRestarted(Fleet fleet) throws Exception {
+        JavaDaemon daemon = startDaemon(
+                fleet, "plugin.activemq.max_reconnect_attempts = 1", "plugin.activemq.initial_reconnect_delay = 0.05");
+        fleet.stopBroker();
 
-                assertThat(daemon.waitFor(Duration.ofSeconds(60))).as("exited").isTrue();
-                assertThat(daemon.exitValue()).isEqualTo(1);
-                assertThat(logLines())
-                        .anySatisfy(
-                                line -> assertThat(line)
-                                        .startsWith("E, [")
-                                        .contains(
-                                                "Node daemon.example.net cannot receive after 3 restarts of its connection: "
-                                                        + "gave up reconnecting: Could not connect to")
-                                        .contains(
-                                                "; now: restarting the connection failed: Could not connect to ActiveMQ Server"));
-            }
-        }
+        assertThat(daemon.waitFor(Duration.ofSeconds(60))).as("exited").isTrue();
+        assertThat(daemon.exitValue()).isEqualTo(1);
+        assertThat(daemon.log().lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("E, [")
+                        .contains("Node daemon.example.net cannot receive after 3 restarts of its connection: "
+                                + "gave up reconnecting: Could not connect to")
+                        .contains("; now: restarting the connection failed: Could not connect to ActiveMQ Server"));
     }
 
-    private static List<String> embeddedBroker(int port) {
-        return List.of("plugin.broker.embedded = 1", "plugin.broker.port = " + port);
+    /** The daemon's own embedded broker, on the port the fleet's configs name. */
+    private static String[] embeddedBroker(Fleet fleet) {
+        return new String[] {"plugin.broker.embedded = 1", "plugin.broker.port = " + fleet.port()};
     }
 
-    /**
-     * Starts {@code bin/mcollectived} with a pidfile, connecting to the broker on {@code port}, with a file log and
-     * these extra settings, and waits until it serves.
-     */
-    private DaemonProcess startDaemon(int port, List<String> settings) throws IOException {
-        Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: centos\n");
-        ServerCfg server = ServerCfg.builder("daemon.example.net", broker(port))
-                .psk(JavaFleet.PSK)
-                .libdir(Files.createDirectories(dir.resolve("lib")))
-                .factsFile(dir.resolve("facts.yaml"))
-                .classesFile(dir.resolve("classes.txt"))
-                .logFile(dir.resolve("node.log"))
-                .extra(settings)
-                .build();
-        Path config = Files.writeString(dir.resolve("server.cfg"), server.text());
-        DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("stdout.log"));
-        try {
-            daemon.awaitLog(dir.resolve("node.log"), "started: identity daemon.example.net");
-        } catch (RuntimeException | Error e) {
-            daemon.close();
-            throw e;
-        }
-        return daemon;
+    /** Starts {@code bin/mcollectived} in the fleet with these extra settings and waits until it serves. */
+    private static JavaDaemon startDaemon(Fleet fleet, String... settings) {
+        fleet.start(NodeSpec.daemon(IDENTITY).fact("platform", "centos").settings(settings));
+        return fleet.daemon(IDENTITY);
     }
 
-    private McoRun ping(int port) throws IOException {
-        Path clientCfg = Files.writeString(
-                dir.resolve("client.cfg"),
-                ClientCfg.builder(broker(port)).psk(JavaFleet.PSK).build().text());
-        return McoRun.run("ping", "-c", clientCfg.toString(), "--expect", "1", "-t", "10");
-    }
-
-    private static BrokerAddress broker(int port) {
-        return BrokerAddress.local(port, JavaFleet.USER, JavaFleet.PASSWORD);
-    }
-
-    private List<String> logLines() throws IOException {
-        Path log = dir.resolve("node.log");
-        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    private static McoResult ping(Fleet fleet) {
+        return fleet.mco("ping", "--expect", "1", "-t", "10");
     }
 
     @Test
     void shouldRefuseToStartOnAnUnknownPluginNamingTheAvailableOnes() throws IOException, InterruptedException {
         Path config = Files.write(
                 dir.resolve("server.cfg"), List.of("connector = stompx", "plugin.psk = x", "logger_type = console"));
-        try (DaemonProcess daemon = DaemonProcess.start(config, dir.resolve("node.pid"), dir.resolve("out.log"))) {
+        try (JavaDaemon daemon = JavaDaemon.start(config)) {
             assertThat(daemon.waitFor(Duration.ofSeconds(60))).isTrue();
             assertThat(daemon.exitValue()).isEqualTo(1);
             assertThat(daemon.output()).contains("No connector plugin 'stompx'; available: [activemq]");
-            assertThat(dir.resolve("out.log").toFile().length()).isLessThan(2000);
+            assertThat(dir.resolve("stdout.log").toFile().length()).isLessThan(2000);
         }
     }
 }

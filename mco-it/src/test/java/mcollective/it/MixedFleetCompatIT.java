@@ -5,22 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import mcollective.config.Config;
-import mcollective.plugin.PluginRegistry;
 import mcollective.plugins.connector.stomp.StompClient;
 import mcollective.plugins.connector.stomp.StompClientOptions;
 import mcollective.plugins.connector.stomp.StompFrame;
@@ -28,88 +21,30 @@ import mcollective.plugins.connector.stomp.StompHost;
 import mcollective.protocol.Reply;
 import mcollective.protocol.Request;
 import mcollective.protocol.RequestId;
-import mcollective.spi.PluginContext;
 import mcollective.spi.SecurityProvider;
-import mcollective.testkit.FleetConfig;
-import mcollective.testkit.RubyEnvironment;
-import mcollective.testkit.RubyMco;
-import mcollective.testkit.RubyNode;
+import mcollective.testdata.Reference;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * One collective of Java and real Ruby (Debian's MCollective 2.12.5) nodes on the embedded broker, driven by both
  * the Ruby and the Java {@code mco}: every client sees every node, and filters and subcollectives mean the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithFleet(
+        collectives = {"mcollective", "eu_collective"},
+        plan = ReferenceNodes.Mixed.class)
 class MixedFleetCompatIT {
     static final List<String> ALL =
             List.of("node1.example.net", "node2.example.net", "node3.example.net", "node4.example.net");
-    static final Duration LIMIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dir;
-
-    JavaFleet fleet;
-    RubyNode node2;
-    RubyNode node4;
-    Path rubyClient;
-    String javaClient;
-
-    @BeforeAll
-    void startFleet() {
-        RubyEnvironment.require();
-        fleet = new JavaFleet(dir);
-        fleet.startNode(
-                "node1.example.net",
-                Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base", "role.database"),
-                List.of("mcollective"));
-        fleet.startNode(
-                "node3.example.net",
-                Map.of("platform", "centos", "chef_environment", "dev"),
-                List.of("role.base", "role.database"),
-                List.of("mcollective", "eu_collective"));
-        FleetConfig config = new FleetConfig(
-                fleet.port(),
-                JavaFleet.USER,
-                JavaFleet.PASSWORD,
-                JavaFleet.PSK,
-                List.of("mcollective", "eu_collective"));
-        node2 = RubyNode.start(
-                config,
-                dir.resolve("node2"),
-                "node2.example.net",
-                Map.of("platform", "ubuntu", "chef_environment", "dev"),
-                List.of("role.base", "role.web"),
-                List.of("mcollective"));
-        node4 = RubyNode.start(
-                config,
-                dir.resolve("node4"),
-                "node4.example.net",
-                Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base", "role.database"),
-                List.of("mcollective", "eu_collective"));
-        rubyClient = config.writeClient(dir.resolve("ruby-client/client.cfg"), List.of());
-        javaClient = fleet.clientConfig("java-client.cfg").toString();
-    }
-
-    @AfterAll
-    void stopFleet() {
-        if (node2 != null) {
-            node2.close();
-        }
-        if (node4 != null) {
-            node4.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
+    static Fleet fleet;
 
     @Nested
     class RubyClient {
         @Test
         void shouldPingJavaAndRubyNodes() {
-            RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "ping", "-t", "2");
+            McoResult run = fleet.rubyMco("ping", "-t", "2");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(identities(run.lines())).containsExactlyInAnyOrderElementsOf(ALL);
@@ -118,7 +53,7 @@ class MixedFleetCompatIT {
 
         @Test
         void shouldFindJavaNodesByFact() {
-            RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "find", "--dt", "1", "-F", "platform=centos");
+            McoResult run = fleet.rubyMco("find", "--dt", "1", "-F", "platform=centos");
 
             assertThat(run.lines())
                     .containsExactlyInAnyOrder("node1.example.net", "node3.example.net", "node4.example.net");
@@ -126,26 +61,16 @@ class MixedFleetCompatIT {
 
         @Test
         void shouldFindBySubcollectiveAndClass() {
-            assertThat(RubyMco.run(rubyClient, LIMIT, "find", "--dt", "1", "-T", "eu_collective")
-                            .lines())
+            assertThat(fleet.rubyMco("find", "--dt", "1", "-T", "eu_collective").lines())
                     .containsExactlyInAnyOrder("node3.example.net", "node4.example.net");
-            assertThat(RubyMco.run(
-                                    rubyClient,
-                                    LIMIT,
-                                    "find",
-                                    "--dt",
-                                    "1",
-                                    "-C",
-                                    "role.database",
-                                    "-F",
-                                    "chef_environment=dev")
+            assertThat(fleet.rubyMco("find", "--dt", "1", "-C", "role.database", "-F", "chef_environment=dev")
                             .lines())
                     .containsExactly("node3.example.net");
         }
 
         @Test
         void shouldCallRpcutilPingOnAJavaNodeDirectly() {
-            RubyMco.Result run = RubyMco.run(rubyClient, LIMIT, "rpc", "rpcutil", "ping", "-I", "node1.example.net");
+            McoResult run = fleet.rubyMco("rpc", "rpcutil", "ping", "-I", "node1.example.net");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.out())
@@ -156,8 +81,7 @@ class MixedFleetCompatIT {
 
         @Test
         void shouldPrintAJavaNodesOwnCountersBesideRubysInDaemonStats() {
-            RubyMco.Result run =
-                    RubyMco.run(rubyClient, LIMIT, "rpc", "rpcutil", "daemon_stats", "-I", "node1.example.net");
+            McoResult run = fleet.rubyMco("rpc", "rpcutil", "daemon_stats", "-I", "node1.example.net");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.out())
@@ -173,7 +97,7 @@ class MixedFleetCompatIT {
     class JavaClient {
         @Test
         void shouldPingJavaAndRubyNodes() {
-            McoRun run = McoRun.run("ping", "-c", javaClient, "-t", "2");
+            McoResult run = fleet.mco("ping", "-t", "2");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(identities(run.lines())).containsExactlyInAnyOrderElementsOf(ALL);
@@ -181,21 +105,16 @@ class MixedFleetCompatIT {
 
         @Test
         void shouldFindRubyNodesByFactClassAndIdentity() {
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-F", "platform=centos")
-                            .lines())
+            assertThat(fleet.mco("find", "--dt", "1", "-F", "platform=centos").lines())
                     .containsExactlyInAnyOrder("node1.example.net", "node3.example.net", "node4.example.net");
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-C", "role.web")
-                            .lines())
-                    .containsExactly("node2.example.net");
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-I", "/node[24]/")
-                            .lines())
+            assertThat(fleet.mco("find", "--dt", "1", "-C", "role.web").lines()).containsExactly("node2.example.net");
+            assertThat(fleet.mco("find", "--dt", "1", "-I", "/node[24]/").lines())
                     .containsExactlyInAnyOrder("node2.example.net", "node4.example.net");
         }
 
         @Test
         void shouldFindBySubcollective() {
-            assertThat(McoRun.run("find", "-c", javaClient, "--dt", "1", "-T", "eu_collective")
-                            .lines())
+            assertThat(fleet.mco("find", "--dt", "1", "-T", "eu_collective").lines())
                     .containsExactlyInAnyOrder("node3.example.net", "node4.example.net");
         }
     }
@@ -204,11 +123,11 @@ class MixedFleetCompatIT {
     class GoldenFrames {
         @Test
         void shouldHaveARubyNodeAcceptReEncodedRubyRequests() throws Exception {
-            Path frames = mcollective.testdata.Reference.path("frames");
-            SecurityProvider psk = security();
+            Path frames = Reference.path("frames");
+            SecurityProvider psk = InProcessRuntime.psk(fleet, "golden", fleet.psk());
             List<StompFrame> replies = new CopyOnWriteArrayList<>();
             try (var raw = new StompClient(StompClientOptions.builder()
-                    .host(StompHost.plain("127.0.0.1", fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD))
+                    .host(StompHost.plain("127.0.0.1", fleet.port(), Fleet.USER, Fleet.PASSWORD))
                     .onMessage(replies::add)
                     .build())) {
                 raw.connect();
@@ -241,16 +160,6 @@ class MixedFleetCompatIT {
                     assertThat(reply.requestId()).isEqualTo(again.requestId());
                 }
             }
-        }
-
-        private SecurityProvider security() {
-            Config config = fleet.baseConfig(List.of("mcollective"))
-                    .set("identity", "golden")
-                    .build();
-            PluginRegistry registry = PluginRegistry.discover();
-            SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
-            provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
-            return provider;
         }
     }
 

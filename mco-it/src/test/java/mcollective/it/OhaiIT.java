@@ -13,28 +13,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import mcollective.plugin.PluginRegistry;
 import mcollective.plugins.facts.OhaiFactSource;
-import mcollective.server.Node;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.RunningNode;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeSpec;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * {@code factsource = ohai} against the real Debian {@code /usr/bin/ohai}: one full run read directly, then a Java
  * node using it on the embedded broker, found by the platform ohai reported. Fails (does not skip) without ohai.
  */
+@WithFleet(nodes = @FleetNode(value = "yaml.example.net", facts = "platform=nosuchplatform"))
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OhaiIT {
     static final Path OHAI = Path.of("/usr/bin/ohai");
     static final String WHITELIST = "platform,hostname,cpu";
 
-    @TempDir
-    static Path dir;
-
     Map<String, Object> realFacts;
-    JavaFleet fleet;
-    Node ohaiNode;
-    String cfg;
+    Fleet fleet;
+    RunningNode ohaiNode;
 
     @BeforeAll
     void runOhaiAndStartTheFleet() {
@@ -48,28 +48,17 @@ class OhaiIT {
             System.out.printf(
                     "One real ohai run: %.2f s, %d facts%n", (System.nanoTime() - start) / 1e9, realFacts.size());
         }
-        fleet = new JavaFleet(dir);
-        ohaiNode = new Node(
-                fleet.baseConfig(List.of("mcollective"))
-                        .set("identity", "ohai.example.net")
-                        .set("factsource", "ohai")
-                        .set("plugin.ohai.command", OHAI.toString())
-                        .set("plugin.ohai.whitelist", WHITELIST)
-                        .build(),
-                PluginRegistry.discover());
-        ohaiNode.start();
-        fleet.startNode("yaml.example.net", Map.of("platform", "nosuchplatform"), List.of(), List.of("mcollective"));
-        cfg = fleet.clientConfig("client.cfg").toString();
+        ohaiNode = fleet.start(NodeSpec.java("ohai.example.net")
+                .setting("factsource", "ohai")
+                .setting("plugin.ohai.command", OHAI.toString())
+                .setting("plugin.ohai.whitelist", WHITELIST));
     }
 
     /** Stopping the node closes its fact source, which ends the refresh thread. */
     @AfterAll
     void stop() {
         if (ohaiNode != null) {
-            ohaiNode.stop();
-        }
-        if (fleet != null) {
-            fleet.close();
+            ohaiNode.close();
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
@@ -99,10 +88,9 @@ class OhaiIT {
 
     @Test
     void shouldKeepOnlyTheWhitelistedFactsOnTheNode() {
-        McoRun run = McoRun.run(
-                "rpc", "rpcutil", "get_fact", "fact=platform_version", "-I", "ohai.example.net", "-c", cfg, "-j");
-        McoRun cpu =
-                McoRun.run("rpc", "rpcutil", "get_fact", "fact=cpu.total", "-I", "ohai.example.net", "-c", cfg, "-j");
+        McoResult run =
+                fleet.mco("rpc", "rpcutil", "get_fact", "fact=platform_version", "-I", "ohai.example.net", "-j");
+        McoResult cpu = fleet.mco("rpc", "rpcutil", "get_fact", "fact=cpu.total", "-I", "ohai.example.net", "-j");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"data\":{\"fact\":\"platform_version\",\"value\":null}");
@@ -111,10 +99,7 @@ class OhaiIT {
     }
 
     private List<String> find(String... filter) {
-        String[] args = new String[filter.length + 5];
-        System.arraycopy(new String[] {"find", "-c", cfg, "--dt", "1"}, 0, args, 0, 5);
-        System.arraycopy(filter, 0, args, 5, filter.length);
-        McoRun run = McoRun.run(args);
+        McoResult run = fleet.mco(List.of("find", "--dt", "1"), filter);
         assertThat(run.err()).isEmpty();
         return run.lines();
     }

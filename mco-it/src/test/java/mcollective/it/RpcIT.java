@@ -2,54 +2,29 @@ package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
 
 /** {@code mco rpc} behaviours beyond plain output: limits, batches, fire-and-forget, JSON lines, direct addressing. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ThreeJavaNodes
 class RpcIT {
-    @TempDir
-    static Path dir;
+    Fleet fleet;
 
-    JavaFleet fleet;
-    String cfg;
-
-    @BeforeAll
-    void start() {
-        fleet = new JavaFleet(dir).startStandardNodes();
-        cfg = fleet.clientConfig("client.cfg").toString();
-    }
-
-    @AfterAll
-    void stop() {
-        fleet.close();
-    }
-
-    private McoRun rpc(String... args) {
-        String[] all = new String[args.length + 6];
-        all[0] = "rpc";
-        all[1] = "-c";
-        all[2] = cfg;
-        all[3] = "--dt";
-        all[4] = "1";
-        all[5] = "--np";
-        System.arraycopy(args, 0, all, 6, args.length);
-        return McoRun.run(all);
+    private McoResult rpc(String... args) {
+        return fleet.mco(List.of("rpc", "--dt", "1", "--np"), args);
     }
 
     @Nested
     class Limits {
         @Test
         void shouldCallOneNodeWithOne() {
-            McoRun run = rpc("rpcutil", "ping", "--one");
+            McoResult run = rpc("rpcutil", "ping", "--one");
             assertThat(run.out()).contains("Finished processing 1 / 1 hosts");
         }
 
@@ -61,7 +36,7 @@ class RpcIT {
 
         @Test
         void shouldRefuseAMalformedLimit() {
-            McoRun run = rpc("rpcutil", "ping", "--limit", "many");
+            McoResult run = rpc("rpcutil", "ping", "--limit", "many");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("Invalid limit specified: many");
         }
@@ -71,7 +46,7 @@ class RpcIT {
     class Batches {
         @Test
         void shouldCallEveryNodeInBatches() {
-            McoRun run = rpc("rpcutil", "ping", "--batch", "1", "--batch-sleep", "0.1");
+            McoResult run = rpc("rpcutil", "ping", "--batch", "1", "--batch-sleep", "0.1");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Finished processing 3 / 3 hosts");
         }
@@ -81,14 +56,14 @@ class RpcIT {
     class FireAndForget {
         @Test
         void shouldOnlyPrintTheRequestId() {
-            McoRun run = rpc("rpcutil", "ping", "--nr");
+            McoResult run = rpc("rpcutil", "ping", "--nr");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).matches("Request sent with id: [0-9a-f]{32}\n");
         }
 
         @Test
         void shouldNameTheCustomReplyTarget() {
-            McoRun run = rpc("rpcutil", "ping", "--reply-to", "/queue/mcollective.elsewhere");
+            McoResult run = rpc("rpcutil", "ping", "--reply-to", "/queue/mcollective.elsewhere");
             assertThat(run.out())
                     .matches("Request sent with id: [0-9a-f]{32} replies to /queue/mcollective.elsewhere\n");
         }
@@ -98,7 +73,7 @@ class RpcIT {
     class Output {
         @Test
         void shouldStreamOneJsonObjectPerReply() throws Exception {
-            McoRun run = rpc("rpcutil", "get_fact", "fact=platform", "--jsonl");
+            McoResult run = rpc("rpcutil", "get_fact", "fact=platform", "--jsonl");
             List<String> lines = run.lines();
             assertThat(lines).hasSize(3);
             for (String line : lines) {
@@ -110,14 +85,14 @@ class RpcIT {
 
         @Test
         void shouldFailOnABadArgumentBeforeSendingAnything() {
-            McoRun run = rpc("rpcutil", "get_fact", "fact=bad fact!");
+            McoResult run = rpc("rpcutil", "get_fact", "fact=bad fact!");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("Cannot validate input fact: value should match ^[\\w\\-\\.]+$");
         }
 
         @Test
         void shouldShowFailuresWithDisplayFailed() {
-            McoRun run = rpc("rpcutil", "ping", "--display", "failed");
+            McoResult run = rpc("rpcutil", "ping", "--display", "failed");
             assertThat(run.out()).doesNotContain("Timestamp").contains("Finished processing 3 / 3 hosts");
         }
     }

@@ -2,81 +2,60 @@ package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import mcollective.testkit.FleetConfig;
+import mcollective.testkit.McoResult;
 import mcollective.testkit.RubyEnvironment;
-import mcollective.testkit.RubyMco;
-import mcollective.testkit.RubyNode;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.NodeKind;
+import mcollective.testkit.fleet.WithFleet;
 
 /**
  * The Java and the Ruby {@code mco} print the same text against one mixed fleet (two Java nodes, two Ruby nodes).
  * Times, timestamps and the order in which hosts answer are masked; everything else must match.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithFleet(
+        nodes = {
+            @FleetNode(
+                    value = "node1.example.net",
+                    facts = {"platform=centos", "chef_environment=prod"},
+                    classes = "role.base"),
+            @FleetNode(
+                    value = "node3.example.net",
+                    facts = {"platform=centos", "chef_environment=dev"},
+                    classes = "role.base"),
+            @FleetNode(
+                    value = "node2.example.net",
+                    kind = NodeKind.RUBY,
+                    facts = {"platform=ubuntu", "chef_environment=dev"},
+                    classes = "role.base"),
+            @FleetNode(
+                    value = "node4.example.net",
+                    kind = NodeKind.RUBY,
+                    facts = {"platform=centos", "chef_environment=prod"},
+                    classes = "role.base")
+        })
 class SameOutputCompatIT {
-    @TempDir
-    static Path dir;
+    static Fleet fleet;
 
-    JavaFleet fleet;
-    List<RubyNode> rubyNodes = new ArrayList<>();
-    Path rubyClient;
-    String javaClient;
-
+    /** What bin/mco passes: the program as invoked, which Ruby prints in its banner. */
     @BeforeAll
-    void startFleet() {
-        RubyEnvironment.require();
-        // What bin/mco passes: the program as invoked, which Ruby prints in its banner.
+    static void programName() {
         System.setProperty("mco.program", RubyEnvironment.MCO.toString());
-        fleet = new JavaFleet(dir);
-        fleet.startNode(
-                "node1.example.net",
-                Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base"),
-                List.of("mcollective"));
-        fleet.startNode(
-                "node3.example.net",
-                Map.of("platform", "centos", "chef_environment", "dev"),
-                List.of("role.base"),
-                List.of("mcollective"));
-        FleetConfig config = new FleetConfig(
-                fleet.port(), JavaFleet.USER, JavaFleet.PASSWORD, JavaFleet.PSK, List.of("mcollective"));
-        rubyNodes.add(RubyNode.start(
-                config,
-                dir.resolve("node2"),
-                "node2.example.net",
-                Map.of("platform", "ubuntu", "chef_environment", "dev"),
-                List.of("role.base"),
-                List.of("mcollective")));
-        rubyNodes.add(RubyNode.start(
-                config,
-                dir.resolve("node4"),
-                "node4.example.net",
-                Map.of("platform", "centos", "chef_environment", "prod"),
-                List.of("role.base"),
-                List.of("mcollective")));
-        rubyClient = config.writeClient(dir.resolve("ruby/client.cfg"), List.of());
-        javaClient = fleet.clientConfig("java.cfg").toString();
-    }
-
-    @AfterAll
-    void stop() {
-        rubyNodes.forEach(RubyNode::close);
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     @ParameterizedTest
@@ -139,12 +118,9 @@ class SameOutputCompatIT {
                 "inventory",
             })
     void shouldPrintWhatRubyPrints(String command) {
-        String[] args = command.contains("|") ? command.split("\\|") : command.split(" ");
-        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
-        String[] javaArgs = Arrays.copyOf(args, args.length + 2);
-        javaArgs[args.length] = "-c";
-        javaArgs[args.length + 1] = javaClient;
-        McoRun java = McoRun.run(javaArgs);
+        BothMco both = BothMco.run(fleet, command.contains("|") ? command.split("\\|") : command.split(" "));
+        McoResult ruby = both.ruby();
+        McoResult java = both.java();
 
         assertThat(java.exitCode()).as("exit code of " + command).isEqualTo(ruby.exitCode());
         assertThat(normalise(withoutPortOnlyPlugins(java.out())))
@@ -158,8 +134,7 @@ class SameOutputCompatIT {
      * their lines in listings are the only difference.
      */
     static String withoutPortOnlyPlugins(String text) {
-        java.util.regex.Matcher grid = java.util.regex.Pattern.compile("(?s)Known commands:\n\n(.*?)\n\n")
-                .matcher(text);
+        Matcher grid = Pattern.compile("(?s)Known commands:\n\n(.*?)\n\n").matcher(text);
         if (grid.find()) {
             String commands = String.join(
                     " ",
@@ -177,12 +152,12 @@ class SameOutputCompatIT {
 
     static String sortedJson(String json) {
         try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            List<Map<String, Object>> results = mapper.readValue(
-                    json, new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
-            results.sort(java.util.Comparator.comparing(r -> String.valueOf(r.get("sender"))));
+            ObjectMapper mapper = new ObjectMapper();
+            List<Map<String, Object>> results =
+                    mapper.readValue(json, new TypeReference<List<Map<String, Object>>>() {});
+            results.sort(Comparator.comparing(r -> String.valueOf(r.get("sender"))));
             return mapper.writeValueAsString(results);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return json;
         }
     }
@@ -201,15 +176,11 @@ class SameOutputCompatIT {
                 "plugin doc activemq"
             })
     void shouldDocumentPluginsAsRubyDoes(String command) {
-        String[] args = command.split(" ");
-        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), args);
-        String[] javaArgs = Arrays.copyOf(args, args.length + 2);
-        javaArgs[args.length] = "-c";
-        javaArgs[args.length + 1] = javaClient;
-        McoRun java = McoRun.run(javaArgs);
+        BothMco both = BothMco.run(fleet, command.split(" "));
 
-        assertThat(java.exitCode()).isEqualTo(ruby.exitCode());
-        assertThat(withoutPortOnlyPlugins(java.out())).isEqualTo(ruby.out());
+        assertThat(both.java().exitCode()).isEqualTo(both.ruby().exitCode());
+        assertThat(withoutPortOnlyPlugins(both.java().out()))
+                .isEqualTo(both.ruby().out());
     }
 
     /**
@@ -243,8 +214,8 @@ class SameOutputCompatIT {
         List<String> toRuby = new ArrayList<>(args);
         toRuby.addAll(List.of("-I", "node4.example.net"));
 
-        RubyMco.Result java = RubyMco.run(rubyClient, Duration.ofSeconds(60), toJava.toArray(String[]::new));
-        RubyMco.Result ruby = RubyMco.run(rubyClient, Duration.ofSeconds(60), toRuby.toArray(String[]::new));
+        McoResult java = fleet.rubyMco(toJava.toArray(String[]::new));
+        McoResult ruby = fleet.rubyMco(toRuby.toArray(String[]::new));
 
         assertThat(java.exitCode()).isEqualTo(ruby.exitCode());
         assertThat(normalise(java.out().replace("node1.example.net", "NODE")))

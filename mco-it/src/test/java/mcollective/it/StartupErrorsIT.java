@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import mcollective.testkit.BrokerAddress;
+import mcollective.testkit.ChildProcess;
+import mcollective.testkit.JavaDaemon;
+import mcollective.testkit.LocalPort;
 import mcollective.testkit.ServerCfg;
 
 /**
@@ -25,10 +28,10 @@ class StartupErrorsIT {
     /** Starts the daemon on this config and returns the one line it printed; asserts exit status 1. */
     String refusal(ServerCfg.Builder config) throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve("server.cfg"), config.build().text());
-        try (DaemonProcess daemon = DaemonProcess.start(file, dir.resolve("node.pid"), dir.resolve("out.log"))) {
+        try (JavaDaemon daemon = JavaDaemon.start(file)) {
             assertThat(daemon.waitFor(Duration.ofSeconds(60))).as("exited").isTrue();
             assertThat(daemon.exitValue()).as(daemon.output()).isEqualTo(1);
-            assertThat(dir.resolve("node.pid")).doesNotExist();
+            assertThat(daemon.pidfile()).doesNotExist();
             List<String> lines = daemon.output().lines().toList();
             assertThat(lines).hasSize(1);
             return lines.get(0);
@@ -43,17 +46,26 @@ class StartupErrorsIT {
     /** A node config logging to the console ({@code logger_type = console}), which is stderr. */
     ServerCfg.Builder consoleConfig() throws IOException {
         Files.writeString(dir.resolve("facts.yaml"), "---\nplatform: errors\n");
-        return ServerCfg.builder("errors.example.net", BrokerAddress.local(SignalsIT.closedPort(), "u", "p"))
+        return ServerCfg.builder("errors.example.net", BrokerAddress.local(LocalPort.free(), "u", "p"))
                 .libdir(Files.createDirectories(dir.resolve("lib")))
                 .factsFile(dir.resolve("facts.yaml"))
                 .classesFile(dir.resolve("classes.txt"));
     }
 
+    /** A new directory {@code name}, for a setting that should name a file. */
+    Path directory(String name) throws IOException {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    static String isADirectory(String setting, Path path) {
+        return "mcollectived: " + setting + " '" + path + "' is a directory";
+    }
+
     @Test
     void shouldNameALogfileThatIsADirectory() throws Exception {
-        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path logs = directory("logs");
 
-        assertThat(refusal(config().logFile(logs))).isEqualTo("mcollectived: logfile '" + logs + "' is a directory");
+        assertThat(refusal(config().logFile(logs))).isEqualTo(isADirectory("logfile", logs));
     }
 
     @Test
@@ -66,26 +78,23 @@ class StartupErrorsIT {
 
     @Test
     void shouldNameAFactsFileThatIsADirectory() throws Exception {
-        Path facts = Files.createDirectories(dir.resolve("facts.d"));
+        Path facts = directory("facts.d");
 
-        assertThat(refusal(config().factsFile(facts)))
-                .isEqualTo("mcollectived: plugin.yaml '" + facts + "' is a directory");
-        assertThat(DaemonProcess.read(dir.resolve("node.log"))).contains("plugin.yaml '" + facts + "' is a directory");
+        assertThat(refusal(config().factsFile(facts))).isEqualTo(isADirectory("plugin.yaml", facts));
+        assertThat(ChildProcess.read(dir.resolve("node.log"))).contains("plugin.yaml '" + facts + "' is a directory");
     }
 
     @Test
     void shouldNameAClassesFileThatIsADirectory() throws Exception {
-        Path classes = Files.createDirectories(dir.resolve("classes.d"));
+        Path classes = directory("classes.d");
 
-        assertThat(refusal(config().classesFile(classes)))
-                .isEqualTo("mcollectived: classesfile '" + classes + "' is a directory");
+        assertThat(refusal(config().classesFile(classes))).isEqualTo(isADirectory("classesfile", classes));
     }
 
     @Test
     void shouldPrintOnlyThatLineWhenLoggingToTheConsole() throws Exception {
-        Path classes = Files.createDirectories(dir.resolve("classes.d"));
+        Path classes = directory("classes.d");
 
-        assertThat(refusal(consoleConfig().classesFile(classes)))
-                .isEqualTo("mcollectived: classesfile '" + classes + "' is a directory");
+        assertThat(refusal(consoleConfig().classesFile(classes))).isEqualTo(isADirectory("classesfile", classes));
     }
 }

@@ -2,39 +2,29 @@ package mcollective.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import mcollective.config.Config;
-import mcollective.plugin.PluginRegistry;
-import mcollective.server.Node;
+import mcollective.testkit.McoResult;
+import mcollective.testkit.fleet.Fleet;
+import mcollective.testkit.fleet.FleetNode;
+import mcollective.testkit.fleet.WithFleet;
 
 /** STOMP 1.1 with heart-beats ({@code heartbeat_interval}) against the embedded broker, node and client alike. */
+@WithFleet(nodes = @FleetNode(value = "hb.example.net", settings = "plugin.activemq.heartbeat_interval = 30"))
 class Stomp11IT {
-    @TempDir
-    Path dir;
+    Fleet fleet;
 
     @Test
     void shouldDiscoverOverStomp11WithHeartbeats() {
-        try (JavaFleet fleet = new JavaFleet(dir)) {
-            Config config = fleet.baseConfig(List.of("mcollective"))
-                    .set("identity", "hb.example.net")
-                    .set("plugin.activemq.heartbeat_interval", "30")
-                    .set("plugin.yaml", dir.resolve("none.yaml").toString())
-                    .build();
-            try (Node node = new Node(config, PluginRegistry.discover())) {
-                node.start();
-                String cfg = fleet.clientConfig("client.cfg", "plugin.activemq.heartbeat_interval = 30")
-                        .toString();
+        McoResult run = fleet.mco(
+                fleet.clientConfig("heartbeat.cfg", "plugin.activemq.heartbeat_interval = 30"),
+                "find",
+                "--dt",
+                "1",
+                "-I",
+                "/hb/");
 
-                McoRun run = McoRun.run("find", "-c", cfg, "--dt", "1", "-I", "/hb/");
-
-                assertThat(run.err()).isEmpty();
-                assertThat(run.lines()).containsExactly("hb.example.net");
-            }
-        }
+        assertThat(run.err()).isEmpty();
+        assertThat(run.lines()).containsExactly("hb.example.net");
     }
 }

@@ -20,13 +20,17 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import mcollective.protocol.codec.Json;
 
@@ -86,13 +90,12 @@ public final class ChefServerStub implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    private ChefServerStub(String prefix, java.util.Optional<javax.net.ssl.SSLContext> tls) throws IOException {
+    private ChefServerStub(String prefix, Optional<SSLContext> tls) throws IOException {
         this.prefix = prefix;
         this.key = newKey();
         if (tls.isPresent()) {
-            com.sun.net.httpserver.HttpsServer https =
-                    com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls.get()));
+            HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
             this.server = https;
         } else {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -104,7 +107,7 @@ public final class ChefServerStub implements AutoCloseable {
     /** @param prefix the organisation path, e.g. {@code /organizations/acme}, or empty */
     public static ChefServerStub start(String prefix) {
         try {
-            return new ChefServerStub(prefix, java.util.Optional.empty());
+            return new ChefServerStub(prefix, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,17 +116,17 @@ public final class ChefServerStub implements AutoCloseable {
     /** A stand-in serving HTTPS with {@code certs} as its certificate (SAN 127.0.0.1). */
     public static ChefServerStub startTls(String prefix, TestCerts certs) {
         try {
-            return new ChefServerStub(prefix, java.util.Optional.of(certs.serverContext(List.of())));
+            return new ChefServerStub(prefix, Optional.of(certs.serverContext(List.of())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot set up TLS for the Chef stand-in", e);
         }
     }
 
     /** @return the {@code chef_server_url}, e.g. {@code http://127.0.0.1:40123/organizations/acme} */
     public String url() {
-        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
                 + server.getAddress().getPort() + prefix;
     }
 
@@ -205,7 +208,7 @@ public final class ChefServerStub implements AutoCloseable {
     /** A route a test added wins; then the node documents; anything else is 404. */
     private Reply answer(Received request) {
         String path = request.path();
-        java.util.Optional<String> route =
+        Optional<String> route =
                 routes.keySet().stream().filter(path::startsWith).max((a, b) -> a.length() - b.length());
         if (route.isPresent()) {
             return routes.get(route.get()).answer(request);

@@ -1,11 +1,7 @@
 package mcollective.testkit;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-
-import mcollective.McollectiveException;
 
 /**
  * The text of a {@code client.cfg} for a test fleet, read by Ruby {@code mco} and the Java client alike: the same
@@ -34,57 +30,27 @@ public final class ClientCfg {
         return String.join("\n", lines) + "\n";
     }
 
-    /** Collects the settings of a {@link ClientCfg}. Not thread-safe; setters reject null. */
-    public static final class Builder {
-        private final BrokerAddress broker;
-        private List<String> collectives = List.of("mcollective");
-        private String psk = "unset";
-        private Path libdir = RubyEnvironment.PLUGINS;
-        private String logLevel = "warn";
-        private final List<String> extra = new ArrayList<>();
-
+    /** Collects the settings of a {@link ClientCfg}; the log level defaults to warn. Not thread-safe. */
+    public static final class Builder extends CfgBuilder<Builder> {
         private Builder(BrokerAddress broker) {
-            this.broker = Objects.requireNonNull(broker, "broker");
+            super(broker, "warn");
         }
 
-        /** Collectives the client knows; the first is the main one (default: mcollective). */
-        public Builder collectives(List<String> value) {
-            if (value.isEmpty()) {
-                throw new McollectiveException("A client needs at least one collective");
-            }
-            this.collectives = List.copyOf(value);
-            return this;
+        @Override
+        String who() {
+            return "A client";
         }
 
-        /** The psk shared with the nodes. */
-        public Builder psk(String value) {
-            this.psk = Objects.requireNonNull(value, "psk");
-            return this;
-        }
-
-        /** The plugin directory (default Debian's). */
-        public Builder libdir(Path value) {
-            this.libdir = Objects.requireNonNull(value, "libdir");
-            return this;
-        }
-
-        /** Console {@code loglevel} (default warn). */
-        public Builder logLevel(String value) {
-            this.logLevel = Objects.requireNonNull(value, "logLevel");
-            return this;
-        }
-
-        /** Extra lines appended verbatim. */
-        public Builder extra(List<String> value) {
-            this.extra.addAll(value);
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The config. */
         public ClientCfg build() {
-            List<String> lines = new ArrayList<>(Connection.lines(broker, collectives, psk, libdir));
-            lines.addAll(List.of("logger_type = console", "loglevel = " + logLevel, "color = 0"));
-            lines.addAll(extra);
+            List<String> lines = new ArrayList<>(connectionLines());
+            lines.addAll(List.of("logger_type = console", "loglevel = " + logLevel(), "color = 0"));
+            lines.addAll(extra());
             return new ClientCfg(lines);
         }
     }

@@ -1,5 +1,6 @@
 package mcollective.testkit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,14 +26,14 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
 
     /** Starts recording what these classes log, at every level. */
     public static LogCapture of(Class<?>... classes) {
-        return new LogCapture(java.util.Arrays.stream(classes)
+        return new LogCapture(Arrays.stream(classes)
                 .map(c -> (Logger) LoggerFactory.getLogger(c))
                 .toList());
     }
 
     /** Starts recording what these loggers log, at every level: for classes a test cannot name (package-private). */
     public static LogCapture named(String... loggers) {
-        return new LogCapture(java.util.Arrays.stream(loggers)
+        return new LogCapture(Arrays.stream(loggers)
                 .map(n -> (Logger) LoggerFactory.getLogger(n))
                 .toList());
     }

@@ -56,11 +56,6 @@ public final class RubyEnvironment {
         }
     }
 
-    /** Kept for existing callers: the {@code RUBYOPT} loading the compatibility shim, written into {@code dir}. */
-    public static String rubyOpt(Path dir) {
-        return FleetDir.at(dir).rubyOpt();
-    }
-
     private static void rubyLoads(String library, String debianPackage) {
         try {
             Process process = new ProcessBuilder("ruby", "-e", "require '" + library + "'")

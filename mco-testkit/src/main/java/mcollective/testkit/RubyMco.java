@@ -21,41 +21,20 @@ public final class RubyMco {
     private RubyMco() {}
 
     /**
-     * What one {@code mco} run printed, and its exit code.
+     * Runs {@code mco <args> -c <clientConfig>}, killing it after {@code limit}; scratch files and the Ruby 3.1 shim
+     * go next to the config.
      *
-     * @param exitCode the process's exit code
-     * @param out      standard output
-     * @param err      standard error
+     * @throws McollectiveException if the Ruby MCollective is not installed, or mco outlives {@code limit}
      */
-    public record Result(int exitCode, String out, String err) {
-        /** Standard output, line by line. */
-        public List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    /** Runs {@code mco <args> -c <fleet>/client.cfg} with the fleet's Ruby shim, killing it after {@code limit}. */
-    public static Result run(FleetDir fleet, Duration limit, String... args) {
-        return run(fleet.root().resolve("client.cfg"), fleet.rubyOpt(), limit, args);
-    }
-
-    /** Runs {@code mco <args> -c <clientConfig>}, killing it after {@code limit}; scratch files go next to it. */
-    public static Result run(Path clientConfig, Duration limit, String... args) {
-        return run(
-                clientConfig,
-                FleetDir.at(clientConfig.toAbsolutePath().getParent()).rubyOpt(),
-                limit,
-                args);
-    }
-
-    private static Result run(Path clientConfig, String rubyOpt, Duration limit, String... args) {
+    public static McoResult run(Path clientConfig, Duration limit, String... args) {
         RubyEnvironment.require();
+        Path dir = clientConfig.toAbsolutePath().getParent();
+        String rubyOpt = FleetDir.at(dir).rubyOpt();
         List<String> command = new ArrayList<>();
         command.add(RubyEnvironment.MCO.toString());
         command.addAll(List.of(args));
         command.add("-c");
         command.add(clientConfig.toString());
-        Path dir = clientConfig.toAbsolutePath().getParent();
         Path out = null;
         Path err = null;
         try {
@@ -77,7 +56,7 @@ public final class RubyMco {
                         + "; it printed: " + Files.readString(out, StandardCharsets.UTF_8)
                         + Files.readString(err, StandardCharsets.UTF_8));
             }
-            return new Result(
+            return new McoResult(
                     process.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import mcollective.McollectiveException;
-
 /**
  * The text of a node's {@code server.cfg} for a test fleet, in the format both Ruby {@code mcollectived} and the
  * Java node read: activemq connector on one broker, psk security, yaml facts, a classes file and a log file.
@@ -42,42 +40,25 @@ public final class ServerCfg {
         return String.join("\n", lines) + "\n";
     }
 
-    /** Collects the settings of a {@link ServerCfg}. Not thread-safe; setters reject null. */
-    public static final class Builder {
+    /** Collects the settings of a {@link ServerCfg}; the log level defaults to info. Not thread-safe. */
+    public static final class Builder extends CfgBuilder<Builder> {
         private final String identity;
-        private final BrokerAddress broker;
-        private List<String> collectives = List.of("mcollective");
-        private String psk = "unset";
-        private Path libdir = RubyEnvironment.PLUGINS;
         private Optional<Path> factsFile = Optional.empty();
         private Optional<Path> classesFile = Optional.empty();
         private Optional<Path> logFile = Optional.empty();
-        private String logLevel = "info";
-        private final List<String> extra = new ArrayList<>();
 
         private Builder(String identity, BrokerAddress broker) {
+            super(broker, "info");
             this.identity = Objects.requireNonNull(identity, "identity");
-            this.broker = Objects.requireNonNull(broker, "broker");
         }
 
-        /** Collectives the node joins; the first is its main collective (default: mcollective). */
-        public Builder collectives(List<String> value) {
-            if (value.isEmpty()) {
-                throw new McollectiveException("Node " + identity + " needs at least one collective");
-            }
-            this.collectives = List.copyOf(value);
-            return this;
+        @Override
+        String who() {
+            return "Node " + identity;
         }
 
-        /** The psk security plugin's shared key. */
-        public Builder psk(String value) {
-            this.psk = Objects.requireNonNull(value, "psk");
-            return this;
-        }
-
-        /** The plugin directory (default Debian's {@code /usr/share/mcollective/plugins}). */
-        public Builder libdir(Path value) {
-            this.libdir = Objects.requireNonNull(value, "libdir");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -99,18 +80,6 @@ public final class ServerCfg {
             return this;
         }
 
-        /** {@code loglevel}: debug, info, warn, error or fatal (default info). */
-        public Builder logLevel(String value) {
-            this.logLevel = Objects.requireNonNull(value, "logLevel");
-            return this;
-        }
-
-        /** Extra lines appended verbatim, for example {@code plugin.activemq.heartbeat_interval = 30}. */
-        public Builder extra(List<String> value) {
-            this.extra.addAll(value);
-            return this;
-        }
-
         String identity() {
             return identity;
         }
@@ -119,7 +88,7 @@ public final class ServerCfg {
         public ServerCfg build() {
             List<String> lines = new ArrayList<>();
             lines.add("identity = " + identity);
-            lines.addAll(Connection.lines(broker, collectives, psk, libdir));
+            lines.addAll(connectionLines());
             factsFile.ifPresent(file -> {
                 lines.add("factsource = yaml");
                 lines.add("plugin.yaml = " + file);
@@ -131,9 +100,9 @@ public final class ServerCfg {
             } else {
                 lines.add("logger_type = console");
             }
-            lines.add("loglevel = " + logLevel);
+            lines.add("loglevel = " + logLevel());
             lines.add("daemonize = 0");
-            lines.addAll(extra);
+            lines.addAll(extra());
             return new ServerCfg(identity, lines);
         }
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 
 /**
  * A stand-in for a daemonised chef-client: a small shell process whose command line contains {@code chef-client},
@@ -26,17 +26,14 @@ public final class StandInChefClient implements AutoCloseable {
             echo ready >> "$log"
             while true; do sleep 0.05; done
             """;
+    private static final String LOG = "chef-client.log";
+    private static final String LOCKFILE = "chef-client-running.pid";
+    private static final String PIDFILE = "client.pid";
 
-    private final Process process;
-    private final Path pidfile;
-    private final Path lockfile;
-    private final Path log;
+    private final ChildProcess process;
 
-    private StandInChefClient(Process process, Path pidfile, Path lockfile, Path log) {
+    private StandInChefClient(ChildProcess process) {
         this.process = process;
-        this.pidfile = pidfile;
-        this.lockfile = lockfile;
-        this.log = log;
     }
 
     /**
@@ -50,43 +47,33 @@ public final class StandInChefClient implements AutoCloseable {
             Path script = dir.resolve("chef-client");
             Files.writeString(script, SCRIPT);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path log = dir.resolve("chef-client.log");
-            Path lockfile = dir.resolve("chef-client-running.pid");
-            Path pidfile = dir.resolve("client.pid");
+            Path log = dir.resolve(LOG);
             Files.deleteIfExists(log);
-            Process process = new ProcessBuilder(List.of(
+            ChildProcess process = ChildProcess.start(
+                    "the stand-in chef-client in " + dir,
+                    new ProcessBuilder(List.of(
                             script.toString(),
                             log.toString(),
-                            lockfile.toString(),
-                            String.format(java.util.Locale.ROOT, "%.3f", runTime.toMillis() / 1000.0)))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Files.writeString(pidfile, process.pid() + "\n");
-            StandInChefClient daemon = new StandInChefClient(process, pidfile, lockfile, log);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!daemon.lines().contains("ready")) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    daemon.close();
-                    throw new IllegalStateException("The stand-in chef-client in " + dir + " did not start");
-                }
-                Thread.sleep(20);
-            }
+                            dir.resolve(LOCKFILE).toString(),
+                            String.format(Locale.ROOT, "%.3f", runTime.toMillis() / 1000.0))),
+                    dir.resolve("chef-client.out"));
+            Files.writeString(dir.resolve(PIDFILE), process.pid() + "\n");
+            StandInChefClient daemon = new StandInChefClient(process);
+            process.awaitUntil(() -> daemon.lines().contains("ready"), Duration.ofSeconds(10), () -> "");
             return daemon;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
+    /** The pidfile it wrote, as a daemonised chef-client does. */
     public Path pidfile() {
-        return pidfile;
+        return process.dir().resolve(PIDFILE);
     }
 
+    /** Its run lock, holding its pid during a run. */
     public Path lockfile() {
-        return lockfile;
+        return process.dir().resolve(LOCKFILE);
     }
 
     public long pid() {
@@ -106,7 +93,7 @@ public final class StandInChefClient implements AutoCloseable {
     /** Whether a run holds the run lock now. */
     public boolean running() {
         try {
-            return Files.size(lockfile) > 0;
+            return Files.size(lockfile()) > 0;
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
@@ -120,7 +107,7 @@ public final class StandInChefClient implements AutoCloseable {
 
     private List<String> lines() {
         try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8);
+            return Files.readAllLines(process.dir().resolve(LOG), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -130,7 +117,6 @@ public final class StandInChefClient implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.close();
     }
 }

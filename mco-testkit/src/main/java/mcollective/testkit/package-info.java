@@ -1,8 +1,12 @@
 /**
- * Test fixtures shared by the integration suites: config writers for test fleets ({@link mcollective.testkit.ServerCfg},
- * {@link mcollective.testkit.ClientCfg}, {@link mcollective.testkit.FleetDir}) that serve Ruby and Java nodes alike,
- * and the real Ruby MCollective (Debian's 2.12.5 on Ruby 3.1) run as child processes beside the Java port
- * ({@link mcollective.testkit.RubyNode}, {@link mcollective.testkit.RubyMco}).
+ * Test fixtures shared by the unit and integration suites: fakes ({@link mcollective.testkit.InMemoryConnector},
+ * {@link mcollective.testkit.LogCapture}, {@link mcollective.testkit.MutableClock}, stand-ins for Chef), config
+ * writers for test fleets ({@link mcollective.testkit.ServerCfg}, {@link mcollective.testkit.ClientCfg},
+ * {@link mcollective.testkit.FleetDir}) that serve Ruby and Java nodes alike, and the nodes of a fleet that run as
+ * child processes ({@link mcollective.testkit.ChildProcess}): the real Ruby MCollective (Debian's 2.12.5 on Ruby
+ * 3.1, {@link mcollective.testkit.RubyNode}, {@link mcollective.testkit.RubyMco}) and the Java
+ * {@code bin/mcollectived} ({@link mcollective.testkit.JavaDaemon}). The JUnit 5 extension that puts them together
+ * for a test is in {@link mcollective.testkit.fleet}.
  *
  * <p>What running the Ruby side takes, learnt on Debian bookworm:
  * <ul>

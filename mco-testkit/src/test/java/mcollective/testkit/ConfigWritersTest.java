@@ -86,6 +86,23 @@ class ConfigWritersTest {
                             "color = 0",
                             "main_collective = mcollective");
         }
+
+        @Test
+        void shouldLeaveTheLibdirOutWhenAskedSoAJavaClientUsesItsOwnDdls() {
+            assertThat(ClientCfg.builder(BROKER)
+                            .libdir(Path.of("/x"))
+                            .noLibdir()
+                            .build()
+                            .lines())
+                    .noneMatch(line -> line.startsWith("libdir"));
+        }
+
+        @Test
+        void shouldRefuseAClientWithoutCollectives() {
+            assertThatThrownBy(() -> ClientCfg.builder(BROKER).collectives(List.of()))
+                    .isInstanceOf(McollectiveException.class)
+                    .hasMessage("A client needs at least one collective");
+        }
     }
 
     @Nested
