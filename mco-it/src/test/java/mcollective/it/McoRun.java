@@ -2,7 +2,7 @@ package mcollective.it;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +22,19 @@ record McoRun(int exitCode, String out, String err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+        try (PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+                PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8)) {
             code = new Mco(
                             PluginRegistry.discover(),
-                            o,
-                            e,
                             new mcollective.cli.Stdin(
                                     new ByteArrayInputStream(
                                             stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)),
                                     false),
                             Map.of())
-                    .run(args);
+                    .commandLine()
+                    .setOut(o)
+                    .setErr(e)
+                    .execute(args);
         }
         return new McoRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
