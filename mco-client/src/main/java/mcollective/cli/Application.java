@@ -110,11 +110,6 @@ public abstract class Application implements Plugin, Callable<Integer> {
         return List.of(command().customSynopsis());
     }
 
-    /** The shared sections this application takes. */
-    public final Set<Section> sections() {
-        return sections;
-    }
-
     /** The words of the command line that are no option, in order (Ruby's {@code ARGV} after option parsing). */
     protected final List<String> arguments() {
         return arguments;
