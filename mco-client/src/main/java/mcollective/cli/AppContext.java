@@ -1,26 +1,27 @@
 package mcollective.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 
+import mcollective.cli.output.Colors;
 import mcollective.config.Config;
 import mcollective.plugin.PluginRegistry;
 
 /**
- * What an application runs with: the parsed config, the plugin registry, the standard streams and the
- * environment, all injectable so tests run applications in-process.
+ * What an application runs with: the parsed config, the plugin registry, the standard streams (the writers of
+ * the {@link Mco} command line) and the environment, all injectable so tests run applications in-process.
  */
 public record AppContext(
         Config config,
         PluginRegistry registry,
-        PrintStream out,
-        PrintStream err,
+        PrintWriter out,
+        PrintWriter err,
         Stdin in,
         Map<String, String> env,
         boolean terminal) {
 
     /** Colours as the config and the terminal allow ({@code color} on, stdout a terminal). */
-    public mcollective.cli.output.Colors colors() {
-        return new mcollective.cli.output.Colors(terminal && config.color());
+    public Colors colors() {
+        return new Colors(terminal && config.color());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 import mcollective.client.ClientOptions;
+import mcollective.client.Discoverer;
 import mcollective.config.Config;
 
 /** The "Common Options" section, option for option from {@code optionparser.rb add_common_options}. */
@@ -101,8 +102,8 @@ public final class CommonOptions {
     }
 
     /** The discovery the user asked for, with whether standard input is piped. */
-    public mcollective.client.Discoverer.Request discovery(boolean stdinPiped) {
-        return new mcollective.client.Discoverer.Request(
+    public Discoverer.Request discovery(boolean stdinPiped) {
+        return new Discoverer.Request(
                 Optional.ofNullable(discoveryMethod),
                 discoveryOptions,
                 Optional.ofNullable(discoveryTimeout),

@@ -6,6 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 import mcollective.McollectiveException;
+import mcollective.matcher.CompoundParser;
 import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
 
@@ -75,7 +76,7 @@ public final class FilterOptions {
         classes.forEach(filter::addClass);
         agents.forEach(filter::addAgent);
         identities.forEach(filter::addIdentity);
-        select.forEach(s -> filter.addCompound(mcollective.matcher.CompoundParser.parse(s)));
+        select.forEach(s -> filter.addCompound(CompoundParser.parse(s)));
         return filter.build();
     }
 }

@@ -2,15 +2,19 @@ package mcollective.cli;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
+import mcollective.Version;
+import mcollective.cli.Application.Section;
+
 /**
- * Prints an application's help the way Ruby's OptionParser lays out {@code mco <app> --help}: the description,
- * then one section per option group, each option as {@code "    -g, --graph"} padded to 32 columns with the
- * description after it (or on the next line when the switches are longer), and the version footer.
+ * Prints an application's help the way Ruby's OptionParser lays out {@code mco <app> --help}: the usage lines,
+ * the description, then the application's own options and one section per shared option group it takes, each
+ * option as {@code "    -g, --graph"} padded to 32 columns with the description after it (or on the next line when
+ * the switches are longer), and the version footer. {@code Application.describe()} makes it the application's
+ * picocli usage message.
  */
 public final class HelpRenderer {
     private static final String INDENT = "    ";
@@ -18,33 +22,29 @@ public final class HelpRenderer {
 
     private HelpRenderer() {}
 
-    public static String render(Application app, CommandSpec spec) {
+    /** The help of {@code app}: its usage lines, description, own options and the sections it takes. */
+    public static String render(Application app) {
+        CommandSpec spec = app.spec();
         StringBuilder out = new StringBuilder();
         for (String usage : app.usage()) {
             out.append("\nUsage: ").append(usage).append('\n');
         }
         out.append('\n').append(app.description()).append('\n');
-        Map<String, CommandSpec> mixins = spec.mixins();
-        for (String section : app.sections()) {
-            List<OptionSpec> options = switch (section) {
-                case "Application Options" -> applicationOptions(spec);
-                case "RPC Options" -> optionsOf(mixins.get("rpc"));
-                case "Common Options" -> optionsOf(mixins.get("common"));
-                case "Host Filters" -> optionsOf(mixins.get("filter"));
-                default -> List.of();
-            };
-            if (options.isEmpty()) {
-                continue;
+        List<OptionSpec> own = applicationOptions(spec);
+        if (!own.isEmpty()) {
+            out.append("Application Options").append('\n');
+            own.forEach(o -> line(out, o));
+        }
+        for (Section section : Section.values()) {
+            List<OptionSpec> options = optionsOf(spec.mixins().get(section.mixin()));
+            if (!options.isEmpty()) {
+                out.append('\n').append(section.title()).append('\n');
+                options.forEach(o -> line(out, o));
             }
-            if (!section.equals("Application Options")) {
-                out.append('\n');
-            }
-            out.append(section).append('\n');
-            options.forEach(o -> line(out, o));
         }
         out.append('\n')
                 .append("The Marionette Collective ")
-                .append(mcollective.Version.VERSION)
+                .append(Version.VERSION)
                 .append('\n');
         return out.toString();
     }

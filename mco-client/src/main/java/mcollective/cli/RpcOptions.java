@@ -1,8 +1,11 @@
 package mcollective.cli;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import picocli.CommandLine.Option;
+
+import mcollective.config.Config;
 
 /**
  * The "RPC Options" section, option for option from {@code rpc/helpers.rb add_simplerpc_options} plus the required
@@ -111,8 +114,8 @@ public final class RpcOptions {
     }
 
     /** {@code --batch-sleep}, else {@code default_batch_sleep_time}. */
-    public java.time.Duration batchSleep(mcollective.config.Config config) {
+    public Duration batchSleep(Config config) {
         double seconds = batchSleep != null ? batchSleep : config.defaultBatchSleepTime();
-        return java.time.Duration.ofMillis((long) (seconds * 1000));
+        return Duration.ofMillis((long) (seconds * 1000));
     }
 }

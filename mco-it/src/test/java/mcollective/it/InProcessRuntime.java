@@ -2,7 +2,7 @@ package mcollective.it;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,11 +49,14 @@ public final class InProcessRuntime implements InProcessJava {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+        try (PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+                PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8)) {
             byte[] piped = stdin.orElse("").getBytes(StandardCharsets.UTF_8);
-            code = new Mco(PluginRegistry.discover(), o, e, new Stdin(new ByteArrayInputStream(piped), false), Map.of())
-                    .run(args.toArray(String[]::new));
+            code = new Mco(PluginRegistry.discover(), new Stdin(new ByteArrayInputStream(piped), false), Map.of())
+                    .commandLine()
+                    .setOut(o)
+                    .setErr(e)
+                    .execute(args.toArray(String[]::new));
         }
         return new McoResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,23 +1,17 @@
 package mcollective.cli.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
-import mcollective.cli.FilterOptions;
 import mcollective.cli.RpcCall;
-import mcollective.cli.RpcOptions;
 import mcollective.client.RpcClient;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
@@ -28,43 +22,22 @@ import mcollective.ddl.DdlLoader;
  * over the {@code chef} agent, {@code wake} calling {@code wake_daemon}. The original always called
  * {@code wake_daemon} ({@code if configuration[:action] = "wake"}); here each action calls its own.
  */
-@Command(name = "chef")
-public final class ChefApplication implements Application {
+@Command(
+        name = "chef",
+        description = "Checks the status of and Wakes the Chef to perform a run",
+        customSynopsis = {
+            "mco chef [OPTIONS] [FILTERS] [ACTION]",
+            "ACTION: is one of status, stop, start, restart, or wake"
+        })
+public final class ChefApplication extends Application {
     static final List<String> ACTIONS = List.of("status", "stop", "start", "restart", "wake");
-
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "common")
-    CommonOptions common;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
 
     @Option(names = "--jsonl", order = 1, description = "Produce one line of JSON per reply as it arrives")
     boolean jsonLines;
 
-    @Parameters(hidden = true)
-    List<String> words = new ArrayList<>();
-
     @Override
-    public String name() {
-        return "chef";
-    }
-
-    @Override
-    public String description() {
-        return "Checks the status of and Wakes the Chef to perform a run";
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of(
-                "mco chef [OPTIONS] [FILTERS] [ACTION]", "ACTION: is one of status, stop, start, restart, or wake");
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
+        List<String> words = arguments();
         if (words.size() != 1 || !ACTIONS.contains(words.get(0))) {
             throw new McollectiveException("Action must be one of status, stop, start, restart, or wake"
                     + (words.isEmpty() ? "" : ", not '" + String.join(" ", words) + "'"));

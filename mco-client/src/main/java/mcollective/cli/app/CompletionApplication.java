@@ -1,27 +1,27 @@
 package mcollective.cli.app;
 
-import java.util.List;
+import java.util.Comparator;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.RpcOptions;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
+import mcollective.ddl.InputItem;
 
 /**
  * Port of {@code lib/mcollective/application/completion.rb}: names for shell completion, one per line
  * ({@code name:description} with {@code -v}).
  */
-@Command(name = "completion")
-public final class CompletionApplication implements Application {
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
+@Command(name = "completion", description = "Helper for shell completion systems")
+public final class CompletionApplication extends Application {
+    public CompletionApplication() {
+        super(Section.COMMON, Section.FILTER);
+    }
 
     @Option(names = "--list-agents", order = 1, description = "List all known agents")
     boolean listAgents;
@@ -42,22 +42,7 @@ public final class CompletionApplication implements Application {
     String action;
 
     @Override
-    public String name() {
-        return "completion";
-    }
-
-    @Override
-    public String description() {
-        return "Helper for shell completion systems";
-    }
-
-    @Override
-    public List<String> sections() {
-        return List.of("Application Options", "RPC Options");
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
         int chosen = (listAgents ? 1 : 0) + (listActions ? 1 : 0) + (listInputs ? 1 : 0) + (listApplications ? 1 : 0);
         if (chosen != 1) {
             // completion.rb validates with a plain message and exit 1, not as an application failure.
@@ -84,14 +69,14 @@ public final class CompletionApplication implements Application {
             Ddl ddl = ddls.agent(agent);
             if (listActions) {
                 ddl.actions().values().stream()
-                        .sorted(java.util.Comparator.comparing(ActionDdl::name))
+                        .sorted(Comparator.comparing(ActionDdl::name))
                         .forEach(a -> line(context, a.name(), a.description()));
             } else if (action != null) {
                 ActionDdl interfaces = ddl.action(action)
                         .orElseThrow(
                                 () -> new McollectiveException("Unknown action " + action + " for agent " + agent));
                 interfaces.inputs().values().stream()
-                        .sorted(java.util.Comparator.comparing(mcollective.ddl.InputItem::name))
+                        .sorted(Comparator.comparing(InputItem::name))
                         .forEach(i -> line(context, i.name(), i.description()));
             }
         }

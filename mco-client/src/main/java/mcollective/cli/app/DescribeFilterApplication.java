@@ -1,14 +1,9 @@
 package mcollective.cli.app;
 
-import java.util.List;
-
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.FilterOptions;
-import mcollective.cli.RpcOptions;
 import mcollective.matcher.DescribeFilter;
 
 /**
@@ -16,36 +11,17 @@ import mcollective.matcher.DescribeFilter;
  * in words, as {@link DescribeFilter#describeAsRuby} renders it. The indentation after a nested closing parenthesis is
  * Ruby's (quirk Q-12, kept so scripts reading it see the same text).
  */
-@Command(name = "describe_filter")
-public final class DescribeFilterApplication implements Application {
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
-
-    @Override
-    public String name() {
-        return "describe_filter";
+@Command(
+        name = "describe_filter",
+        description = "Display human readable interpretation of filters",
+        customSynopsis = {"mco describe_filter -S <filter> -F <filter> -C <filter>"})
+public final class DescribeFilterApplication extends Application {
+    public DescribeFilterApplication() {
+        super(Section.COMMON);
     }
 
     @Override
-    public String description() {
-        return "Display human readable interpretation of filters";
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of("mco describe_filter -S <filter> -F <filter> -C <filter>");
-    }
-
-    @Override
-    public List<String> sections() {
-        return List.of("Application Options", "RPC Options", "Host Filters");
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
         context.out().print(DescribeFilter.describeAsRuby(filter.toFilter()));
         return 0;
     }

@@ -7,17 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
 import mcollective.cli.ExitCodes;
-import mcollective.cli.FilterOptions;
-import mcollective.cli.RpcOptions;
 import mcollective.cli.output.RubyInspect;
 import mcollective.cli.output.StatsPrinter;
 import mcollective.client.RpcClient;
@@ -28,36 +23,14 @@ import mcollective.ddl.DdlLoader;
  * Port of {@code lib/mcollective/application/facts.rb}: asks every node for one fact ({@code rpcutil get_fact})
  * and reports how many nodes have each value; {@code -v} lists the nodes under each value.
  */
-@Command(name = "facts")
-public final class FactsApplication implements Application {
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "common")
-    CommonOptions common;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
-
-    @Parameters(hidden = true)
-    List<String> words = new ArrayList<>();
-
+@Command(name = "facts", description = "Reports on usage for a specific fact")
+public final class FactsApplication extends Application {
     @Override
-    public String name() {
-        return "facts";
-    }
-
-    @Override
-    public String description() {
-        return "Reports on usage for a specific fact";
-    }
-
-    @Override
-    public int main(AppContext context) {
-        if (words.isEmpty()) {
+    protected int main(AppContext context) {
+        if (arguments().isEmpty()) {
             throw new McollectiveException("Please specify a fact to report for");
         }
-        String fact = words.get(0);
+        String fact = arguments().get(0);
         Duration timeout =
                 new DdlLoader(context.config().libdirs()).agent("rpcutil").timeout();
         Map<String, List<String>> facts = new TreeMap<>();
@@ -89,7 +62,6 @@ public final class FactsApplication implements Application {
             });
         }
         context.out().print(new StatsPrinter(context.colors()).text(stats, rpc.verbose(), "rpc stats", ""));
-        return ExitCodes.haltCode(
-                stats.discoveryTime().toNanos() / 1e9, stats.discoveredCount(), stats.responses(), stats.failCount());
+        return ExitCodes.haltCode(stats);
     }
 }

@@ -2,50 +2,23 @@ package mcollective.cli.app;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
-import mcollective.cli.FilterOptions;
-import mcollective.cli.RpcOptions;
 import mcollective.protocol.Filter;
 
 /**
  * Port of {@code lib/mcollective/application/find.rb}: discovery only, one identity per line on stdout; with
  * {@code -v} the discovery lines go to stderr. Exit 0 when a node was found, else 1.
  */
-@Command(name = "find")
-public final class FindApplication implements Application {
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "common")
-    CommonOptions common;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
-
+@Command(name = "find", description = "Find hosts using the discovery system matching filter criteria")
+public final class FindApplication extends Application {
     @Override
-    public String name() {
-        return "find";
-    }
-
-    @Override
-    public String description() {
-        return "Find hosts using the discovery system matching filter criteria";
-    }
-
-    @Override
-    public List<String> sections() {
-        return List.of("RPC Options", "Common Options", "Host Filters");
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
         // An RPC client always adds its agent to the filter (rpc/client.rb); find uses rpcutil.
         Filter wanted = filter.toFilter().withAgent("rpcutil");
         long start = System.nanoTime();
@@ -53,7 +26,7 @@ public final class FindApplication implements Application {
         String method;
         try (DiscoverySession discovery = new DiscoverySession(context, common)) {
             method = discovery.discoverer().methodName();
-            nodes = discovery.discover(wanted, 0, rpc.verbose(), java.util.Optional.of("rpcutil"));
+            nodes = discovery.discover(wanted, 0, rpc.verbose(), Optional.of("rpcutil"));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (rpc.verbose()) {

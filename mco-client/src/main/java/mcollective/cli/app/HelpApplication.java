@@ -1,46 +1,29 @@
 package mcollective.cli.app;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.Version;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.HelpRenderer;
-import mcollective.cli.RpcOptions;
 
 /**
  * Port of {@code lib/mcollective/application/help.rb}: without an argument the list of applications with their
  * descriptions, with one that application's help.
  */
-@Command(name = "help")
-public final class HelpApplication implements Application {
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Parameters(hidden = true)
-    List<String> words = new ArrayList<>();
-
-    @Override
-    public String name() {
-        return "help";
+@Command(name = "help", description = "Application list and help")
+public final class HelpApplication extends Application {
+    public HelpApplication() {
+        super(Section.COMMON, Section.FILTER);
     }
 
     @Override
-    public String description() {
-        return "Application list and help";
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
         List<String> names = context.registry().names(Application.class);
-        if (words.isEmpty()) {
+        if (arguments().isEmpty()) {
             context.out().println("The Marionette Collective version " + Version.VERSION);
             context.out().println();
             for (String name : names) {
@@ -50,12 +33,12 @@ public final class HelpApplication implements Application {
             context.out().println();
             return 0;
         }
-        String name = words.get(0);
+        String name = arguments().get(0);
         if (!names.contains(name)) {
             throw new McollectiveException("cannot load such file -- mcollective/application/" + name + ".rb");
         }
         Application app = context.registry().create(Application.class, name);
-        context.out().print(HelpRenderer.render(app, new CommandLine(app).getCommandSpec()));
+        context.out().print(HelpRenderer.render(app));
         return 0;
     }
 }

@@ -1,7 +1,7 @@
 package mcollective.cli.app;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,24 +9,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
 import mcollective.cli.ExitCodes;
-import mcollective.cli.FilterOptions;
-import mcollective.cli.RpcOptions;
 import mcollective.cli.output.RubyInspect;
 import mcollective.client.RpcClient;
 import mcollective.client.RpcResult;
@@ -40,18 +38,9 @@ import mcollective.protocol.codec.RubySymbol;
  * the collectives and their sizes ({@code --list-collectives}) and a DOT graph of them ({@code --collective-graph}).
  * The Ruby {@code --script} DSL is not supported: it runs arbitrary Ruby.
  */
-@Command(name = "inventory")
-public final class InventoryApplication implements Application {
+@Command(name = "inventory", description = "General reporting tool for nodes, collectives and subcollectives")
+public final class InventoryApplication extends Application {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
-
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "common")
-    CommonOptions common;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
 
     @Option(names = "--script", paramLabel = "SCRIPT", order = 1, description = "Script to run")
     String script;
@@ -69,21 +58,8 @@ public final class InventoryApplication implements Application {
             description = "Create a DOT graph of all collectives")
     String collectiveMap;
 
-    @Parameters(hidden = true)
-    List<String> words = new ArrayList<>();
-
     @Override
-    public String name() {
-        return "inventory";
-    }
-
-    @Override
-    public String description() {
-        return "General reporting tool for nodes, collectives and subcollectives";
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
         if (script != null) {
             throw new McollectiveException("--script runs Ruby code and is not supported; use mco rpc rpcutil "
                     + "inventory -j with a JSON tool instead");
@@ -94,10 +70,10 @@ public final class InventoryApplication implements Application {
         if (listCollectives) {
             return collectivesReport(context);
         }
-        if (words.isEmpty()) {
+        if (arguments().isEmpty()) {
             throw new McollectiveException("Need to specify either a node name, script to run or other options");
         }
-        return nodeInventory(context, words.get(0));
+        return nodeInventory(context, arguments().get(0));
     }
 
     private RpcClient rpcutil(AppContext context, DiscoverySession session, Filter filter) {
@@ -109,7 +85,7 @@ public final class InventoryApplication implements Application {
     }
 
     private int nodeInventory(AppContext context, String node) {
-        PrintStream out = context.out();
+        PrintWriter out = context.out();
         try (DiscoverySession session = new DiscoverySession(context, common)) {
             RpcClient util =
                     rpcutil(context, session, Filter.builder().addIdentity(node).build());
@@ -139,7 +115,7 @@ public final class InventoryApplication implements Application {
         }
     }
 
-    private static void report(PrintStream out, RpcResult resp, Map<String, Object> stats) {
+    private static void report(PrintWriter out, RpcResult resp, Map<String, Object> stats) {
         Map<String, Object> data = resp.data();
         out.println("Inventory for " + resp.sender() + ":");
         out.println();
@@ -201,8 +177,7 @@ public final class InventoryApplication implements Application {
         out.println("   Facts:");
         if (data.get("facts") instanceof Map<?, ?> facts && !facts.isEmpty()) {
             new TreeMap<>(facts.entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(
-                                    e -> String.valueOf(e.getKey()), Map.Entry::getValue)))
+                            .collect(Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue)))
                     .forEach((k, v) -> out.println("      " + k + " => " + RubyInspect.plain(v)));
         } else {
             out.println("      No facts known");
@@ -221,7 +196,7 @@ public final class InventoryApplication implements Application {
     }
 
     /** Three columns of 15, {@code in_groups_of(3, "")}. */
-    private static void columns(PrintStream out, List<String> names, String none) {
+    private static void columns(PrintWriter out, List<String> names, String none) {
         if (names.isEmpty()) {
             out.println(none);
             return;
@@ -238,7 +213,7 @@ public final class InventoryApplication implements Application {
     }
 
     private Map<String, List<String>> collectives(AppContext context) {
-        Map<String, List<String>> collectives = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> collectives = new LinkedHashMap<>();
         try (DiscoverySession session = new DiscoverySession(context, common)) {
             RpcClient util = rpcutil(context, session, filter.toFilter());
             session.discoverFor(util, false);
@@ -260,11 +235,11 @@ public final class InventoryApplication implements Application {
         Map<String, List<String>> collectives = collectives(context);
         int nodes = collectives.getOrDefault("\u0000nodes", List.of()).size();
         collectives.remove("\u0000nodes");
-        PrintStream out = context.out();
+        PrintWriter out = context.out();
         out.printf("   %-30s %s%n", "Collective", "Nodes");
         out.printf("   %-30s %s%n", "==========", "=====");
         collectives.entrySet().stream()
-                .sorted(java.util.Comparator.comparingInt(e -> e.getValue().size()))
+                .sorted(Comparator.comparingInt(e -> e.getValue().size()))
                 .forEach(e ->
                         out.printf("   %-30s %d%n", e.getKey(), e.getValue().size()));
         out.println();

@@ -1,5 +1,6 @@
 package mcollective.cli.app;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.CommonOptions;
 import mcollective.cli.ExitCodes;
-import mcollective.cli.FilterOptions;
-import mcollective.cli.RpcOptions;
 import mcollective.client.Client;
 import mcollective.client.RequestStats;
 import mcollective.config.Config;
@@ -26,17 +23,8 @@ import mcollective.config.Config;
  * per reply as it arrives, then the statistics. Unlike Ruby, {@code --expect N} stops as soon as N replies came
  * instead of always waiting out the timeout.
  */
-@Command(name = "ping")
-public final class PingApplication implements Application {
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "common")
-    CommonOptions common;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
-
+@Command(name = "ping", description = "Ping all nodes")
+public final class PingApplication extends Application {
     @Option(
             names = {"-g", "--graph"},
             order = 1,
@@ -51,17 +39,7 @@ public final class PingApplication implements Application {
     Integer expect;
 
     @Override
-    public String name() {
-        return "ping";
-    }
-
-    @Override
-    public String description() {
-        return "Ping all nodes";
-    }
-
-    @Override
-    public int main(AppContext context) {
+    protected int main(AppContext context) {
         Config config = context.config();
         // application/ping.rb: an untouched -t 5 grows by the discovery timeout (MCO-775).
         int timeout = common.timeout().orElse(5);
@@ -70,7 +48,7 @@ public final class PingApplication implements Application {
         }
         List<Double> times = new ArrayList<>();
         try (Client client = new Client(
-                config, context.registry(), common.clientOptions(config), java.time.Clock.systemUTC(), context.env())) {
+                config, context.registry(), common.clientOptions(config), Clock.systemUTC(), context.env())) {
             client.connect();
             long start = System.nanoTime();
             RequestStats stats = client.request(

@@ -2,15 +2,13 @@ package mcollective.cli.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.RpcOptions;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlLoader;
 
@@ -20,8 +18,15 @@ import mcollective.ddl.DdlLoader;
  * documentation. Packaging and code generation ({@code package}, {@code info}, {@code generate}) build Ruby
  * plugins and are not part of the port.
  */
-@Command(name = "plugin")
-public final class PluginApplication implements Application {
+@Command(
+        name = "plugin",
+        description = "MCollective Plugin Application",
+        customSynopsis = {"mco plugin doc <plugin>", "mco plugin doc <type/plugin>"})
+public final class PluginApplication extends Application {
+    public PluginApplication() {
+        super(Section.COMMON, Section.FILTER);
+    }
+
     private static final List<List<String>> TYPES = List.of(
             List.of("Agents", "agent"),
             List.of("Aggregate", "aggregate"),
@@ -30,44 +35,18 @@ public final class PluginApplication implements Application {
             List.of("Discovery Methods", "discovery"),
             List.of("Validator Plugins", "validator"));
 
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Parameters(hidden = true)
-    List<String> words = new ArrayList<>();
-
     @Override
-    public String name() {
-        return "plugin";
-    }
-
-    @Override
-    public String description() {
-        return "MCollective Plugin Application";
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of("mco plugin doc <plugin>", "mco plugin doc <type/plugin>");
-    }
-
-    @Override
-    public List<String> sections() {
-        return List.of("Application Options", "RPC Options");
-    }
-
-    @Override
-    public int main(AppContext context) {
-        if (words.isEmpty() || !words.get(0).equals("doc")) {
+    protected int main(AppContext context) {
+        if (arguments().isEmpty() || !arguments().get(0).equals("doc")) {
             throw new McollectiveException(
-                    words.isEmpty()
+                    arguments().isEmpty()
                             ? "No action specified"
-                            : "mco plugin " + words.get(0)
+                            : "mco plugin " + arguments().get(0)
                                     + " builds Ruby plugin packages and is not part of this port; "
                                     + "use 'mco plugin doc'");
         }
         DdlLoader ddls = new DdlLoader(context.config().libdirs());
-        if (words.size() < 2 || words.get(1).equals(".")) {
+        if (arguments().size() < 2 || arguments().get(1).equals(".")) {
             context.out().println("Please specify a plugin. Available plugins are:");
             context.out().println();
             for (List<String> type : TYPES) {
@@ -83,7 +62,7 @@ public final class PluginApplication implements Application {
             }
             return 0;
         }
-        String target = words.get(1);
+        String target = arguments().get(1);
         Ddl ddl;
         if (target.contains("/")) {
             String[] parts = target.split("/", 2);
@@ -112,7 +91,7 @@ public final class PluginApplication implements Application {
     }
 
     /** Data, validator, aggregate ... DDL files carry a {@code _<type>} suffix for some types. */
-    private static java.util.Optional<Ddl> find(DdlLoader ddls, String type, String name) {
+    private static Optional<Ddl> find(DdlLoader ddls, String type, String name) {
         return ddls.find(type, name).or(() -> ddls.find(type, name + "_" + type));
     }
 }

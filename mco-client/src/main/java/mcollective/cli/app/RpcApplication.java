@@ -9,18 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import mcollective.McollectiveException;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
-import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
-import mcollective.cli.FilterOptions;
 import mcollective.cli.RpcCall;
-import mcollective.cli.RpcOptions;
 import mcollective.client.RpcClient;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
@@ -35,18 +30,15 @@ import mcollective.ddl.InputItem;
  * printed as MCollective prints them, or as JSON ({@code -j}) or, beyond MCollective, one JSON object per line as
  * each reply arrives ({@code --jsonl}).
  */
-@Command(name = "rpc")
-public final class RpcApplication implements Application {
+@Command(
+        name = "rpc",
+        description = "Generic RPC agent client application",
+        customSynopsis = {
+            "mco rpc [options] [filters] --agent <agent> --action <action> [--argument <key=val> " + "--argument ...]",
+            "mco rpc [options] [filters] <agent> <action> [<key=val> <key=val> ...]"
+        })
+public final class RpcApplication extends Application {
     private static final Pattern ARGUMENT = Pattern.compile("^(.+?)=(.+)$", Pattern.DOTALL);
-
-    @Mixin(name = "rpc")
-    RpcOptions rpc;
-
-    @Mixin(name = "common")
-    CommonOptions common;
-
-    @Mixin(name = "filter")
-    FilterOptions filter;
 
     @Option(
             names = {"--no-results", "--nr"},
@@ -74,44 +66,23 @@ public final class RpcApplication implements Application {
     @Option(names = "--jsonl", order = 5, description = "Produce one line of JSON per reply as it arrives")
     boolean jsonLines;
 
-    @Parameters(hidden = true)
-    List<String> words = new ArrayList<>();
-
     @Override
-    public String name() {
-        return "rpc";
-    }
-
-    @Override
-    public String description() {
-        return "Generic RPC agent client application";
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of(
-                "mco rpc [options] [filters] --agent <agent> --action <action> [--argument <key=val> "
-                        + "--argument ...]",
-                "mco rpc [options] [filters] <agent> <action> [<key=val> <key=val> ...]");
-    }
-
-    @Override
-    public int main(AppContext context) {
-        List<String> arguments = new ArrayList<>(argumentOptions);
-        if ((agentOption == null || actionOption == null) && words.size() < 2) {
+    protected int main(AppContext context) {
+        List<String> inputs = new ArrayList<>(argumentOptions);
+        if ((agentOption == null || actionOption == null) && arguments().size() < 2) {
             throw new McollectiveException("No agent, action and arguments specified");
         }
         boolean positional = agentOption == null || actionOption == null;
-        String agent = positional ? words.get(0) : agentOption;
-        String action = positional ? words.get(1) : actionOption;
+        String agent = positional ? arguments().get(0) : agentOption;
+        String action = positional ? arguments().get(1) : actionOption;
         if (positional) {
-            arguments.addAll(words.subList(2, words.size()));
+            inputs.addAll(arguments().subList(2, arguments().size()));
         }
         Ddl ddl = new DdlLoader(context.config().libdirs()).agent(agent);
         ActionDdl interfaces = ddl.action(action)
                 .orElseThrow(() -> new McollectiveException(String.format(
                         "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
-        Map<String, Object> args = parse(arguments, interfaces);
+        Map<String, Object> args = parse(inputs, interfaces);
         DdlValidator.using(context.registry()).validate(ddl, action, args);
         Optional<String> display = RpcCall.display(rpc);
 

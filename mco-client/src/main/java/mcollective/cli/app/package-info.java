@@ -1,2 +1,2 @@
-/** The built-in {@code mco} applications, one class each. */
+/** The built-in {@code mco} applications, one {@link mcollective.cli.Application} subclass each. */
 package mcollective.cli.app;
