@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 import mcollective.McollectiveException;
 import mcollective.config.Config;
 import mcollective.protocol.Filter;
-import mcollective.protocol.codec.RubyString;
-import mcollective.protocol.codec.RubySymbol;
+import mcollective.rpc.RpcRequest;
 
 /**
  * The SimpleRPC client for one agent, for embedding and for {@code mco rpc}. Port of
@@ -269,17 +268,11 @@ public final class RpcClient {
         return batches;
     }
 
-    /** {@code {:agent, :action, :caller, :data}} with Symbol keys, as Ruby's {@code new_request} builds it. */
+    /** The SimpleRPC body of Ruby's {@code new_request}: the arguments, then {@code process_results}. */
     private Map<Object, Object> body(String action, Map<String, Object> arguments, boolean processResults) {
-        Map<Object, Object> data = new LinkedHashMap<>();
-        arguments.forEach((k, v) -> data.put(RubySymbol.of(k), v));
-        data.put(RubySymbol.of("process_results"), processResults);
-        Map<Object, Object> body = new LinkedHashMap<>();
-        body.put(RubySymbol.of("agent"), agent);
-        body.put(RubySymbol.of("action"), RubyString.ascii(action));
-        body.put(RubySymbol.of("caller"), client.get().callerId());
-        body.put(RubySymbol.of("data"), data);
-        return body;
+        Map<String, Object> data = new LinkedHashMap<>(arguments);
+        data.put("process_results", processResults);
+        return RpcRequest.toRuby(agent, action, client.get().callerId(), data);
     }
 
     public Duration discoveryTime() {
