@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import mcollective.client.Client;
 import mcollective.client.Discoverer;
-import mcollective.client.McDiscovery;
+import mcollective.client.BroadcastNetwork;
 import mcollective.protocol.Filter;
 
 /**
@@ -57,7 +57,7 @@ public final class DiscoverySession implements AutoCloseable {
      */
     public List<String> discover(Filter filter, int limit, boolean verbose, Optional<String> impliedAgent) {
         if (discoverer.methodName().equals("mc")) {
-            Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
+            Optional<List<String>> shortcut = BroadcastNetwork.identityShortcut(filter);
             if (shortcut.isPresent()) {
                 return shortcut.get();
             }

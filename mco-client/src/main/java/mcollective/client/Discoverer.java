@@ -142,7 +142,7 @@ public final class Discoverer {
                 timeout(),
                 limit,
                 options,
-                (f, timeout, quiet, max) -> McDiscovery.discover(client.get(), f, timeout, quiet, max),
+                (f, timeout, quiet, max) -> BroadcastNetwork.discover(client.get(), f, timeout, quiet, max),
                 stdin);
         return chosen.discover(request);
     }

@@ -88,7 +88,7 @@ public final class RpcClient {
         long start = System.nanoTime();
         List<String> found;
         Optional<List<String>> shortcut =
-                discoverer.methodName().equals("mc") ? McDiscovery.identityShortcut(filter) : Optional.empty();
+                discoverer.methodName().equals("mc") ? BroadcastNetwork.identityShortcut(filter) : Optional.empty();
         if (shortcut.isPresent()) {
             found = shortcut.get();
             forceDirect = config.directAddressing();
@@ -158,7 +158,7 @@ public final class RpcClient {
      */
     public List<String> useDiscovered(List<String> nodes, Duration took) {
         boolean shortcut = discoverer.methodName().equals("mc")
-                && McDiscovery.identityShortcut(filter).isPresent();
+                && BroadcastNetwork.identityShortcut(filter).isPresent();
         discoveryTime = shortcut ? Duration.ZERO : took;
         discovered = settings.limit().map(l -> pick(nodes, l)).orElse(List.copyOf(nodes));
         forceDirect =
@@ -228,7 +228,7 @@ public final class RpcClient {
     public String fireAndForget(String action, Map<String, Object> arguments, boolean processResults) {
         Map<Object, Object> body = body(action, arguments, processResults);
         List<String> targets = List.of();
-        Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
+        Optional<List<String>> shortcut = BroadcastNetwork.identityShortcut(filter);
         if (shortcut.isPresent() && config.directAddressing()) {
             targets = shortcut.get();
         } else if (discoverer.isOffline()) {

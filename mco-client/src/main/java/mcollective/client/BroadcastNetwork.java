@@ -12,11 +12,11 @@ import mcollective.protocol.Filter;
  * broadcast {@code "ping"} to the {@code discovery} agent carrying the filter (plus {@code "collective"}), collecting
  * every replying {@code :senderid} until the discovery timeout or the limit.
  */
-public final class McDiscovery {
+public final class BroadcastNetwork {
     /** The {@code mc} discovery DDL timeout, used when neither {@code --dt} nor {@code discovery_timeout} is set. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-    private McDiscovery() {}
+    private BroadcastNetwork() {}
 
     /**
      * The identities to address without any discovery, when every filter entry is a plain {@code -I} name
