@@ -2,6 +2,7 @@ package mcollective.cli.app;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import mcollective.cli.CommonOptions;
 import mcollective.cli.DiscoverySession;
 import mcollective.cli.FilterOptions;
 import mcollective.cli.RpcOptions;
+import mcollective.client.Discovered;
 import mcollective.protocol.Filter;
 
 /**
@@ -49,12 +51,11 @@ public final class FindApplication implements Application {
         // An RPC client always adds its agent to the filter (rpc/client.rb); find uses rpcutil.
         Filter wanted = filter.toFilter().withAgent("rpcutil");
         long start = System.nanoTime();
-        List<String> nodes;
-        String method;
+        Discovered found;
         try (DiscoverySession discovery = new DiscoverySession(context, common)) {
-            method = discovery.discoverer().methodName();
-            nodes = discovery.discover(wanted, 0, rpc.verbose(), java.util.Optional.of("rpcutil"));
+            found = discovery.discover(wanted, rpc.verbose(), Optional.of("rpcutil"));
         }
+        List<String> nodes = found.nodes();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (rpc.verbose()) {
             context.err().println();
@@ -67,7 +68,7 @@ public final class FindApplication implements Application {
                             "%nDiscovered %s nodes in %.2f seconds using the %s discovery plugin%n",
                             nodes.size(),
                             seconds,
-                            method);
+                            found.method());
         }
         return nodes.isEmpty() ? 1 : 0;
     }
