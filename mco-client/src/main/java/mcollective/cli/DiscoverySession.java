@@ -53,10 +53,6 @@ public final class DiscoverySession implements AutoCloseable {
         return client;
     }
 
-    public Discoverer discoverer() {
-        return discoverer;
-    }
-
     /**
      * MCollective's discovery line on stderr when {@code verbose}:
      * {@code Discovering hosts using the mc method for 2 second(s) .... 3}, without the time for offline methods.
