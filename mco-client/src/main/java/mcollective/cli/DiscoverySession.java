@@ -1,18 +1,24 @@
 package mcollective.cli;
 
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import mcollective.client.Client;
+import mcollective.client.Discovered;
 import mcollective.client.Discoverer;
-import mcollective.client.McDiscovery;
+import mcollective.client.DiscoveryListener;
+import mcollective.client.NodeLimit;
+import mcollective.client.RpcClient;
 import mcollective.protocol.Filter;
 
 /**
- * Discovery as the CLI applications run it: the client connects only if the network is asked (an offline method
- * needs no broker), plain {@code -I} names skip discovery, and {@code -v} prints MCollective's discovery line on
- * stderr. Close it to disconnect.
+ * Discovery as the CLI applications run it: the user's discovery options and connection, with the client library's
+ * {@link Discoverer} deciding everything, and {@code -v} printing MCollective's discovery line on stderr as the
+ * discovery runs. The client connects only if the network is asked (an offline method needs no broker). Close it to
+ * disconnect.
  */
 public final class DiscoverySession implements AutoCloseable {
     private final AppContext context;
@@ -39,7 +45,7 @@ public final class DiscoverySession implements AutoCloseable {
                     context.config(),
                     context.registry(),
                     common.clientOptions(context.config()),
-                    java.time.Clock.systemUTC(),
+                    Clock.systemUTC(),
                     context.env());
             created.connect();
             client = created;
@@ -47,51 +53,33 @@ public final class DiscoverySession implements AutoCloseable {
         return client;
     }
 
-    public Discoverer discoverer() {
-        return discoverer;
+    /**
+     * MCollective's discovery line on stderr when {@code verbose}:
+     * {@code Discovering hosts using the mc method for 2 second(s) .... 3}, without the time for offline methods.
+     */
+    public DiscoveryListener progress(boolean verbose) {
+        return verbose ? new DiscoveryLine(context.err()) : DiscoveryListener.NONE;
     }
 
     /**
-     * Discovers the nodes for {@code filter}, in which the caller put {@code impliedAgent} itself; with
-     * {@code verbose}, prints the discovery line on stderr.
+     * Discovers every node for {@code filter}, in which the caller put {@code impliedAgent} itself, without a limit;
+     * with {@code verbose}, prints the discovery line.
      */
-    public List<String> discover(Filter filter, int limit, boolean verbose, Optional<String> impliedAgent) {
-        if (discoverer.methodName().equals("mc")) {
-            Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
-            if (shortcut.isPresent()) {
-                return shortcut.get();
-            }
-        }
-        Duration timeout = discoverer.timeout();
-        if (verbose) {
-            if (timeout.isZero()) {
-                context.err().printf("Discovering hosts using the %s method .... ", discoverer.methodName());
-            } else {
-                context.err()
-                        .printf(
-                                "Discovering hosts using the %s method for %d second(s) .... ",
-                                discoverer.methodName(), timeout.toSeconds());
-            }
-        }
-        List<String> nodes = discoverer.discover(filter, limit, impliedAgent);
-        if (verbose) {
-            context.err().println(nodes.size());
-        }
-        return nodes;
+    public Discovered discover(Filter filter, boolean verbose, Optional<String> impliedAgent) {
+        return discoverer.discover(filter, impliedAgent, NodeLimit.none(), progress(verbose));
     }
 
     /**
      * An RPC client for {@code agent} with the user's filter and RPC options, the agent's DDL timeout and this
      * session's discovery and connection.
      */
-    public mcollective.client.RpcClient rpcClient(
-            String agent, mcollective.protocol.Filter filter, RpcOptions rpc, Duration agentTimeout) {
-        return new mcollective.client.RpcClient(
+    public RpcClient rpcClient(String agent, Filter filter, RpcOptions rpc, Duration agentTimeout) {
+        return new RpcClient(
                 context.config(),
                 discoverer,
                 this::client,
                 agent,
-                new mcollective.client.RpcClient.Settings(
+                new RpcClient.Settings(
                         filter,
                         common.timeout(),
                         agentTimeout,
@@ -102,16 +90,31 @@ public final class DiscoverySession implements AutoCloseable {
     }
 
     /** Discovers for {@code client} (printing the discovery line when asked) and returns the nodes it will call. */
-    public List<String> discoverFor(mcollective.client.RpcClient client, boolean verbose) {
-        long start = System.nanoTime();
-        List<String> nodes = discover(client.filter(), client.firstLimit(), verbose, Optional.of(client.agent()));
-        return client.useDiscovered(nodes, Duration.ofNanos(System.nanoTime() - start));
+    public List<String> discoverFor(RpcClient client, boolean verbose) {
+        return client.discover(progress(verbose));
     }
 
     @Override
     public void close() {
         if (client != null) {
             client.close();
+        }
+    }
+
+    /** The line {@code rpc/client.rb discover} prints with {@code :verbose}. */
+    private record DiscoveryLine(PrintWriter err) implements DiscoveryListener {
+        @Override
+        public void discovering(String method, Duration timeout) {
+            if (timeout.isZero()) {
+                err.printf("Discovering hosts using the %s method .... ", method);
+            } else {
+                err.printf("Discovering hosts using the %s method for %d second(s) .... ", method, timeout.toSeconds());
+            }
+        }
+
+        @Override
+        public void discovered(String method, List<String> found) {
+            err.println(found.size());
         }
     }
 }

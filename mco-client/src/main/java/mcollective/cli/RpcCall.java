@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mcollective.McollectiveException;
 import mcollective.cli.output.ActionLayout;
 import mcollective.cli.output.Colors;
 import mcollective.cli.output.JsonValues;
@@ -37,7 +38,7 @@ public final class RpcCall {
     public static Optional<String> display(RpcOptions rpc) {
         Optional<String> display = Optional.ofNullable(rpc.display());
         display.filter(d -> !List.of("ok", "all", "failed").contains(d)).ifPresent(d -> {
-            throw new mcollective.McollectiveException("--display has to be one of 'ok', 'all' or 'failed'");
+            throw new McollectiveException("--display has to be one of 'ok', 'all' or 'failed'");
         });
         return display;
     }
@@ -58,7 +59,7 @@ public final class RpcCall {
         boolean json = rpc.json() || jsonLines;
         List<String> nodes = session.discoverFor(client, !json);
         if (nodes.isEmpty()) {
-            // OUT-3: Ruby prints this without a newline.
+            // Ruby prints this without a newline.
             context.err().print("\nNo request sent, we did not discover any nodes.");
             // What Ruby's printrpc of no results and the empty stats report leave on stdout.
             context.out().print("\n\n\n\n");

@@ -10,12 +10,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
+import mcollective.SecurityValidationFailedException;
 import mcollective.config.Config;
 import mcollective.logging.LogSafe;
 import mcollective.plugin.PluginRegistry;
@@ -119,12 +121,12 @@ public final class Client implements AutoCloseable {
             List<String> targets,
             Duration timeout,
             Predicate<Integer> done,
-            java.util.function.Consumer<Reply> onReply) {
+            Consumer<Reply> onReply) {
         return request(body, agent, filter, targets, timeout, Optional.empty(), done, onReply);
     }
 
     /**
-     * As {@link #request(Object, String, Filter, List, Duration, Predicate, java.util.function.Consumer)}, and once
+     * As {@link #request(Object, String, Filter, List, Duration, Predicate, Consumer)}, and once
      * the first reply came, stops as soon as no further reply has come for {@code quiet} (windowed discovery).
      */
     public RequestStats request(
@@ -135,7 +137,7 @@ public final class Client implements AutoCloseable {
             Duration timeout,
             Optional<Duration> quiet,
             Predicate<Integer> done,
-            java.util.function.Consumer<Reply> onReply) {
+            Consumer<Reply> onReply) {
         List<List<String>> batches = targets.isEmpty() ? List.of() : List.of(targets);
         return call(new Call(body, agent, filter, batches, timeout, quiet, done, Duration.ZERO), onReply);
     }
@@ -162,7 +164,7 @@ public final class Client implements AutoCloseable {
     }
 
     /** Runs a {@link Call}; replies go to {@code onReply} on this thread. */
-    public RequestStats call(Call call, java.util.function.Consumer<Reply> onReply) {
+    public RequestStats call(Call call, Consumer<Reply> onReply) {
         long start = System.nanoTime();
         long sequence = SEQUENCE.incrementAndGet();
         String collective = collective();
@@ -220,8 +222,7 @@ public final class Client implements AutoCloseable {
         return new RequestStats(request.requestId(), tally.responses, tally.refused, elapsed(start));
     }
 
-    private void receive(
-            String requestId, long deadline, Call call, Tally tally, java.util.function.Consumer<Reply> onReply)
+    private void receive(String requestId, long deadline, Call call, Tally tally, Consumer<Reply> onReply)
             throws InterruptedException {
         while (!call.done().test(tally.responses)) {
             long left = deadline - System.nanoTime();
@@ -243,7 +244,7 @@ public final class Client implements AutoCloseable {
     }
 
     /** Hands one reply on; one that makes the caller fail is refused, counted and logged, and the next is read. */
-    private static void deliver(Reply reply, java.util.function.Consumer<Reply> onReply, Tally tally) {
+    private static void deliver(Reply reply, Consumer<Reply> onReply, Tally tally) {
         try {
             onReply.accept(reply);
             tally.responses++;
@@ -261,7 +262,7 @@ public final class Client implements AutoCloseable {
         Reply reply;
         try {
             reply = security.decodeReply(message.payload());
-        } catch (mcollective.SecurityValidationFailedException e) {
+        } catch (SecurityValidationFailedException e) {
             tally.refused++;
             LOG.warn("Ignoring a message that did not pass security validations");
             return Optional.empty();

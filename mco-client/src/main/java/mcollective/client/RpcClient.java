@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import mcollective.McollectiveException;
 import mcollective.config.Config;
 import mcollective.protocol.Filter;
-import mcollective.protocol.codec.RubyString;
-import mcollective.protocol.codec.RubySymbol;
+import mcollective.rpc.RpcRequest;
 
 /**
  * The SimpleRPC client for one agent, for embedding and for {@code mco rpc}. Port of
- * {@code lib/mcollective/rpc/client.rb}: discovery (with the identity shortcut), {@code --one}/{@code --limit},
- * direct addressing up to {@code direct_addressing_threshold}, batches, the effective timeout (agent timeout plus
- * discovery timeout unless {@code -t} is given), fire-and-forget, and results as values with {@link RpcStats}.
+ * {@code lib/mcollective/rpc/client.rb}: discovery once, through the {@link Discoverer} (which decides the nodes,
+ * the {@code --one}/{@code --limit} pick and direct addressing), direct addressing up to
+ * {@code direct_addressing_threshold}, batches, the effective timeout (agent timeout plus discovery timeout unless
+ * {@code -t} is given), fire-and-forget, and results as values with {@link RpcStats}. The request body is
+ * {@link RpcRequest#toRuby}'s, each reply is read by {@link RpcResult}.
  *
  * <p>Not thread-safe: one thread drives it.
  */
@@ -49,11 +49,7 @@ public final class RpcClient {
             Duration batchSleep) {
         public Settings {
             Objects.requireNonNull(filter, "filter");
-            limit.ifPresent(l -> {
-                if (!l.matches("^\\d+%*$")) {
-                    throw new McollectiveException("Invalid limit specified: " + l + " Valid limits are /^\\d+%*$/");
-                }
-            });
+            limit.ifPresent(NodeLimit::requireValid);
             batch.ifPresent(b -> {
                 if (!b.matches("^(\\d+|[1-9]\\d*%)$")) {
                     throw new McollectiveException("Invalid batch size '" + b + "': use N or N%");
@@ -68,9 +64,8 @@ public final class RpcClient {
     private final String agent;
     private final Settings settings;
     private final Filter filter;
-    private List<String> discovered;
-    private boolean forceDirect;
-    private Duration discoveryTime = Duration.ZERO;
+    private final NodeLimit limit;
+    private Discovered discovered;
 
     public RpcClient(Config config, Discoverer discoverer, Supplier<Client> client, String agent, Settings settings) {
         this.config = config;
@@ -79,61 +74,28 @@ public final class RpcClient {
         this.agent = agent;
         this.settings = settings;
         this.filter = settings.filter().withAgent(agent);
+        this.limit = new NodeLimit(settings.limit(), config.rpclimitmethod().equals("first"), settings.limitSeed());
     }
 
-    /** The nodes this client addresses, discovering once; the limit is applied. */
+    /** The nodes this client addresses, discovering once, silently; the limit is applied. */
     public List<String> discover() {
-        if (discovered != null) {
-            return discovered;
-        }
-        long start = System.nanoTime();
-        List<String> found;
-        Optional<List<String>> shortcut =
-                discoverer.methodName().equals("mc") ? McDiscovery.identityShortcut(filter) : Optional.empty();
-        if (shortcut.isPresent()) {
-            found = shortcut.get();
-            forceDirect = config.directAddressing();
-        } else {
-            int firstN = settings.limit()
-                    .filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
-                    .map(Integer::parseInt)
-                    .orElse(0);
-            found = discoverer.discover(filter, firstN, Optional.of(agent));
-            forceDirect = discoverer.isOffline();
-            discoveryTime = Duration.ofNanos(System.nanoTime() - start);
-        }
-        discovered = settings.limit().map(l -> pick(found, l)).orElse(List.copyOf(found));
-        if (settings.limit().isPresent() && discovered.size() < found.size()) {
-            forceDirect = config.directAddressing();
-        }
-        return discovered;
+        return discover(DiscoveryListener.NONE);
     }
 
-    /** {@code pick_nodes_from_discovered}: the first N, or N at random (repeatable with a seed). */
-    private List<String> pick(List<String> nodes, String limit) {
-        int count;
-        if (limit.endsWith("%")) {
-            int pct = (int) (nodes.size() * (Double.parseDouble(limit.replace("%", "")) / 100));
-            count = pct == 0 ? 1 : pct;
-        } else {
-            count = Integer.parseInt(limit);
+    /**
+     * The nodes this client addresses, discovering once (see {@link Discoverer#discover}) and telling
+     * {@code listener} when a discovery method runs; the limit is applied.
+     */
+    public List<String> discover(DiscoveryListener listener) {
+        if (discovered == null) {
+            discovered = discoverer.discover(filter, Optional.of(agent), limit, listener);
         }
-        if (nodes.size() <= count) {
-            return List.copyOf(nodes);
-        }
-        if (config.rpclimitmethod().equals("first")) {
-            return List.copyOf(nodes.subList(0, count));
-        }
-        List<String> haystack = new ArrayList<>(nodes);
-        Random random = settings.limitSeed().map(Random::new).orElseGet(Random::new);
-        if (settings.limitSeed().isPresent()) {
-            haystack.sort(null);
-        }
-        List<String> picked = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            picked.add(haystack.remove(random.nextInt(haystack.size())));
-        }
-        return picked;
+        return discovered.nodes();
+    }
+
+    /** Addresses these nodes instead of discovering ({@code discover(:nodes => ...)}); the limit is applied. */
+    public void useNodes(List<String> nodes) {
+        discovered = discoverer.given(nodes, limit);
     }
 
     /** The filter requests carry: the user's, with this agent added. */
@@ -145,33 +107,11 @@ public final class RpcClient {
         return agent;
     }
 
-    /** Discovery may stop after this many nodes ({@code --limit N} with {@code rpclimitmethod = first}); 0: all. */
-    public int firstLimit() {
-        return settings.limit()
-                .filter(l -> !l.endsWith("%") && config.rpclimitmethod().equals("first"))
-                .map(Integer::parseInt)
-                .orElse(0);
-    }
-
-    /**
-     * Uses nodes discovered elsewhere (the CLI discovers itself to print its progress line): applies the limit and
-     * decides direct addressing as {@link #discover()} would. Returns the nodes that will be called.
-     */
-    public List<String> useDiscovered(List<String> nodes, Duration took) {
-        boolean shortcut = discoverer.methodName().equals("mc")
-                && McDiscovery.identityShortcut(filter).isPresent();
-        discoveryTime = shortcut ? Duration.ZERO : took;
-        discovered = settings.limit().map(l -> pick(nodes, l)).orElse(List.copyOf(nodes));
-        forceDirect =
-                config.directAddressing() && (shortcut || discoverer.isOffline() || discovered.size() < nodes.size());
-        return discovered;
-    }
-
-    /** Agent timeout plus discovery timeout, unless {@code -t} says otherwise (RPC-2). */
+    /** Agent timeout plus discovery timeout, unless {@code -t} says otherwise. */
     public Duration timeout() {
         return settings.timeout()
                 .map(Duration::ofSeconds)
-                .orElse(settings.agentTimeout().plus(discoverer.timeout()));
+                .orElse(settings.agentTimeout().plus(discoverer.timeout(filter)));
     }
 
     /**
@@ -183,11 +123,13 @@ public final class RpcClient {
         List<String> nodes = discover();
         List<String> responded = new ArrayList<>();
         int[] counts = {0, 0};
+        Duration discoveryTime = discovered.took();
         if (nodes.isEmpty()) {
             return new RpcStats("", Optional.of(nodes), responded, 0, 0, start, discoveryTime, Duration.ZERO);
         }
         Map<Object, Object> body = body(action, arguments, true);
-        boolean direct = forceDirect || config.directAddressing() && nodes.size() <= config.directAddressingThreshold();
+        boolean direct =
+                discovered.direct() || config.directAddressing() && nodes.size() <= config.directAddressingThreshold();
         List<List<String>> batches = direct ? batches(nodes) : List.of();
         if (!direct && settings.batch().filter(b -> !b.equals("0")).isPresent()) {
             throw new McollectiveException("Batched requests requires direct addressing");
@@ -228,13 +170,11 @@ public final class RpcClient {
      */
     public String fireAndForget(String action, Map<String, Object> arguments, boolean processResults) {
         Map<Object, Object> body = body(action, arguments, processResults);
-        List<String> targets = List.of();
-        Optional<List<String>> shortcut = McDiscovery.identityShortcut(filter);
-        if (shortcut.isPresent() && config.directAddressing()) {
-            targets = shortcut.get();
-        } else if (discoverer.isOffline()) {
-            targets = discover();
-        }
+        List<String> targets = discoverer
+                .discoverUnlessBroadcast(filter, Optional.of(agent), limit, DiscoveryListener.NONE)
+                .filter(Discovered::direct)
+                .map(Discovered::nodes)
+                .orElse(List.of());
         Filter sent =
                 targets.isEmpty() ? filter : Filter.builder().addAgent(agent).build();
         return client.get()
@@ -269,20 +209,10 @@ public final class RpcClient {
         return batches;
     }
 
-    /** {@code {:agent, :action, :caller, :data}} with Symbol keys, as Ruby's {@code new_request} builds it. */
+    /** The SimpleRPC body of Ruby's {@code new_request}: the arguments, then {@code process_results}. */
     private Map<Object, Object> body(String action, Map<String, Object> arguments, boolean processResults) {
-        Map<Object, Object> data = new LinkedHashMap<>();
-        arguments.forEach((k, v) -> data.put(RubySymbol.of(k), v));
-        data.put(RubySymbol.of("process_results"), processResults);
-        Map<Object, Object> body = new LinkedHashMap<>();
-        body.put(RubySymbol.of("agent"), agent);
-        body.put(RubySymbol.of("action"), RubyString.ascii(action));
-        body.put(RubySymbol.of("caller"), client.get().callerId());
-        body.put(RubySymbol.of("data"), data);
-        return body;
-    }
-
-    public Duration discoveryTime() {
-        return discoveryTime;
+        Map<String, Object> data = new LinkedHashMap<>(arguments);
+        data.put("process_results", processResults);
+        return RpcRequest.toRuby(agent, action, client.get().callerId(), data);
     }
 }

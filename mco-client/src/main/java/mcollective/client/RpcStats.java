@@ -49,7 +49,7 @@ public record RpcStats(
         return sorted;
     }
 
-    /** Nodes that replied without having been discovered (MCO-777), sorted; empty without discovery. */
+    /** Nodes that replied without having been discovered ({@code unexpectedresponsefrom}), sorted; empty without discovery. */
     public List<String> unexpectedResponseFrom() {
         if (discovered.isEmpty()) {
             return List.of();

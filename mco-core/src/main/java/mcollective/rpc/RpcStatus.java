@@ -21,7 +21,7 @@ public enum RpcStatus {
         return code;
     }
 
-    /** The per-host status text of {@code mco rpc} output (OUT-4). */
+    /** The per-host status text of {@code mco rpc} output ({@code rpc/helpers.rb text_for_result}). */
     public String text() {
         return text;
     }

@@ -12,8 +12,10 @@ import mcollective.protocol.Filter;
 /**
  * Turns a filter into the node identities a client addresses, selected by {@code default_discovery_method} or
  * {@code --dm}. Port of the contract of {@code lib/mcollective/discovery.rb} and {@code discovery/*.rb}: a method
- * declares its capabilities (the filter types it can honour) and its default timeout (its DDL's), and the client
- * refuses filters it cannot honour with MCollective's message before calling {@link #discover}.
+ * declares its capabilities (the filter types it can honour, and whether it {@linkplain #isBroadcast asks the nodes
+ * themselves}) and its default timeout (its DDL's). The client decides from these alone, never from a method's name:
+ * it refuses filters a method cannot honour with MCollective's message before calling {@link #discover}, hands
+ * compound filters to the broadcast method, and addresses a non-broadcast method's nodes directly.
  *
  * <p>Called on the client's main thread, one discovery at a time.
  */
@@ -30,6 +32,17 @@ public interface DiscoveryMethod extends Plugin {
 
     /** Which filter types this method honours. */
     Set<Capability> capabilities();
+
+    /**
+     * Whether this method asks the nodes themselves, with a broadcast the matching nodes answer ({@code mc}), rather
+     * than reading identities kept elsewhere (a file, standard input, an inventory server).
+     *
+     * <p>For a broadcast method the client may skip discovery when the filter names plain identities only, as
+     * addressing those nodes asks them just the same ({@code identity_filter_discovery_optimization}). The nodes any
+     * other method returns are authoritative: the client sends to exactly them, by direct addressing, which it
+     * therefore requires ({@code force_direct_mode?}).
+     */
+    boolean isBroadcast();
 
     /** The discovery timeout when neither {@code --dt} nor {@code discovery_timeout} is set; zero for offline methods. */
     Duration defaultTimeout();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import mcollective.cli.AppContext;
 import mcollective.cli.Application;
 import mcollective.cli.DiscoverySession;
+import mcollective.client.Discovered;
 import mcollective.protocol.Filter;
 
 /**
@@ -22,12 +23,11 @@ public final class FindApplication extends Application {
         // An RPC client always adds its agent to the filter (rpc/client.rb); find uses rpcutil.
         Filter wanted = filter.toFilter().withAgent("rpcutil");
         long start = System.nanoTime();
-        List<String> nodes;
-        String method;
+        Discovered found;
         try (DiscoverySession discovery = new DiscoverySession(context, common)) {
-            method = discovery.discoverer().methodName();
-            nodes = discovery.discover(wanted, 0, rpc.verbose(), Optional.of("rpcutil"));
+            found = discovery.discover(wanted, rpc.verbose(), Optional.of("rpcutil"));
         }
+        List<String> nodes = found.nodes();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (rpc.verbose()) {
             context.err().println();
@@ -40,7 +40,7 @@ public final class FindApplication extends Application {
                             "%nDiscovered %s nodes in %.2f seconds using the %s discovery plugin%n",
                             nodes.size(),
                             seconds,
-                            method);
+                            found.method());
         }
         return nodes.isEmpty() ? 1 : 0;
     }

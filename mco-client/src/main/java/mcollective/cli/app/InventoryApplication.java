@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -89,7 +88,7 @@ public final class InventoryApplication extends Application {
         try (DiscoverySession session = new DiscoverySession(context, common)) {
             RpcClient util =
                     rpcutil(context, session, Filter.builder().addIdentity(node).build());
-            util.useDiscovered(List.of(node), Duration.ZERO);
+            util.useNodes(List.of(node));
             List<RpcResult> stats = new ArrayList<>();
             util.call("daemon_stats", Map.of(), stats::add);
             if (stats.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.protocol.codec.Json;
+import mcollective.protocol.codec.RubyJson;
 
 /** Decoded Ruby values as JSON, as Ruby's {@code to_json} writes them: Symbols as their names, compact or pretty. */
 public final class JsonValues {
@@ -22,6 +23,6 @@ public final class JsonValues {
     }
 
     static Object plain(Object value) {
-        return mcollective.protocol.codec.RubyJson.plain(value);
+        return RubyJson.plain(value);
     }
 }

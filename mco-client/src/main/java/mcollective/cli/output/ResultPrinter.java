@@ -1,10 +1,13 @@
 package mcollective.cli.output;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import mcollective.client.RpcResult;
+import mcollective.protocol.codec.RubySymbol;
+import mcollective.rpc.RpcStatus;
 
 /**
  * The text of SimpleRPC results. Port of {@code rpc/helpers.rb rpcresults}, {@code text_for_result} and
@@ -12,15 +15,6 @@ import mcollective.client.RpcResult;
  * {@code display} mode, or with {@code -v} the raw status and data of every host.
  */
 public final class ResultPrinter {
-    private static final String[] STATUS = {
-        "",
-        "Request Aborted",
-        "Unknown Action",
-        "Missing Request Data",
-        "Invalid Request Data",
-        "Unknown Request Status"
-    };
-
     private final Colors colors;
 
     public ResultPrinter(Colors colors) {
@@ -41,11 +35,11 @@ public final class ResultPrinter {
     }
 
     private String block(RpcResult result, ActionLayout layout) {
-        int code = (int) Math.max(0, Math.min(5, result.statuscode()));
+        RpcStatus code = RpcStatus.of(Math.max(0, Math.min(5, result.statuscode())));
         String status = switch (code) {
-            case 1, 5 -> colors.red(STATUS[code]);
-            case 0 -> "";
-            default -> colors.yellow(STATUS[code]);
+            case ABORTED, UNKNOWN_ERROR -> colors.red(code.text());
+            case OK -> "";
+            default -> colors.yellow(code.text());
         };
         StringBuilder text = new StringBuilder(String.format("%-40s %s%n", result.sender(), status));
         if (!result.statusmsg().equals("OK")) {
@@ -92,8 +86,8 @@ public final class ResultPrinter {
     private String verbose(RpcResult result) {
         StringBuilder text = new StringBuilder(String.format("%-40s: %s%n", result.sender(), result.statusmsg()));
         if (result.statuscode() <= 1) {
-            Map<Object, Object> symbols = new java.util.LinkedHashMap<>();
-            result.data().forEach((k, v) -> symbols.put(mcollective.protocol.codec.RubySymbol.of(k), v));
+            Map<Object, Object> symbols = new LinkedHashMap<>();
+            result.data().forEach((k, v) -> symbols.put(RubySymbol.of(k), v));
             // old_rpcresults joins pp's lines with no newline between them, as printed here.
             for (String line : RubyPretty.pretty(symbols).split("\n")) {
                 text.append("    ").append(line);

@@ -1,5 +1,6 @@
 package mcollective.cli.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -22,7 +23,7 @@ public final class RubyInspect {
             return quote(s.text());
         }
         if (value instanceof byte[] b) {
-            return quote(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+            return quote(new String(b, StandardCharsets.ISO_8859_1));
         }
         if (value instanceof RubySymbol s) {
             return ":" + s.name();

@@ -1,6 +1,9 @@
 package mcollective.cli.output;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +29,7 @@ public final class StatsPrinter {
      * there are none or they are not wanted).
      */
     public String text(RpcStats stats, boolean verbose, String caption, String aggregates) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(aggregates);
         if (verbose) {
             boolean short_ = stats.responses() < stats.discoveredCount();
@@ -36,7 +39,7 @@ public final class StatsPrinter {
                     color(short_, stats.discoveredCount()), color(short_, stats.responses())));
             lines.add(String.format("     Pass / Fail: %d / %d", stats.okCount(), stats.failCount()));
             lines.add(String.format(
-                    "      Start Time: %s", START.format(stats.startTime().atZone(java.time.ZoneId.systemDefault()))));
+                    "      Start Time: %s", START.format(stats.startTime().atZone(ZoneId.systemDefault()))));
             lines.add(String.format(Locale.ROOT, "  Discovery Time: %.2fms", ms(stats.discoveryTime())));
             lines.add(String.format(Locale.ROOT, "      Agent Time: %.2fms", ms(stats.blockTime())));
             lines.add(String.format(Locale.ROOT, "      Total Time: %.2fms", ms(stats.totalTime())));
@@ -72,7 +75,7 @@ public final class StatsPrinter {
         return red ? colors.red(Integer.toString(value)) : Integer.toString(value);
     }
 
-    /** OUT-10: a red heading, a blank line, then the names sorted in columns of width max(30, longest). */
+    /** A red heading, a blank line, then the names sorted in columns of width max(30, longest). */
     private String nodeBlock(String heading, List<String> nodes) {
         if (nodes.isEmpty()) {
             return "";
@@ -90,7 +93,7 @@ public final class StatsPrinter {
         return text.toString();
     }
 
-    private static double ms(java.time.Duration duration) {
+    private static double ms(Duration duration) {
         return duration.toNanos() / 1e6;
     }
 }

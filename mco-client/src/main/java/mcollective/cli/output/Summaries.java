@@ -1,10 +1,12 @@
 package mcollective.cli.output;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import mcollective.client.RpcResult;
 import mcollective.ddl.ActionDdl;
@@ -16,6 +18,8 @@ import mcollective.ddl.AggregateCall;
  * under the labels its arguments give), rendered as {@code Stats#text_for_aggregates} prints them.
  */
 public final class Summaries {
+    private static final Set<String> FUNCTIONS = Set.of("summary", "boolean_summary", "sum", "average");
+
     private final ActionDdl action;
     private final Colors colors;
     private final List<RpcResult> results = new ArrayList<>();
@@ -31,38 +35,53 @@ public final class Summaries {
         }
     }
 
-    /** The summaries' text, or "" when the action declares none. */
+    /**
+     * The summaries' text, or "" when the action declares none. As {@code Aggregate#summarize} and
+     * {@code Stats#text_for_aggregates} order them: the computed summaries sorted by output name, then the ones that
+     * could not be computed, in declaration order and named by their output.
+     */
     public String text() {
-        StringBuilder text = new StringBuilder();
+        List<Map.Entry<String, String>> computed = new ArrayList<>();
+        StringBuilder failed = new StringBuilder();
         for (AggregateCall call : action.aggregates()) {
-            String displayAs = action.labels().getOrDefault(call.output(), call.output());
             if (!action.outputs().containsKey(call.output())) {
-                text.append(colors.bold("Summary of " + call.output() + ":")).append("\n\n");
-                text.append(colors.yellow("     Could not compute summary - unspecified output '" + call.output()
-                                + "' for the action"))
-                        .append("\n\n");
+                failed.append(failure(call, "unspecified output '" + call.output() + "' for the action"));
+                continue;
+            }
+            if (!FUNCTIONS.contains(call.function())) {
+                failed.append(failure(call, "exception raised while processing startup hook"));
                 continue;
             }
             String report;
             try {
                 report = report(call);
             } catch (RuntimeException e) {
-                text.append(colors.bold("Summary of " + displayAs + ":")).append("\n\n");
-                text.append(colors.yellow(
-                                "     Could not compute summary - exception raised while processing " + "result data"))
-                        .append("\n\n");
+                failed.append(failure(call, "exception raised while processing result data"));
                 continue;
             }
-            text.append(colors.bold("Summary of " + displayAs + ":")).append("\n\n");
-            if (report.isEmpty()) {
-                text.append(colors.yellow("     No aggregate summary could be computed"))
-                        .append('\n');
-            } else {
-                report.lines().forEach(line -> text.append("   ").append(line).append('\n'));
-            }
-            text.append('\n');
+            computed.add(Map.entry(call.output(), summary(call, report)));
         }
-        return text.toString();
+        computed.sort(Map.Entry.comparingByKey());
+        StringBuilder text = new StringBuilder();
+        computed.forEach(entry -> text.append(entry.getValue()));
+        return text.append(failed).toString();
+    }
+
+    private String summary(AggregateCall call, String report) {
+        String displayAs = action.labels().getOrDefault(call.output(), call.output());
+        StringBuilder text = new StringBuilder(colors.bold("Summary of " + displayAs + ":")).append("\n\n");
+        if (report.isEmpty()) {
+            text.append(colors.yellow("     No aggregate summary could be computed"))
+                    .append('\n');
+        } else {
+            report.lines().forEach(line -> text.append("   ").append(line).append('\n'));
+        }
+        return text.append('\n').toString();
+    }
+
+    private String failure(AggregateCall call, String reason) {
+        return colors.bold("Summary of " + call.output() + ":") + "\n\n"
+                + colors.yellow("     Could not compute summary - " + reason) + "\n\n";
     }
 
     private String report(AggregateCall call) {
@@ -71,7 +90,7 @@ public final class Summaries {
             case "boolean_summary" -> collection(call, counts(call, call.arguments()));
             case "sum" -> numeric(call, false, "Sum of " + call.output() + ": %f");
             case "average" -> numeric(call, true, "Average of " + call.output() + ": %f");
-            default -> throw new IllegalArgumentException("unknown aggregate " + call.function());
+            default -> throw new IllegalStateException("unknown aggregate " + call.function());
         };
     }
 
@@ -98,7 +117,7 @@ public final class Summaries {
         String format = call.format().orElse("%" + width + "s = %s");
         List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.comparingByValue());
-        java.util.Collections.reverse(sorted);
+        Collections.reverse(sorted);
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, Integer> entry : sorted) {
             text.append(String.format(Locale.ROOT, RubyFormat.toJava(format), entry.getKey(), entry.getValue()))

@@ -1,2 +1,2 @@
-/** How {@code mco} prints: result blocks, statistics, progress, colours, Ruby-style inspect. */
+/** How {@code mco} prints: result blocks, statistics, summaries, progress, colours, Ruby-style inspect and JSON. */
 package mcollective.cli.output;

@@ -1,23 +1,32 @@
 package mcollective.plugins.agent;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import mcollective.McollectiveException;
 import mcollective.Version;
 import mcollective.config.Config;
+import mcollective.config.ConfigKey;
+import mcollective.ddl.DdlException;
+import mcollective.protocol.codec.RubySymbol;
+import mcollective.rpc.RpcException;
 import mcollective.rpc.RpcReply;
 import mcollective.rpc.RpcRequest;
+import mcollective.spi.DataPlugin;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
 import mcollective.spi.support.RpcAgent;
 
 /**
- * Port of {@code lib/mcollective/agent/rpcutil.rb}: the node's utility agent. This foundation carries
- * {@code ping}, {@code get_fact}, {@code get_facts}, {@code collective_info}, {@code daemon_stats} and
- * {@code inventory}; the DDL-driven details arrive with SimpleRPC.
+ * Port of {@code lib/mcollective/agent/rpcutil.rb}: the node's utility agent, with {@code ping}, {@code get_fact},
+ * {@code get_facts}, {@code collective_info}, {@code daemon_stats}, {@code inventory}, {@code agent_inventory},
+ * {@code get_config_item} and {@code get_data}. Its DDL ({@code agent/rpcutil.ddl} in a libdir) validates the inputs
+ * and fills in the output defaults through {@link RpcAgent}.
  */
 public final class RpcutilAgent extends RpcAgent {
     private Config config;
@@ -86,22 +95,19 @@ public final class RpcutilAgent extends RpcAgent {
     }
 
     private void agentInventory(RpcRequest request, RpcReply reply) {
-        List<Object> agents = new java.util.ArrayList<>();
+        List<Object> agents = new ArrayList<>();
         node.agentsByName().keySet().stream().sorted().forEach(name -> {
             Map<Object, Object> data = new LinkedHashMap<>();
             for (String key :
                     List.of("agent", "license", "timeout", "description", "name", "url", "version", "author")) {
-                data.put(mcollective.protocol.codec.RubySymbol.of(key), "unknown");
+                data.put(RubySymbol.of(key), "unknown");
             }
-            data.put(mcollective.protocol.codec.RubySymbol.of("agent"), name);
-            data.put(mcollective.protocol.codec.RubySymbol.of("name"), name);
+            data.put(RubySymbol.of("agent"), name);
+            data.put(RubySymbol.of("name"), name);
             data.put(
-                    mcollective.protocol.codec.RubySymbol.of("timeout"),
+                    RubySymbol.of("timeout"),
                     node.agentsByName().get(name).timeout().toSeconds());
-            node.agentsByName()
-                    .get(name)
-                    .meta()
-                    .forEach((k, v) -> data.put(mcollective.protocol.codec.RubySymbol.of(k), v));
+            node.agentsByName().get(name).meta().forEach((k, v) -> data.put(RubySymbol.of(k), v));
             agents.add(data);
         });
         reply.put("agents", agents);
@@ -110,19 +116,19 @@ public final class RpcutilAgent extends RpcAgent {
     /** Any config reader by its Ruby name; an unknown one fails with Ruby's message (statuscode 1). */
     private void getConfigItem(RpcRequest request, RpcReply reply) {
         String item = String.valueOf(request.require("item"));
-        Object value = mcollective.config.ConfigKey.byName(item)
+        Object value = ConfigKey.byName(item)
                 .map(config::get)
-                .orElseThrow(() -> mcollective.rpc.RpcException.aborted("Unknown config property " + item));
-        if (value instanceof java.util.Optional<?> optional) {
+                .orElseThrow(() -> RpcException.aborted("Unknown config property " + item));
+        if (value instanceof Optional<?> optional) {
             value = optional.orElse(null);
         }
-        if (value instanceof java.nio.file.Path path) {
+        if (value instanceof Path path) {
             value = path.toString();
         } else if (value instanceof Integer n) {
             value = n.longValue();
         } else if (value instanceof List<?> list) {
             value = list.stream()
-                    .map(v -> v instanceof java.nio.file.Path p ? p.toString() : v)
+                    .map(v -> v instanceof Path p ? p.toString() : v)
                     .toList();
         }
         reply.put("item", item);
@@ -132,15 +138,15 @@ public final class RpcutilAgent extends RpcAgent {
     /** A data plugin's outputs for one query ({@code rpcutil get_data source=fstat query=/etc/hosts}). */
     private void getData(RpcRequest request, RpcReply reply) {
         String source = String.valueOf(request.require("source"));
-        mcollective.spi.DataPlugin plugin = node.dataPlugins().get(source);
+        DataPlugin plugin = node.dataPlugins().get(source);
         if (plugin == null) {
-            throw mcollective.rpc.RpcException.aborted("No data plugin called " + source);
+            throw RpcException.aborted("No data plugin called " + source);
         }
         // Data::Base#lookup, as Ruby's rpcutil calls it: the DDL's input check and timeout, every declared output
         try {
             plugin.lookup(request.get("query").map(String::valueOf)).forEach(reply::put);
-        } catch (mcollective.ddl.DdlException e) {
-            throw mcollective.rpc.RpcException.invalidData(e.getMessage());
+        } catch (DdlException e) {
+            throw RpcException.invalidData(e.getMessage());
         }
     }
 

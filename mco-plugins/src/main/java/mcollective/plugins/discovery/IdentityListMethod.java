@@ -8,13 +8,19 @@ import mcollective.spi.DiscoveryMethod;
 
 /**
  * What the offline methods ({@code flatfile}, {@code stdin}) share: they read a list of identities instead of
- * asking the network, so they honour only {@code -I} and take no time; the subclass supplies the list.
+ * asking the network, so they are not broadcast methods, honour only {@code -I} and take no time; the subclass
+ * supplies the list.
  */
 abstract class IdentityListMethod implements DiscoveryMethod {
 
     @Override
     public final Set<Capability> capabilities() {
         return Set.of(Capability.IDENTITY);
+    }
+
+    @Override
+    public final boolean isBroadcast() {
+        return false;
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class McDiscoveryMethod implements DiscoveryMethod {
     }
 
     @Override
+    public boolean isBroadcast() {
+        return true;
+    }
+
+    @Override
     public Duration defaultTimeout() {
         return Duration.ofSeconds(2);
     }

@@ -50,6 +50,11 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
     }
 
     @Override
+    public boolean isBroadcast() {
+        return false;
+    }
+
+    @Override
     public Duration defaultTimeout() {
         return Duration.ZERO;
     }
