@@ -17,6 +17,7 @@ import mcollective.protocol.codec.RubyMarshal;
 import mcollective.protocol.codec.RubyString;
 import mcollective.spi.PluginContext;
 import mcollective.spi.SecurityProvider;
+import mcollective.spi.support.SecurityEnvelope;
 
 /**
  * Port of {@code lib/mcollective/security/psk.rb}: Marshal-serialised envelopes whose {@code :hash} is the MD5 hex of
@@ -53,50 +54,50 @@ public final class PskSecurityProvider implements SecurityProvider {
     public byte[] encodeRequest(Request request) {
         byte[] body = RubyMarshal.dump(request.body());
         Map<Object, Object> envelope = new LinkedHashMap<>();
-        envelope.put(Envelope.BODY, body);
-        envelope.put(Envelope.SENDERID, request.senderId());
-        envelope.put(Envelope.REQUESTID, RubyString.ascii(request.requestId()));
-        envelope.put(Envelope.FILTER, request.filter().toRuby());
-        envelope.put(Envelope.COLLECTIVE, request.collective());
+        envelope.put(SecurityEnvelope.BODY, body);
+        envelope.put(SecurityEnvelope.SENDERID, request.senderId());
+        envelope.put(SecurityEnvelope.REQUESTID, RubyString.ascii(request.requestId()));
+        envelope.put(SecurityEnvelope.FILTER, request.filter().toRuby());
+        envelope.put(SecurityEnvelope.COLLECTIVE, request.collective());
         // The same String instance as in the filter becomes an object link, exactly where Ruby's objects were shared.
-        envelope.put(Envelope.AGENT, request.agent());
-        envelope.put(Envelope.CALLERID, request.callerId());
-        envelope.put(Envelope.TTL, (long) request.ttl());
-        envelope.put(Envelope.MSGTIME, request.msgtime());
-        envelope.put(Envelope.HASH, RubyString.ascii(hash(body)));
+        envelope.put(SecurityEnvelope.AGENT, request.agent());
+        envelope.put(SecurityEnvelope.CALLERID, request.callerId());
+        envelope.put(SecurityEnvelope.TTL, (long) request.ttl());
+        envelope.put(SecurityEnvelope.MSGTIME, request.msgtime());
+        envelope.put(SecurityEnvelope.HASH, RubyString.ascii(hash(body)));
         return RubyMarshal.dump(envelope);
     }
 
     @Override
     public Request decodeRequest(byte[] payload) {
-        Map<?, ?> envelope = Envelope.outer(payload);
+        Map<?, ?> envelope = SecurityEnvelope.outer(payload);
         byte[] body = verified(envelope);
-        return Envelope.request(envelope, RubyMarshal.load(body));
+        return SecurityEnvelope.request(envelope, RubyMarshal.load(body));
     }
 
     @Override
     public byte[] encodeReply(Reply reply) {
         byte[] body = RubyMarshal.dump(reply.body());
         Map<Object, Object> envelope = new LinkedHashMap<>();
-        envelope.put(Envelope.SENDERID, reply.senderId());
-        envelope.put(Envelope.REQUESTID, RubyString.ascii(reply.requestId()));
-        envelope.put(Envelope.SENDERAGENT, reply.senderAgent());
-        envelope.put(Envelope.MSGTIME, reply.msgtime());
-        envelope.put(Envelope.BODY, body);
-        envelope.put(Envelope.HASH, RubyString.ascii(hash(body)));
+        envelope.put(SecurityEnvelope.SENDERID, reply.senderId());
+        envelope.put(SecurityEnvelope.REQUESTID, RubyString.ascii(reply.requestId()));
+        envelope.put(SecurityEnvelope.SENDERAGENT, reply.senderAgent());
+        envelope.put(SecurityEnvelope.MSGTIME, reply.msgtime());
+        envelope.put(SecurityEnvelope.BODY, body);
+        envelope.put(SecurityEnvelope.HASH, RubyString.ascii(hash(body)));
         return RubyMarshal.dump(envelope);
     }
 
     @Override
     public Reply decodeReply(byte[] payload) {
-        Map<?, ?> envelope = Envelope.outer(payload);
+        Map<?, ?> envelope = SecurityEnvelope.outer(payload);
         byte[] body = verified(envelope);
-        return Envelope.reply(envelope, RubyMarshal.load(body));
+        return SecurityEnvelope.reply(envelope, RubyMarshal.load(body));
     }
 
     private byte[] verified(Map<?, ?> envelope) {
-        byte[] body = Envelope.bytes(envelope, Envelope.BODY);
-        Object hash = envelope.get(Envelope.HASH);
+        byte[] body = SecurityEnvelope.bytes(envelope, SecurityEnvelope.BODY);
+        Object hash = envelope.get(SecurityEnvelope.HASH);
         String expected = hash(body);
         if (!(hash instanceof String given)
                 || !MessageDigest.isEqual(

@@ -1,4 +1,4 @@
-package mcollective.plugins.security;
+package mcollective.spi.support;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +17,23 @@ import mcollective.protocol.codec.RubySymbol;
  * (PROTOCOL.md §6.1–6.2), and its strict reading: a hostile payload becomes a {@link MessageDecodeException}
  * naming the key at fault, never a ClassCastException.
  */
-final class Envelope {
-    static final RubySymbol BODY = RubySymbol.of("body");
-    static final RubySymbol SENDERID = RubySymbol.of("senderid");
-    static final RubySymbol REQUESTID = RubySymbol.of("requestid");
-    static final RubySymbol FILTER = RubySymbol.of("filter");
-    static final RubySymbol COLLECTIVE = RubySymbol.of("collective");
-    static final RubySymbol AGENT = RubySymbol.of("agent");
-    static final RubySymbol CALLERID = RubySymbol.of("callerid");
-    static final RubySymbol TTL = RubySymbol.of("ttl");
-    static final RubySymbol MSGTIME = RubySymbol.of("msgtime");
-    static final RubySymbol HASH = RubySymbol.of("hash");
-    static final RubySymbol SENDERAGENT = RubySymbol.of("senderagent");
+public final class SecurityEnvelope {
+    public static final RubySymbol BODY = RubySymbol.of("body");
+    public static final RubySymbol SENDERID = RubySymbol.of("senderid");
+    public static final RubySymbol REQUESTID = RubySymbol.of("requestid");
+    public static final RubySymbol FILTER = RubySymbol.of("filter");
+    public static final RubySymbol COLLECTIVE = RubySymbol.of("collective");
+    public static final RubySymbol AGENT = RubySymbol.of("agent");
+    public static final RubySymbol CALLERID = RubySymbol.of("callerid");
+    public static final RubySymbol TTL = RubySymbol.of("ttl");
+    public static final RubySymbol MSGTIME = RubySymbol.of("msgtime");
+    public static final RubySymbol HASH = RubySymbol.of("hash");
+    public static final RubySymbol SENDERAGENT = RubySymbol.of("senderagent");
 
-    private Envelope() {}
+    private SecurityEnvelope() {}
 
     /** Loads the outer Hash; anything else is not a message. */
-    static Map<?, ?> outer(byte[] payload) {
+    public static Map<?, ?> outer(byte[] payload) {
         Object decoded;
         try {
             decoded = RubyMarshal.load(payload);
@@ -46,7 +46,7 @@ final class Envelope {
         return map;
     }
 
-    static byte[] bytes(Map<?, ?> envelope, RubySymbol key) {
+    public static byte[] bytes(Map<?, ?> envelope, RubySymbol key) {
         Object value = envelope.get(key);
         if (value instanceof byte[] bytes) {
             return bytes;
@@ -57,7 +57,7 @@ final class Envelope {
         throw new MessageDecodeException("Message " + key + " is not a String but " + typeOf(value));
     }
 
-    static String string(Map<?, ?> envelope, RubySymbol key) {
+    public static String string(Map<?, ?> envelope, RubySymbol key) {
         Object value = envelope.get(key);
         if (value instanceof String text) {
             return text;
@@ -68,7 +68,7 @@ final class Envelope {
         throw new MessageDecodeException("Message " + key + " is not a String but " + typeOf(value));
     }
 
-    static long integer(Map<?, ?> envelope, RubySymbol key) {
+    public static long integer(Map<?, ?> envelope, RubySymbol key) {
         Object value = envelope.get(key);
         if (value instanceof Long n) {
             return n;
@@ -80,7 +80,7 @@ final class Envelope {
         throw new MessageDecodeException("Message " + key + " is not an Integer but " + typeOf(value));
     }
 
-    static Request request(Map<?, ?> envelope, Object body) {
+    public static Request request(Map<?, ?> envelope, Object body) {
         Filter filter;
         try {
             filter = Filter.fromRuby(envelope.get(FILTER));
@@ -100,7 +100,7 @@ final class Envelope {
                 nonNull(body));
     }
 
-    static Reply reply(Map<?, ?> envelope, Object body) {
+    public static Reply reply(Map<?, ?> envelope, Object body) {
         return new Reply(
                 string(envelope, REQUESTID),
                 string(envelope, SENDERID),
@@ -116,7 +116,7 @@ final class Envelope {
         return body;
     }
 
-    static String typeOf(Object value) {
+    public static String typeOf(Object value) {
         return value == null ? "nil" : value.getClass().getSimpleName();
     }
 }
