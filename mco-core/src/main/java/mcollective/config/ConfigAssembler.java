@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.ruby.RubyValues;
+
 /**
  * Port of the key handling of lib/mcollective/config.rb ({@code loadconfig} and {@code set_config_defaults}):
  * takes {@code key = value} settings one at a time, converts and validates each, then builds the {@link Config}.

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import mcollective.ruby.RubyValues;
+
 /**
  * A plugin's view of the {@code plugin.<name>.*} settings (Ruby's {@code config.pluginconf["<name>.<key>"]}),
  * including those read from {@code plugin.d/<name>.cfg}. Immutable and thread-safe.

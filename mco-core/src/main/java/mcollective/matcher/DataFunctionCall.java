@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import mcollective.protocol.codec.RubyRegexp;
+import mcollective.ruby.RubyRegex;
 
 /**
  * Port of {@code Matcher.create_function_hash}: the {@code fstatement} hash of a data function call such as

@@ -15,6 +15,8 @@ import mcollective.McollectiveException;
 import mcollective.ddl.DdlException;
 import mcollective.logging.LogSafe;
 import mcollective.protocol.codec.RubyRegexp;
+import mcollective.ruby.RubyNumbers;
+import mcollective.ruby.RubyRegex;
 import mcollective.spi.DataPlugin;
 
 /**

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mcollective.ruby.RubyRegex;
+
 /** Port of lib/mcollective/util.rb {@code has_fact?} and {@code test_fact_value}. Stateless and thread-safe. */
 final class FactComparison {
     private static final int FLAGS = Pattern.MULTILINE | Pattern.UNIX_LINES;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import mcollective.ddl.DdlValidationException;
 import mcollective.ddl.ValueChecks;
+import mcollective.ruby.RubyRegex;
 
 /** A regular expression from the network, or a long value against one, is refused instead of killing the thread. */
 class RegexLimitsTest {

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.ruby.RubyFloat;
 import mcollective.spi.FactSource;
 
 /**
@@ -155,7 +156,7 @@ public abstract class AbstractFactSource implements FactSource {
             throw new IllegalStateException("Got empty facts");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> normalized = (Map<String, Object>) RubyScalars.normalize(loaded);
+        Map<String, Object> normalized = (Map<String, Object>) RubyFloat.normalize(loaded);
         facts = normalized;
         lastGoodFacts = normalized;
         lastLoadEpochSecond = now;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import mcollective.McollectiveException;
-import mcollective.config.RubyValues;
+import mcollective.ruby.RubyValues;
 import mcollective.spi.DiscoveryMethod;
 import mcollective.spi.PluginContext;
 

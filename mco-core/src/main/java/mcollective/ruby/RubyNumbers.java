@@ -1,4 +1,4 @@
-package mcollective.matcher;
+package mcollective.ruby;
 
 import java.math.BigInteger;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * to read the right side of a numeric comparison: prefixes {@code 0x 0b 0o 0d}, a leading {@code 0} for octal,
  * underscores between digits, surrounding white space. Stateless.
  */
-final class RubyNumbers {
+public final class RubyNumbers {
     private static final Pattern INTEGER = Pattern.compile("([+-]?)(?:"
             + "0[xX](?<hex>[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*)"
             + "|0[bB](?<bin>[01]+(?:_[01]+)*)"
@@ -23,7 +23,7 @@ final class RubyNumbers {
     private RubyNumbers() {}
 
     /** @return Ruby's {@code Integer(text)}, or empty where Ruby raises ArgumentError */
-    static Optional<BigInteger> integer(String text) {
+    public static Optional<BigInteger> integer(String text) {
         Matcher m = INTEGER.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
@@ -40,7 +40,7 @@ final class RubyNumbers {
     }
 
     /** @return Ruby's {@code Float(text)} for decimal text, or empty where Ruby raises ArgumentError */
-    static Optional<Double> floating(String text) {
+    public static Optional<Double> floating(String text) {
         String stripped = text.strip();
         if (!FLOAT.matcher(stripped).matches()) {
             return Optional.empty();

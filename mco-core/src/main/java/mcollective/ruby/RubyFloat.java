@@ -1,4 +1,4 @@
-package mcollective.spi.support;
+package mcollective.ruby;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -16,11 +16,11 @@ import mcollective.protocol.codec.RubySymbol;
  * that fact sources which build their facts themselves (the ohai source) print values exactly as Ruby does.
  * Stateless and thread-safe.
  */
-public final class RubyScalars {
-    private RubyScalars() {}
+public final class RubyFloat {
+    private RubyFloat() {}
 
     /** Lists stay lists, Maps get String keys, everything else becomes {@code value.to_s}. Result is immutable. */
-    static Object normalize(Object value) {
+    public static Object normalize(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> result = new LinkedHashMap<>();
             map.forEach((k, v) -> result.put(toS(k), normalize(v)));
@@ -64,7 +64,7 @@ public final class RubyScalars {
      * Ruby's {@code Float#to_s}: shortest round-trip digits, fixed notation when the decimal exponent is in
      * [-3, 15] ({@code 100.0}, {@code 0.0001}), otherwise {@code 1.0e+16} / {@code 2.5e-05}.
      */
-    static String floatToS(double value) {
+    public static String floatToS(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }

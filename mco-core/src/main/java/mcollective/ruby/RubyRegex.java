@@ -1,4 +1,4 @@
-package mcollective.matcher;
+package mcollective.ruby;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.logging.LogSafe;
+import mcollective.matcher.FilterEvaluationException;
 import mcollective.protocol.codec.Limits;
 
 /**
@@ -19,7 +20,7 @@ import mcollective.protocol.codec.Limits;
  * <p>Translation: Ruby's {@code ^}/{@code $} are always line anchors and its {@code .} stops only at {@code \n}
  * (MULTILINE, UNIX_LINES); {@code \h}/{@code \H} are hex digits; an inline {@code m} flag is Java's {@code s}.
  */
-final class RubyRegex {
+public final class RubyRegex {
     private static final Logger LOG = LoggerFactory.getLogger(RubyRegex.class);
     private static final int MAX_CACHED = 1024;
     private static final long STEP_BUDGET = 1_000_000L;
@@ -32,7 +33,7 @@ final class RubyRegex {
      * Ruby's {@code s.match("^/")}, which util.rb uses to tell a {@code /re/} from a name: true if any line starts
      * with a slash.
      */
-    static boolean looksLikeRegex(String s) {
+    public static boolean looksLikeRegex(String s) {
         return STARTS_WITH_SLASH.matcher(s).find();
     }
 
@@ -42,7 +43,7 @@ final class RubyRegex {
      * @throws FilterEvaluationException if the pattern is longer than {@value Limits#REGEX_LENGTH} characters, does
      *                                    not compile, exhausts the step budget or java.util.regex's recursion
      */
-    static boolean find(String regex, String input) {
+    public static boolean find(String regex, String input) {
         if (regex.length() > Limits.REGEX_LENGTH) {
             throw new FilterEvaluationException(
                     "regular expression of " + regex.length() + " characters is longer than " + Limits.REGEX_LENGTH);
@@ -65,7 +66,7 @@ final class RubyRegex {
         }
     }
 
-    static Optional<Pattern> compile(String regex) {
+    public static Optional<Pattern> compile(String regex) {
         Optional<Pattern> cached = CACHE.get(regex);
         if (cached != null) {
             return cached;

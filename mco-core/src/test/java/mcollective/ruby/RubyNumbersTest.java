@@ -1,4 +1,4 @@
-package mcollective.config;
+package mcollective.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Expected values were produced by Ruby 3.1's Integer()/Float() on this machine. */
-class RubyValuesTest {
+class RubyNumbersTest {
 
     @Nested
     class ParseInteger {

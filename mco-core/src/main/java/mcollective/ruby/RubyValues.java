@@ -1,7 +1,9 @@
-package mcollective.config;
+package mcollective.ruby;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import mcollective.config.ConfigException;
 
 /**
  * Port of the value conversions config.rb relies on: Ruby's {@code Kernel#Integer}, {@code Kernel#Float} and

@@ -1,11 +1,11 @@
-package mcollective.spi.support;
+package mcollective.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RubyScalarsTest {
+class RubyFloatTest {
     // Expected strings printed by Ruby 3.1's Float#to_s
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -31,6 +31,6 @@ class RubyScalarsTest {
         "NaN, NaN",
     })
     void shouldFormatFloatsLikeRuby(double value, String expected) {
-        assertThat(RubyScalars.floatToS(value)).isEqualTo(expected);
+        assertThat(RubyFloat.floatToS(value)).isEqualTo(expected);
     }
 }
