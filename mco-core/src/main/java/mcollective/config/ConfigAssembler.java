@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import mcollective.ruby.RubyValues;
-
 /**
  * Port of the key handling of lib/mcollective/config.rb ({@code loadconfig} and {@code set_config_defaults}):
  * takes {@code key = value} settings one at a time, converts and validates each, then builds the {@link Config}.
@@ -146,22 +144,14 @@ final class ConfigAssembler {
             case STRING -> v;
             case PLUGIN_NAME -> v.toLowerCase(Locale.ROOT);
             case PATH -> toPath(k, s);
-            case INT -> RubyValues.parseInteger(v).orElseThrow(() -> unparsable(k, s));
-            case FLOAT -> RubyValues.parseFloat(v).orElseThrow(() -> unparsable(k, s));
-            case BOOL -> toBool(k, s);
+            case INT -> s.asInt().orElseThrow(() -> unparsable(k, s));
+            case FLOAT -> s.asFloat().orElseThrow(() -> unparsable(k, s));
+            case BOOL -> s.asBool(k.rubyName());
             case LIST -> List.of(v.split(",")).stream().map(String::strip).toList();
             case PATH_LIST -> toPathList(k, s);
             case REPEATABLE_STRING -> List.of(v);
             case ENUM -> toEnum(k, s);
         };
-    }
-
-    private static boolean toBool(ConfigKey k, Setting s) {
-        try {
-            return RubyValues.strToBool(s.value());
-        } catch (ConfigException e) {
-            throw s.error(e.getMessage() + " (option '" + k.rubyName() + "')");
-        }
     }
 
     private static List<Path> toPathList(ConfigKey k, Setting s) {

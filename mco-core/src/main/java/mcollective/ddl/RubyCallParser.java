@@ -8,6 +8,7 @@ import java.util.Map;
 import mcollective.ddl.RubyDslLexer.Token;
 import mcollective.ddl.RubyDslLexer.Type;
 import mcollective.protocol.codec.Limits;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -259,7 +260,7 @@ final class RubyCallParser {
             case FLOAT:
                 return Double.parseDouble(t.text());
             case REGEX:
-                return new RubyCall.RubyRegex(t.text(), t.extra());
+                return RubyRegexp.literal(t.text(), t.extra());
             case WORDS:
                 return t.text().isBlank()
                         ? new ArrayList<>()

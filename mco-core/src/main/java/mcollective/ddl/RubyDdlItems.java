@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -75,10 +76,7 @@ final class RubyDdlItems {
 
     /** Keeps what decides how a value is checked: a regex source, a regex literal, a validator Symbol, a list. */
     private static Object validation(Object value, RubyCall call, String file) {
-        if (value == null
-                || value instanceof String
-                || value instanceof RubyCall.RubyRegex
-                || value instanceof RubySymbol) {
+        if (value == null || value instanceof String || value instanceof RubyRegexp || value instanceof RubySymbol) {
             return value;
         }
         if (value instanceof List<?>) {

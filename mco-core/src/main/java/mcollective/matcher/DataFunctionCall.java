@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import mcollective.protocol.codec.RubyRegexp;
-import mcollective.ruby.RubyRegex;
 
 /**
  * Port of {@code Matcher.create_function_hash}: the {@code fstatement} hash of a data function call such as
@@ -62,7 +61,7 @@ final class DataFunctionCall {
                 hash.put("operator", "!=~");
             }
             String source = REGEX_SLASHES.matcher(compare).replaceAll("");
-            if (RubyRegex.compile(source).isEmpty()) {
+            if (!FilterRegex.compiles(source)) {
                 throw new CompoundFilterException("Invalid regular expression /" + source + "/ in data function call '"
                         + call + "' in -S input " + input);
             }

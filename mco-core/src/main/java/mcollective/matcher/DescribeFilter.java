@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
-import mcollective.protocol.codec.RubyRegexp;
+import mcollective.ruby.RubyValues;
 
 /**
  * Port of lib/mcollective/application/describe_filter.rb: the text {@code mco describe_filter} prints for the
@@ -129,10 +129,7 @@ public final class DescribeFilter {
 
     /** Ruby's string interpolation: nil is empty, a Regexp is {@code (?-mix:source)}. */
     private static String ruby(Object value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof RubyRegexp regexp ? RubyRegexps.toS(regexp) : value.toString();
+        return RubyValues.toS(value);
     }
 
     private static String factString(String fact, String value, String operator) {

@@ -26,7 +26,7 @@ public final class NodeMatcher {
         if (RubyRegex.looksLikeRegex(klass)) {
             String regex = klass.replace("/", "");
             for (String line : node.classes()) {
-                if (RubyRegex.find(regex, line)) {
+                if (FilterRegex.find(regex, line)) {
                     return true;
                 }
             }
@@ -70,7 +70,7 @@ public final class NodeMatcher {
         if (RubyRegex.looksLikeRegex(agent)) {
             String regex = agent.replace("/", "");
             for (String name : node.agents()) {
-                if (RubyRegex.find(regex, name)) {
+                if (FilterRegex.find(regex, name)) {
                     return true;
                 }
             }
@@ -88,7 +88,7 @@ public final class NodeMatcher {
     public static boolean hasIdentity(NodeView node, String identity) {
         Objects.requireNonNull(identity, "identity");
         if (RubyRegex.looksLikeRegex(identity)) {
-            return RubyRegex.find(identity.replace("/", ""), node.identity());
+            return FilterRegex.find(identity.replace("/", ""), node.identity());
         }
         return node.identity().equals(identity);
     }

@@ -3,68 +3,66 @@ package mcollective.ruby;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import mcollective.protocol.codec.RubySymbol;
 
 /**
- * Port of {@code normalize_facts} in lib/mcollective/facts/base.rb and of Ruby's {@code to_s} on scalars. Public so
- * that fact sources which build their facts themselves (the ohai source) print values exactly as Ruby does.
- * Stateless and thread-safe.
+ * Ruby's printing of a Float: the shortest decimal digits that read back as the same double ({@code ruby_dtoa} mode
+ * 0, which both {@code Float#to_s} and Marshal's {@code w_float} use) and {@code Float#to_s} built on them. Java 17's
+ * {@link Double#toString(double)} is not always shortest, so the digits are searched for here. Stateless.
  */
 public final class RubyFloat {
     private RubyFloat() {}
 
-    /** Lists stay lists, Maps get String keys, everything else becomes {@code value.to_s}. Result is immutable. */
-    public static Object normalize(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            map.forEach((k, v) -> result.put(toS(k), normalize(v)));
-            return Collections.unmodifiableMap(result);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> result = new ArrayList<>(list.size());
-            list.forEach(v -> result.add(normalize(v)));
-            return Collections.unmodifiableList(result);
-        }
-        return toS(value);
-    }
-
     /**
-     * Ruby's {@code to_s} for the scalar types a fact loader produces: null is {@code ""}, a symbol its name, a
-     * Double/Float/BigDecimal as {@code Float#to_s} ({@code 1.5}, {@code 1.0e+16}), anything else {@code toString()}.
+     * The shortest decimal of a finite, non-zero magnitude: {@code value = 0.digits × 10^decpt}, as dtoa returns it.
      *
-     * @param value a scalar, may be null
-     * @return the text; never null
+     * @param digits the significant digits, no leading or trailing zeros; never empty
+     * @param decpt  the position of the decimal point relative to the first digit
      */
-    public static String toS(Object value) {
-        if (value == null) {
-            return "";
+    public record Decimal(String digits, int decpt) {}
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code |value|}; of two such, the one nearer
+     * the exact binary value (the even one on a tie). Both neighbours are tried at each precision because the
+     * rounding interval of a power of two is lopsided, so the nearest decimal is not always the one that reads back.
+     *
+     * @param value a finite double other than zero (the sign is ignored)
+     */
+    public static Decimal shortest(double value) {
+        if (!Double.isFinite(value) || value == 0) {
+            throw new IllegalArgumentException("no shortest digits for " + value);
         }
-        if (value instanceof RubySymbol symbol) {
-            return symbol.name();
+        double magnitude = Math.abs(value);
+        BigDecimal exact = new BigDecimal(magnitude);
+        BigDecimal best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean downFits = down.doubleValue() == magnitude;
+            boolean upFits = up.doubleValue() == magnitude;
+            if (downFits && upFits) {
+                int nearer = exact.subtract(down).compareTo(up.subtract(exact));
+                best = nearer < 0
+                        ? down
+                        : nearer > 0 ? up : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+                break;
+            }
+            if (downFits || upFits) {
+                best = downFits ? down : up;
+                break;
+            }
         }
-        if (value instanceof Double d) {
-            return floatToS(d);
-        }
-        if (value instanceof Float f) {
-            return floatToS(f.doubleValue());
-        }
-        if (value instanceof BigDecimal d) {
-            return floatToS(d.doubleValue());
-        }
-        return value.toString();
+        BigDecimal stripped = best.stripTrailingZeros();
+        String digits = stripped.unscaledValue().toString();
+        return new Decimal(digits, digits.length() - stripped.scale());
     }
 
     /**
-     * Ruby's {@code Float#to_s}: shortest round-trip digits, fixed notation when the decimal exponent is in
-     * [-3, 15] ({@code 100.0}, {@code 0.0001}), otherwise {@code 1.0e+16} / {@code 2.5e-05}.
+     * Ruby's {@code Float#to_s} (and {@code inspect}): fixed notation when the decimal point falls inside the digits
+     * ({@code 1000000000000000.2}) or within {@code [-3, 15]} ({@code 100.0}, {@code 0.0001},
+     * {@code 123456789012345.0}), otherwise {@code 1.0e+15} / {@code 2.5e-05}; {@code NaN}, {@code Infinity},
+     * {@code -Infinity}, {@code -0.0}.
      */
-    public static String floatToS(double value) {
+    public static String toS(double value) {
         if (Double.isNaN(value)) {
             return "NaN";
         }
@@ -75,11 +73,12 @@ public final class RubyFloat {
         if (value == 0) {
             return sign + "0.0";
         }
-        BigDecimal decimal = shortestDecimal(Math.abs(value));
-        String digits = decimal.unscaledValue().toString();
-        int decpt = digits.length() - decimal.scale(); // value = 0.<digits> * 10^decpt
+        Decimal decimal = shortest(value);
+        String digits = decimal.digits();
+        int decpt = decimal.decpt();
         StringBuilder out = new StringBuilder(sign);
-        if (decpt >= -3 && decpt <= 15) {
+        // flo_to_s in numeric.c: fixed when the point falls inside the digits, or at most DBL_DIG (15) places out
+        if (decpt > -4 && (decpt < digits.length() || decpt <= 15)) {
             if (decpt <= 0) {
                 out.append("0.").append("0".repeat(-decpt)).append(digits);
             } else if (digits.length() <= decpt) {
@@ -97,17 +96,5 @@ public final class RubyFloat {
                     .append(String.format("%02d", Math.abs(exponent)));
         }
         return out.toString();
-    }
-
-    /** The fewest significant digits that read back as the same double (Java 17's Double.toString can use more). */
-    private static BigDecimal shortestDecimal(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /** The DSL of ddl/*.rb read into the model, with Ruby's rules and messages. */
@@ -102,7 +103,7 @@ class RubyDdlParserTest {
             Ddl fact = DdlFixtures.shipped("data", "fact_data");
             ActionDdl query = fact.dataquery().orElseThrow();
             assertThat(query.description()).isEqualTo("Fact");
-            assertThat(query.inputs().get("query").validation()).contains(new RubyCall.RubyRegex("."));
+            assertThat(query.inputs().get("query").validation()).contains(RubyRegexp.literal(".", ""));
             assertThat(query.outputs().keySet()).containsExactly("exists", "value", "value_encoding");
             assertThat(fact.meta().timeout()).isEqualTo(Duration.ofSeconds(1));
 
@@ -159,8 +160,7 @@ class RubyDdlParserTest {
 
             Ddl service = parse("agent", "service", DdlFixtures.SERVICE_LIKE);
             ActionDdl restart = service.action("restart").orElseThrow();
-            assertThat(restart.inputs().get("unit").validation())
-                    .contains(new RubyCall.RubyRegex("^\\w+\\.service$", "i"));
+            assertThat(restart.inputs().get("unit").validation()).contains(RubyRegexp.literal("^\\w+\\.service$", "i"));
             assertThat(restart.inputs().get("count").validation()).isEmpty();
             assertThat(service.action("status")
                             .orElseThrow()

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import mcollective.protocol.codec.RubyRegexp;
+
 /** The checks behind the typecheck, length, regex and array validators, with Ruby's regex semantics. */
 class ValueChecksTest {
 
@@ -18,9 +20,9 @@ class ValueChecksTest {
         assertThatThrownBy(() -> ValueChecks.regex("xyz", "^\\h+$")).hasMessage("value should match ^\\h+$");
         assertThatCode(() -> ValueChecks.regex("abc", "^[[:alpha:]]+$")).doesNotThrowAnyException();
         assertThatThrownBy(() -> ValueChecks.regex("ab1", "^[[:alpha:]]+$")).isInstanceOf(DdlValidationException.class);
-        assertThatCode(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b", "m")))
+        assertThatCode(() -> ValueChecks.regex("a\nb", RubyRegexp.literal("a.b", "m")))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b")))
+        assertThatThrownBy(() -> ValueChecks.regex("a\nb", RubyRegexp.literal("a.b", "")))
                 .hasMessage("value should match (?-mix:a.b)");
     }
 

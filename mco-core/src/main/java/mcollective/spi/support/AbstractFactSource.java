@@ -2,6 +2,10 @@ package mcollective.spi.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import mcollective.ruby.RubyFloat;
+import mcollective.ruby.RubyValues;
 import mcollective.spi.FactSource;
 
 /**
@@ -156,10 +160,28 @@ public abstract class AbstractFactSource implements FactSource {
             throw new IllegalStateException("Got empty facts");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> normalized = (Map<String, Object>) RubyFloat.normalize(loaded);
+        Map<String, Object> normalized = (Map<String, Object>) normalize(loaded);
         facts = normalized;
         lastGoodFacts = normalized;
         lastLoadEpochSecond = now;
+    }
+
+    /**
+     * {@code normalize_facts} of facts/base.rb: Lists stay lists, Maps get String keys, everything else becomes
+     * {@code value.to_s}. The result is immutable.
+     */
+    private static Object normalize(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> result.put(RubyValues.toS(k), normalize(v)));
+            return Collections.unmodifiableMap(result);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>(list.size());
+            list.forEach(v -> result.add(normalize(v)));
+            return Collections.unmodifiableList(result);
+        }
+        return RubyValues.toS(value);
     }
 
     /** A failed load: logged once, the last good facts kept, the next try a cache period away. Lock held. */
