@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import mcollective.ddl.json.JsonDdlParser;
+import mcollective.ddl.ruby.RubyDdlParser;
+
 /**
  * A plugin's DDL, whatever its kind, read from MCollective's Ruby DSL ({@link RubyDdlParser}) or Choria's JSON
  * ({@link JsonDdlParser}). Port of the data that {@code lib/mcollective/ddl/base.rb} and its subclasses keep:

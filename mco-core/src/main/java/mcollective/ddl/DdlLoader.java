@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import mcollective.ddl.json.JsonDdlParser;
+import mcollective.ddl.ruby.RubyDdlParser;
+
 /**
  * Finds and caches DDLs as MCollective does ({@code ddl/base.rb findddlfile} over {@code Config#libdir}):
  * {@code <libdir>/mcollective/<kind>/<name>.ddl}, else {@code <name>.json} (Choria's format), on every

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import mcollective.ddl.ruby.RubyDdlParser;
 import mcollective.spi.Validator;
 
 /**

@@ -21,7 +21,7 @@ import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlKind;
 import mcollective.ddl.DdlValidationException;
 import mcollective.ddl.DdlValidator;
-import mcollective.ddl.RubyDdlParser;
+import mcollective.ddl.ruby.RubyDdlParser;
 import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;

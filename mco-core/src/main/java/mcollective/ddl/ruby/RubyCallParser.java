@@ -1,12 +1,13 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import mcollective.ddl.RubyDslLexer.Token;
-import mcollective.ddl.RubyDslLexer.Type;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.ruby.RubyDslLexer.Token;
+import mcollective.ddl.ruby.RubyDslLexer.Type;
 import mcollective.protocol.codec.Limits;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;

@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import mcollective.ddl.ActionDdl;
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlFixtures;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.DdlValidationException;
+import mcollective.ddl.InputItem;
+import mcollective.ddl.Metadata;
+import mcollective.ddl.OutputItem;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
@@ -33,7 +43,7 @@ class RubyDdlParserTest {
     @Nested
     class ShippedDdls {
         @ParameterizedTest
-        @MethodSource("mcollective.ddl.RubyDdlParserTest#shippedDdls")
+        @MethodSource("mcollective.ddl.ruby.RubyDdlParserTest#shippedDdls")
         void shouldParseEveryDdlMcollectiveShips(Path file) throws IOException {
             DdlKind kind = DdlKind.of(file.getParent().getFileName().toString());
             String name = file.getFileName().toString().replace(".ddl", "");

@@ -1,9 +1,11 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+
+import mcollective.ddl.DdlException;
 
 /**
  * Splits DDL source into tokens: the subset of Ruby the DDL DSL uses (identifiers, symbols, strings with escapes,

@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,14 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mcollective.ddl.ActionDdl;
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.InputItem;
+import mcollective.ddl.Metadata;
+import mcollective.ddl.OutputItem;
 import mcollective.protocol.codec.Json;
 import mcollective.protocol.codec.RubySymbol;
 

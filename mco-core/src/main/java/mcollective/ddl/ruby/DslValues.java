@@ -1,15 +1,16 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mcollective.ddl.DdlException;
 import mcollective.protocol.codec.RubySymbol;
 
 /** Helpers of {@link RubyDdlParser}: parsed Ruby values as plain Java data, and argument checks. */
-final class RubyValues {
-    private RubyValues() {}
+final class DslValues {
+    private DslValues() {}
 
     /** Values as plain Java data: Symbols become their names, lists and hashes are copied; regexes stay. */
     static Object plain(Object value) {

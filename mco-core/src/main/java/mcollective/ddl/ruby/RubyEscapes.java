@@ -1,6 +1,8 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.function.Function;
+
+import mcollective.ddl.DdlException;
 
 /** Ruby's string escapes for {@link RubyDslLexer}: single-quoted, double-quoted and heredoc text. */
 final class RubyEscapes {

@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import mcollective.ddl.DdlException;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 

@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
 import java.util.List;
