@@ -1,6 +1,7 @@
 package mcollective.config;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -207,7 +208,7 @@ final class ConfigAssembler {
                 }
             }
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.debug("Cannot determine the host name, using 'localhost'", e);
             return "localhost";
         }

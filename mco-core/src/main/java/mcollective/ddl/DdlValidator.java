@@ -1,17 +1,21 @@
 package mcollective.ddl;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 import mcollective.ruby.RubyNumbers;
 import mcollective.ruby.RubyValues;
+import mcollective.spi.Validator;
 
 /**
  * Checks a SimpleRPC request against an agent DDL, the same way on client and node, with MCollective's messages.
@@ -39,21 +43,20 @@ public final class DdlValidator {
     }
 
     /** Named validators from the registry's {@link mcollective.spi.Validator} plugins. */
-    public static DdlValidator using(mcollective.plugin.PluginRegistry registry) {
+    public static DdlValidator using(PluginRegistry registry) {
         // Validators are stateless: one instance each, made on first use, serves every request.
-        Map<String, mcollective.spi.Validator> made = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Validator> made = new ConcurrentHashMap<>();
         return new DdlValidator(name -> (value, validator) -> {
-            if (!registry.has(mcollective.spi.Validator.class, name)) {
+            if (!registry.has(Validator.class, name)) {
                 throw unknownValidator(name);
             }
-            made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n))
-                    .validate(value, null);
+            made.computeIfAbsent(name, n -> registry.create(Validator.class, n)).validate(value, null);
         });
     }
 
     /** Named validators from these plugin instances, keyed by {@link mcollective.spi.Validator#name()}. */
-    public static DdlValidator of(List<? extends mcollective.spi.Validator> validators) {
-        Map<String, mcollective.spi.Validator> byName = new java.util.HashMap<>();
+    public static DdlValidator of(List<? extends Validator> validators) {
+        Map<String, Validator> byName = new HashMap<>();
         validators.forEach(v -> byName.put(v.name(), v));
         return new DdlValidator(name -> (value, validator) -> Optional.ofNullable(byName.get(name))
                 .orElseThrow(() -> unknownValidator(name))

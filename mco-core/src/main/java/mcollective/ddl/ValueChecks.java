@@ -1,6 +1,7 @@
 package mcollective.ddl;
 
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public final class ValueChecks {
      */
     public static void length(Object value, int maxlength) {
         int size;
-        if (value instanceof java.util.Collection<?> c) {
+        if (value instanceof Collection<?> c) {
             size = c.size();
         } else if (value instanceof Map<?, ?> m) {
             size = m.size();

@@ -3,6 +3,7 @@ package mcollective.matcher;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +95,7 @@ public final class DescribeFilter {
                     indent = fixed && !opened.isEmpty() ? opened.pop() : oldIndent;
                     line(indent + ")");
                 }
-                default -> line(indent + entry.getKey().toUpperCase(java.util.Locale.ROOT));
+                default -> line(indent + entry.getKey().toUpperCase(Locale.ROOT));
             }
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
 
 class FilterEvaluatorTest {
@@ -207,7 +208,7 @@ class FilterEvaluatorTest {
         @Test
         void shouldNeverMatchAnUnknownOperator() {
             Filter filter = Filter.builder()
-                    .addFact(new mcollective.protocol.FactFilter("country", "<>", "uk"))
+                    .addFact(new FactFilter("country", "<>", "uk"))
                     .build();
             assertThat(passes(filter)).isFalse();
         }

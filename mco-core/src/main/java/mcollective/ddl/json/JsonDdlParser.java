@@ -15,6 +15,7 @@ import mcollective.ddl.ActionDdl;
 import mcollective.ddl.AggregateCall;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlFormat;
 import mcollective.ddl.DdlKind;
 import mcollective.ddl.InputItem;
 import mcollective.ddl.Metadata;
@@ -35,6 +36,19 @@ public final class JsonDdlParser {
     private static final Set<String> NAMED_VALIDATORS = Set.of("shellsafe", "ipv4address", "ipv6address", "ipaddress");
 
     private JsonDdlParser() {}
+
+    /** The {@code .json} {@link DdlFormat}, for {@link mcollective.ddl.DdlLoader}. */
+    public static final class Format implements DdlFormat {
+        @Override
+        public String extension() {
+            return ".json";
+        }
+
+        @Override
+        public Ddl parse(DdlKind kind, String name, String text, String file) {
+            return JsonDdlParser.parse(kind, name, text, file);
+        }
+    }
 
     /**
      * Parses one JSON DDL.

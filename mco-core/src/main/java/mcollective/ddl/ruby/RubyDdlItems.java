@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import mcollective.ddl.AggregateCall;
 import mcollective.ddl.DdlException;
@@ -13,6 +15,7 @@ import mcollective.ddl.InputItem;
 import mcollective.ddl.OutputItem;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyValues;
 
 /**
  * The item statements of {@link RubyDdlParser}: {@code input} and {@code output} (port of {@code ddl/base.rb}
@@ -69,8 +72,8 @@ final class RubyDdlItems {
         Object optional = p.get("optional");
         return new InputItem(
                 name,
-                DslValues.text(DslValues.plain(p.get("prompt"))),
-                DslValues.text(DslValues.plain(p.get("description"))),
+                RubyValues.toS(DslValues.plain(p.get("prompt"))),
+                RubyValues.toS(DslValues.plain(p.get("description"))),
                 type,
                 validation,
                 maxlength,
@@ -103,8 +106,7 @@ final class RubyDdlItems {
             return n.intValue();
         }
         if (value instanceof String s) {
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
+            Matcher m = Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
             return m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
         throw error(call, file, ":maxlength " + DslValues.describe(value) + " is not a number");
@@ -123,8 +125,8 @@ final class RubyDdlItems {
                 Optional.ofNullable(p.get("type")).map(DslValues::plain).map(String::valueOf);
         return new OutputItem(
                 name,
-                DslValues.text(DslValues.plain(p.get("description"))),
-                DslValues.text(DslValues.plain(p.get("display_as"))),
+                RubyValues.toS(DslValues.plain(p.get("description"))),
+                RubyValues.toS(DslValues.plain(p.get("display_as"))),
                 Optional.ofNullable(DslValues.plain(p.get("default"))),
                 type);
     }

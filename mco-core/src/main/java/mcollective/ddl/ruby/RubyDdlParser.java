@@ -1,20 +1,26 @@
 package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
+
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.AggregateCall;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlFormat;
 import mcollective.ddl.DdlKind;
 import mcollective.ddl.DdlValidationException;
 import mcollective.ddl.InputItem;
 import mcollective.ddl.Metadata;
 import mcollective.ddl.OutputItem;
+import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyValues;
 
 /**
  * Reads a DDL written in MCollective's Ruby DSL into a {@link Ddl}, without running Ruby: a hand-written tokenizer
@@ -42,6 +48,19 @@ public final class RubyDdlParser {
         this.kind = kind;
         this.name = name;
         this.file = file;
+    }
+
+    /** The {@code .ddl} {@link DdlFormat}, for {@link mcollective.ddl.DdlLoader}. */
+    public static final class Format implements DdlFormat {
+        @Override
+        public String extension() {
+            return ".ddl";
+        }
+
+        @Override
+        public Ddl parse(DdlKind kind, String name, String text, String file) {
+            return RubyDdlParser.parse(kind, name, text, file);
+        }
     }
 
     /**
@@ -144,7 +163,7 @@ public final class RubyDdlParser {
         }
         // Ruby re-opens an action declared twice (its first description stays) rather than refusing it.
         ActionBuilder action = actions.computeIfAbsent(
-                actionName, n -> new ActionBuilder(n, DslValues.text(call.hash().get("description"))));
+                actionName, n -> new ActionBuilder(n, RubyValues.toS(call.hash().get("description"))));
         for (RubyCall statement : call.block()) {
             switch (statement.name()) {
                 case "display" -> action.display = display(statement);
@@ -164,14 +183,14 @@ public final class RubyDdlParser {
         noBlock(call);
         Object arg =
                 call.args().size() == 1 && call.hash().isEmpty() ? call.args().get(0) : null;
-        String pref = DslValues.text(DslValues.plain(arg));
-        if (!(arg instanceof mcollective.protocol.codec.RubySymbol) || !ActionDdl.DISPLAY_MODES.contains(pref)) {
+        String pref = RubyValues.toS(DslValues.plain(arg));
+        if (!(arg instanceof RubySymbol) || !ActionDdl.DISPLAY_MODES.contains(pref)) {
             throw error(
                     call,
                     "Display preference " + pref + " is not valid, should be :ok, :failed, :flatten or " + ":always");
         }
         if (pref.equals("flatten")) {
-            org.slf4j.LoggerFactory.getLogger(RubyDdlParser.class)
+            LoggerFactory.getLogger(RubyDdlParser.class)
                     .warn(
                             "{}:{}: The display option :flatten is being deprecated and will be removed in the next minor "
                                     + "release.",
@@ -189,7 +208,7 @@ public final class RubyDdlParser {
             throw error(call, "Data queries can only have one definition");
         }
         ActionBuilder query =
-                new ActionBuilder(Ddl.DATAQUERY, DslValues.text(call.hash().get("description")));
+                new ActionBuilder(Ddl.DATAQUERY, RubyValues.toS(call.hash().get("description")));
         actions.put(Ddl.DATAQUERY, query);
         for (RubyCall statement : call.block()) {
             switch (statement.name()) {
@@ -220,15 +239,13 @@ public final class RubyDdlParser {
                         "undefined local variable or method `" + statement.name() + "' in a discovery block");
             }
             List<Object> caps = new ArrayList<>();
-            statement
-                    .args()
-                    .forEach(a -> caps.addAll(a instanceof List<?> l ? l : java.util.Collections.singletonList(a)));
+            statement.args().forEach(a -> caps.addAll(a instanceof List<?> l ? l : Collections.singletonList(a)));
             if (caps.isEmpty()) {
                 throw error(statement, "Discovery plugin capabilities can't be empty");
             }
             for (Object cap : caps) {
                 Object plain = DslValues.plain(cap);
-                if (!(cap instanceof mcollective.protocol.codec.RubySymbol) || !CAPABILITIES.contains(plain)) {
+                if (!(cap instanceof RubySymbol) || !CAPABILITIES.contains(plain)) {
                     throw error(
                             statement,
                             plain + " is not a valid capability, valid capabilities are :classes, "

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public abstract class AbstractFactSource implements FactSource {
     private Map<String, Object> lastGoodFacts = Map.of();
     private long lastLoadEpochSecond = Long.MIN_VALUE;
     private volatile String backgroundThreadName;
-    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     /** A source with the default cache time and the system clock. */
     protected AbstractFactSource() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,10 @@ class RubyDdlParserTest {
                             "The name of the fact",
                             "The fact to retrieve",
                             "string",
-                            java.util.Optional.of("^[\\w\\-\\.]+$"),
+                            Optional.of("^[\\w\\-\\.]+$"),
                             40,
                             false,
-                            java.util.Optional.empty(),
+                            Optional.empty(),
                             List.of()));
             assertThat(getFact.labels()).containsExactly(Map.entry("fact", "Fact"), Map.entry("value", "Value"));
             assertThat(getFact.aggregates())
@@ -155,9 +156,9 @@ class RubyDdlParserTest {
                                     "boolean_summary",
                                     "enabled",
                                     Map.of("true", "enabled", "false", "disabled"),
-                                    java.util.Optional.empty()),
-                            tuple("average", "runtime", Map.of(), java.util.Optional.of("Average: %0.2f")),
-                            tuple("summary", "summary", Map.of(), java.util.Optional.empty()));
+                                    Optional.empty()),
+                            tuple("average", "runtime", Map.of(), Optional.of("Average: %0.2f")),
+                            tuple("summary", "summary", Map.of(), Optional.empty()));
             assertThat(ddl.action("status").orElseThrow().display()).isEqualTo("always");
         }
 
@@ -354,6 +355,34 @@ class RubyDdlParserTest {
                             .get("exitcode")
                             .description())
                     .isEqualTo("exit code of stop");
+        }
+
+        @Test
+        void shouldUnrollNestedLoopsEachWithItsOwnVariable() {
+            Ddl ddl = parse("agent", "svc", DdlFixtures.withMetadata("svc", """
+                    %w{start stop}.each do |act|
+                        action act, :description => "#{act.capitalize}" do
+                            [:pid, :exitcode].each do |out|
+                                output out, :description => "#{out}", :display_as => out.to_s.upcase
+                            end
+                        end
+                    end
+                    """));
+
+            assertThat(ddl.actions().keySet()).containsExactly("start", "stop");
+            assertThat(ddl.action("stop").orElseThrow().outputs().values())
+                    .extracting(OutputItem::name, OutputItem::displayAs)
+                    .containsExactly(tuple("pid", "PID"), tuple("exitcode", "EXITCODE"));
+        }
+
+        @Test
+        void shouldRefuseAVariableThatNoLoopDefines() {
+            assertThatThrownBy(() -> parse("agent", "x", DdlFixtures.withMetadata("x", """
+                            action name, :description => "d" do
+                            end
+                            """)))
+                    .isInstanceOf(DdlException.class)
+                    .hasMessageContaining("action needs a name (a :symbol or \"string\") but got name;");
         }
 
         @Test
