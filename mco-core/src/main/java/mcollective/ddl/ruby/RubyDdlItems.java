@@ -1,12 +1,11 @@
 package mcollective.ddl.ruby;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import mcollective.ddl.AggregateCall;
 import mcollective.ddl.DdlException;
@@ -15,6 +14,7 @@ import mcollective.ddl.InputItem;
 import mcollective.ddl.OutputItem;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyNumbers;
 import mcollective.ruby.RubyValues;
 
 /**
@@ -106,8 +106,9 @@ final class RubyDdlItems {
             return n.intValue();
         }
         if (value instanceof String s) {
-            Matcher m = Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+            BigInteger n = RubyNumbers.toI(s);
+            // a length beyond an int is no limit in practice: saturate rather than wrap
+            return n.bitLength() < Integer.SIZE ? n.intValue() : n.signum() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
         }
         throw error(call, file, ":maxlength " + DslValues.describe(value) + " is not a number");
     }

@@ -212,6 +212,19 @@ class RubyDdlParserTest {
         }
 
         @Test
+        void shouldReadAStringMaxlengthAsRubysToI() {
+            Ddl ddl = parse("agent", "x", DdlFixtures.withMetadata("x", """
+                    action 'a', :description => 'd' do
+                      input :i, :prompt => 'p', :description => 'd', :type => :string, :optional => true,
+                                :validation => '.', :maxlength => " 1_2 chars"
+                    end
+                    """));
+
+            assertThat(ddl.action("a").orElseThrow().inputs().get("i").maxlength())
+                    .isEqualTo(12);
+        }
+
+        @Test
         void shouldCheckInputsAsRubyDoes() {
             String input = "action 'a', :description => 'd' do\n  input :i, %s\nend\n";
             fails(
