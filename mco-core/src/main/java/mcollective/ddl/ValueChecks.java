@@ -12,6 +12,7 @@ import mcollective.protocol.codec.RubyRegexp;
 import mcollective.ruby.RubyNumbers;
 import mcollective.ruby.RubyRegex;
 import mcollective.ruby.RubyRegexException;
+import mcollective.ruby.RubyValues;
 
 /**
  * The value checks DDL validation is built from, with MCollective's messages: ports of
@@ -103,9 +104,7 @@ public final class ValueChecks {
     public static void array(Object value, List<?> allowed) {
         if (allowed.stream().noneMatch(a -> rubyEquals(a, value))) {
             throw new DdlValidationException("value should be one of "
-                    + allowed.stream()
-                            .map(a -> a == null ? "" : String.valueOf(a))
-                            .collect(Collectors.joining(", ")));
+                    + allowed.stream().map(RubyValues::toS).collect(Collectors.joining(", ")));
         }
     }
 
