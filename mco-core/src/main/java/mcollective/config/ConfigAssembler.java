@@ -1,6 +1,7 @@
 package mcollective.config;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -144,22 +145,14 @@ final class ConfigAssembler {
             case STRING -> v;
             case PLUGIN_NAME -> v.toLowerCase(Locale.ROOT);
             case PATH -> toPath(k, s);
-            case INT -> RubyValues.parseInteger(v).orElseThrow(() -> unparsable(k, s));
-            case FLOAT -> RubyValues.parseFloat(v).orElseThrow(() -> unparsable(k, s));
-            case BOOL -> toBool(k, s);
+            case INT -> s.asInt().orElseThrow(() -> unparsable(k, s));
+            case FLOAT -> s.asFloat().orElseThrow(() -> unparsable(k, s));
+            case BOOL -> s.asBool(k.rubyName());
             case LIST -> List.of(v.split(",")).stream().map(String::strip).toList();
             case PATH_LIST -> toPathList(k, s);
             case REPEATABLE_STRING -> List.of(v);
             case ENUM -> toEnum(k, s);
         };
-    }
-
-    private static boolean toBool(ConfigKey k, Setting s) {
-        try {
-            return RubyValues.strToBool(s.value());
-        } catch (ConfigException e) {
-            throw s.error(e.getMessage() + " (option '" + k.rubyName() + "')");
-        }
     }
 
     private static List<Path> toPathList(ConfigKey k, Setting s) {
@@ -215,7 +208,7 @@ final class ConfigAssembler {
                 }
             }
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.debug("Cannot determine the host name, using 'localhost'", e);
             return "localhost";
         }

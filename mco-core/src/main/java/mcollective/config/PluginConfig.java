@@ -49,7 +49,7 @@ public final class PluginConfig {
      * @throws ConfigException naming {@code plugin.<name>.<key>}, the value, file and line, when not an integer
      */
     public Optional<Integer> getInt(String key) {
-        return setting(key).map(s -> RubyValues.parseInteger(s.value()).orElseThrow(() -> unparsable(key, s)));
+        return setting(key).map(s -> s.asInt().orElseThrow(() -> unparsable(key, s)));
     }
 
     /**
@@ -58,7 +58,7 @@ public final class PluginConfig {
      * @throws ConfigException naming {@code plugin.<name>.<key>}, the value, file and line, when not a number
      */
     public Optional<Double> getDouble(String key) {
-        return setting(key).map(s -> RubyValues.parseFloat(s.value()).orElseThrow(() -> unparsable(key, s)));
+        return setting(key).map(s -> s.asFloat().orElseThrow(() -> unparsable(key, s)));
     }
 
     /**
@@ -68,15 +68,7 @@ public final class PluginConfig {
      * @throws ConfigException naming {@code plugin.<name>.<key>}, the value, file and line, when not a boolean
      */
     public boolean getBool(String key, boolean dflt) {
-        return setting(key)
-                .map(s -> {
-                    try {
-                        return RubyValues.strToBool(s.value());
-                    } catch (ConfigException e) {
-                        throw s.error(e.getMessage() + " (option 'plugin." + name + "." + key + "')");
-                    }
-                })
-                .orElse(dflt);
+        return setting(key).map(s -> s.asBool("plugin." + name + "." + key)).orElse(dflt);
     }
 
     /** Every {@code plugin.<name>.<key>} as {@code key -> value}, in file order; never null, unmodifiable. */

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A plugin's DDL, whatever its kind, read from MCollective's Ruby DSL ({@link RubyDdlParser}) or Choria's JSON
- * ({@link JsonDdlParser}). Port of the data that {@code lib/mcollective/ddl/base.rb} and its subclasses keep:
+ * A plugin's DDL, whatever its kind, read from MCollective's Ruby DSL ({@link mcollective.ddl.ruby.RubyDdlParser}) or
+ * Choria's JSON ({@link mcollective.ddl.json.JsonDdlParser}). Port of the data that {@code lib/mcollective/ddl/base.rb} and its subclasses keep:
  * metadata, requirements, usage, actions (a data plugin's {@code dataquery} is the action {@code query}) and
  * discovery capabilities. Immutable and thread-safe.
  *

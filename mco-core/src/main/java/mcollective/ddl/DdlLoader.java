@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
@@ -22,13 +26,16 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds and caches DDLs as MCollective does ({@code ddl/base.rb findddlfile} over {@code Config#libdir}):
- * {@code <libdir>/mcollective/<kind>/<name>.ddl}, else {@code <name>.json} (Choria's format), on every
+ * {@code <libdir>/mcollective/<kind>/<name>.ddl}, else {@code <name>.json} (Choria's format; each a {@link DdlFormat}
+ * found on the class path), on every
  * {@code libdir} with the last one configured searched first (Ruby puts each libdir at the front of
  * {@code $LOAD_PATH}), then the same relative paths on the class path, where the plugins this project ships keep
  * theirs. Data and validator DDLs carry their suffix in the name ({@code fact_data}, {@code shellsafe_validator}).
  * A parsed DDL is cached for the loader's lifetime (Ruby: 300 s); a missing one is not. Thread-safe.
  */
 public final class DdlLoader {
+    private static final Map<String, DdlFormat> FORMATS = formats();
+
     private final List<Path> libdirs;
     private final ClassLoader classLoader;
     private final Map<String, Ddl> cache = new ConcurrentHashMap<>();
@@ -88,7 +95,7 @@ public final class DdlLoader {
     private Optional<Ddl> read(DdlKind kind, String name) {
         String base = "mcollective/" + kind.typeName() + "/" + name;
         for (Path libdir : libdirs) {
-            for (String ext : List.of(".ddl", ".json")) {
+            for (String ext : FORMATS.keySet()) {
                 Path file = libdir.resolve(base + ext);
                 if (Files.isRegularFile(file)) {
                     try {
@@ -99,7 +106,7 @@ public final class DdlLoader {
                 }
             }
         }
-        for (String ext : List.of(".ddl", ".json")) {
+        for (String ext : FORMATS.keySet()) {
             try (InputStream in = classLoader.getResourceAsStream(base + ext)) {
                 if (in != null) {
                     return Optional.of(parse(
@@ -117,9 +124,21 @@ public final class DdlLoader {
     }
 
     private static Ddl parse(DdlKind kind, String name, String ext, String text, String file) {
-        return ext.equals(".json")
-                ? JsonDdlParser.parse(kind, name, text, file)
-                : RubyDdlParser.parse(kind, name, text, file);
+        return FORMATS.get(ext).parse(kind, name, text, file);
+    }
+
+    /** The formats on the class path by extension, {@code .ddl} first (the only one Ruby reads), then by name. */
+    private static Map<String, DdlFormat> formats() {
+        Map<String, DdlFormat> byExtension = new TreeMap<>(
+                Comparator.comparing((String ext) -> !ext.equals(".ddl")).thenComparing(Comparator.naturalOrder()));
+        for (DdlFormat format : ServiceLoader.load(DdlFormat.class, DdlLoader.class.getClassLoader())) {
+            if (byExtension.putIfAbsent(format.extension(), format) != null) {
+                throw new DdlException("Two DDL formats read " + format.extension() + ": "
+                        + byExtension.get(format.extension()).getClass().getName() + " and "
+                        + format.getClass().getName());
+            }
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(byExtension));
     }
 
     /** Every plugin of a kind with a DDL, on the libdirs or the class path, sorted; empty for an unknown kind. */
@@ -177,7 +196,7 @@ public final class DdlLoader {
     }
 
     private static boolean isDdlFile(String fileName) {
-        return fileName.endsWith(".ddl") || fileName.endsWith(".json");
+        return FORMATS.containsKey(fileName.substring(Math.max(0, fileName.lastIndexOf('.'))));
     }
 
     private static String stripExtension(String fileName) {

@@ -1,16 +1,21 @@
 package mcollective.ddl;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mcollective.plugin.PluginRegistry;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyNumbers;
+import mcollective.ruby.RubyValues;
+import mcollective.spi.Validator;
 
 /**
  * Checks a SimpleRPC request against an agent DDL, the same way on client and node, with MCollective's messages.
@@ -38,21 +43,20 @@ public final class DdlValidator {
     }
 
     /** Named validators from the registry's {@link mcollective.spi.Validator} plugins. */
-    public static DdlValidator using(mcollective.plugin.PluginRegistry registry) {
+    public static DdlValidator using(PluginRegistry registry) {
         // Validators are stateless: one instance each, made on first use, serves every request.
-        Map<String, mcollective.spi.Validator> made = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Validator> made = new ConcurrentHashMap<>();
         return new DdlValidator(name -> (value, validator) -> {
-            if (!registry.has(mcollective.spi.Validator.class, name)) {
+            if (!registry.has(Validator.class, name)) {
                 throw unknownValidator(name);
             }
-            made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n))
-                    .validate(value, null);
+            made.computeIfAbsent(name, n -> registry.create(Validator.class, n)).validate(value, null);
         });
     }
 
     /** Named validators from these plugin instances, keyed by {@link mcollective.spi.Validator#name()}. */
-    public static DdlValidator of(List<? extends mcollective.spi.Validator> validators) {
-        Map<String, mcollective.spi.Validator> byName = new java.util.HashMap<>();
+    public static DdlValidator of(List<? extends Validator> validators) {
+        Map<String, Validator> byName = new HashMap<>();
         validators.forEach(v -> byName.put(v.name(), v));
         return new DdlValidator(name -> (value, validator) -> Optional.ofNullable(byName.get(name))
                 .orElseThrow(() -> unknownValidator(name))
@@ -143,7 +147,7 @@ public final class DdlValidator {
             } else {
                 namedValidators.apply(name).accept(value, name);
             }
-        } else if (validation instanceof String || validation instanceof RubyCall.RubyRegex) {
+        } else if (validation instanceof String || validation instanceof RubyRegexp) {
             ValueChecks.regex(value, validation);
         } else if (validation instanceof List<?> allowed) {
             ValueChecks.array(value, allowed);
@@ -173,31 +177,21 @@ public final class DdlValidator {
 
     /** {@code DDL.string_to_boolean}: true/t/yes/y/1 and false/f/no/n/0, any case. */
     public static boolean stringToBoolean(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (List.of("true", "t", "yes", "y", "1").contains(v)) {
-            return true;
-        }
-        if (List.of("false", "f", "no", "n", "0").contains(v)) {
-            return false;
-        }
-        throw new DdlValidationException(value + " does not look like a boolean argument");
+        return RubyValues.stringToBoolean(value)
+                .orElseThrow(() -> new DdlValidationException(value + " does not look like a boolean argument"));
     }
 
     /**
-     * {@code DDL.string_to_number}: a Double for {@code \d+\.\d+}, else a Long (BigInteger when it does not fit)
-     * for {@code \d+}; like Ruby's {@code =~}, the pattern may match any line and the number is read from the start.
+     * {@code DDL.string_to_number}: {@code val.to_f} (a Double) when a line is {@code \d+\.\d+}, else
+     * {@code val.to_i} (a Long, BigInteger when it does not fit) when a line is {@code \d+}; like Ruby's {@code =~}
+     * the pattern may match any line, and the number is read from the start.
      */
     public static Number stringToNumber(String value) {
         if (FLOAT.matcher(value).find()) {
-            Matcher m = Pattern.compile("^\\s*[-+]?\\d+(\\.\\d+)?").matcher(value);
-            return m.find() ? Double.parseDouble(m.group().strip()) : 0.0;
+            return RubyNumbers.toF(value);
         }
         if (INTEGER.matcher(value).find()) {
-            Matcher m = Pattern.compile("^\\s*[-+]?\\d+").matcher(value);
-            if (!m.find()) {
-                return 0L;
-            }
-            BigInteger n = new BigInteger(m.group().strip());
+            BigInteger n = RubyNumbers.toI(value);
             return n.bitLength() < 64 ? (Number) n.longValue() : n;
         }
         throw new DdlValidationException(value + " does not look like a number");

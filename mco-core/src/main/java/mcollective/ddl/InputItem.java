@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -17,7 +18,7 @@ import mcollective.protocol.codec.RubySymbol;
  * @param type         {@code :type}: string, list, boolean, integer, float, number, hash, array (or another
  *                     name, which validation treats as a named validator, as Ruby does)
  * @param validation   {@code :validation} as written: a {@code String} (a regex source), a
- *                     {@link RubyCall.RubyRegex} (a regex literal), a {@link RubySymbol} (a named validator such as
+ *                     {@link RubyRegexp} (a regex literal), a {@link RubySymbol} (a named validator such as
  *                     {@code :shellsafe}, or a type name) or a {@code List} (allowed values); empty when absent or nil
  * @param maxlength    {@code :maxlength}; 0 means unlimited
  * @param optional     {@code :optional}
@@ -53,7 +54,7 @@ public record InputItem(
     /** The regex source of {@code :validation => '^\w+$'} or {@code /^\w+$/}; empty otherwise. */
     public Optional<String> validationRegex() {
         return validation
-                .map(v -> v instanceof RubyCall.RubyRegex r ? r.source() : v)
+                .map(v -> v instanceof RubyRegexp r ? r.source() : v)
                 .filter(String.class::isInstance)
                 .map(String.class::cast);
     }

@@ -1,11 +1,18 @@
 package mcollective.ddl;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import mcollective.protocol.codec.RubyRegexp;
+import mcollective.ruby.RubyNumbers;
+import mcollective.ruby.RubyRegex;
+import mcollective.ruby.RubyRegexException;
+import mcollective.ruby.RubyValues;
 
 /**
  * The value checks DDL validation is built from, with MCollective's messages: ports of
@@ -49,7 +56,7 @@ public final class ValueChecks {
      */
     public static void length(Object value, int maxlength) {
         int size;
-        if (value instanceof java.util.Collection<?> c) {
+        if (value instanceof Collection<?> c) {
             size = c.size();
         } else if (value instanceof Map<?, ?> m) {
             size = m.size();
@@ -64,26 +71,32 @@ public final class ValueChecks {
 
     /**
      * {@code value should match <regex>} unless the regex matches somewhere in the value's text. A String is a
-     * regex source and is printed as written; a {@link RubyCall.RubyRegex} literal is printed as Ruby's
+     * regex source and is printed as written; a {@link RubyRegexp} literal is printed as Ruby's
      * {@code Regexp#to_s} ({@code (?-mix:^\d+$)}).
+     *
+     * @throws DdlValidationException also when the regex does not compile, naming it
      */
     public static void regex(Object value, Object regex) {
         Objects.requireNonNull(regex, "regex");
-        RubyCall.RubyRegex literal = regex instanceof RubyCall.RubyRegex r ? r : null;
+        RubyRegexp literal = regex instanceof RubyRegexp r ? r : null;
         String source = literal != null ? literal.source() : String.valueOf(regex);
-        String options = literal != null ? literal.options() : "";
+        String shown = literal != null ? literal.toS() : source;
         String text = String.valueOf(value);
+        Pattern pattern;
+        try {
+            pattern = RubyRegex.compile(source, literal != null ? literal.options() : 0);
+        } catch (RubyRegexException e) {
+            throw new DdlValidationException(e.getMessage());
+        }
         boolean found;
         try {
-            found = RubyPattern.compile(source, options).matcher(text).find();
+            found = pattern.matcher(text).find();
         } catch (StackOverflowError e) {
             // java.util.regex recurses per repetition of a group: a long hostile value must not kill the thread
-            throw new DdlValidationException("value of " + text.length() + " characters is too long to match "
-                    + (literal != null ? literal.toRubyString() : source));
+            throw new DdlValidationException("value of " + text.length() + " characters is too long to match " + shown);
         }
         if (!found) {
-            throw new DdlValidationException(
-                    "value should match " + (literal != null ? literal.toRubyString() : source));
+            throw new DdlValidationException("value should match " + shown);
         }
     }
 
@@ -91,20 +104,14 @@ public final class ValueChecks {
     public static void array(Object value, List<?> allowed) {
         if (allowed.stream().noneMatch(a -> rubyEquals(a, value))) {
             throw new DdlValidationException("value should be one of "
-                    + allowed.stream()
-                            .map(a -> a == null ? "" : String.valueOf(a))
-                            .collect(Collectors.joining(", ")));
+                    + allowed.stream().map(RubyValues::toS).collect(Collectors.joining(", ")));
         }
     }
 
     /** Ruby's {@code ==}: numbers by value ({@code 1 == 1.0}), everything else by {@code equals}. */
     static boolean rubyEquals(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
-            try {
-                return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
-            } catch (NumberFormatException e) {
-                return x.doubleValue() == y.doubleValue();
-            }
+            return RubyNumbers.equal(x, y);
         }
         return Objects.equals(a, b);
     }

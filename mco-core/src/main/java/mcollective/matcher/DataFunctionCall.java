@@ -61,7 +61,7 @@ final class DataFunctionCall {
                 hash.put("operator", "!=~");
             }
             String source = REGEX_SLASHES.matcher(compare).replaceAll("");
-            if (RubyRegex.compile(source).isEmpty()) {
+            if (!FilterRegex.compiles(source)) {
                 throw new CompoundFilterException("Invalid regular expression /" + source + "/ in data function call '"
                         + call + "' in -S input " + input);
             }

@@ -1,10 +1,9 @@
 package mcollective.matcher;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,8 @@ import mcollective.McollectiveException;
 import mcollective.ddl.DdlException;
 import mcollective.logging.LogSafe;
 import mcollective.protocol.codec.RubyRegexp;
+import mcollective.ruby.RubyNumbers;
+import mcollective.ruby.RubyValues;
 import mcollective.spi.DataPlugin;
 
 /**
@@ -104,12 +105,12 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
                 LOG.debug("Cannot do a regex check on a non string value.");
                 return false;
             }
-            boolean found = RubyRegex.find(regexSource(right), text);
+            boolean found = FilterRegex.find(regexSource(right), text);
             return operator.equals("!=~") != found;
         }
         Object r = right;
         if (left instanceof String) {
-            r = right == null ? "" : right instanceof RubyRegexp regexp ? RubyRegexps.toS(regexp) : right.toString();
+            r = RubyValues.toS(right);
         } else if (right instanceof String text) {
             if (left instanceof Number) {
                 r = RubyNumbers.integer(text)
@@ -129,27 +130,27 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
             throw new FilterEvaluationException("invalid operator: " + operator.strip());
         }
         String symbol = op.group(1) == null ? "==" : op.group(1);
-        if (left instanceof Number l && r instanceof Number n && (isNaN(l) || isNaN(n))) {
-            return symbol.equals("!="); // NaN is neither equal, smaller nor greater
-        }
         if (symbol.equals("==") || symbol.equals("!=")) {
             return symbol.equals("==") == equal(left, r);
         }
-        if (!(left instanceof Number) || !(r instanceof Number)) {
+        if (!(left instanceof Number l) || !(r instanceof Number n)) {
             throw new FilterEvaluationException("comparison of " + left + " with " + r + " failed");
         }
-        int order = decimal((Number) left).compareTo(decimal((Number) r));
+        OptionalInt order = RubyNumbers.compare(l, n);
+        if (order.isEmpty()) {
+            return false; // NaN is neither smaller nor greater
+        }
         return switch (symbol) {
-            case "<" -> order < 0;
-            case ">" -> order > 0;
-            case "<=" -> order <= 0;
-            default -> order >= 0;
+            case "<" -> order.getAsInt() < 0;
+            case ">" -> order.getAsInt() > 0;
+            case "<=" -> order.getAsInt() <= 0;
+            default -> order.getAsInt() >= 0;
         };
     }
 
     private static String regexSource(Object right) {
         if (right instanceof RubyRegexp regexp) {
-            return RubyRegexps.toS(regexp);
+            return regexp.toS();
         }
         if (right instanceof String text) {
             return text; // String#match(str) compiles the String
@@ -160,28 +161,8 @@ public final class DataPluginEvaluator implements DataFunctionEvaluator {
 
     private static boolean equal(Object left, Object right) {
         if (left instanceof Number l && right instanceof Number r) {
-            return decimal(l).compareTo(decimal(r)) == 0;
+            return RubyNumbers.equal(l, r);
         }
         return Objects.equals(left, right);
-    }
-
-    private static boolean isNaN(Number n) {
-        return n instanceof Double d && d.isNaN() || n instanceof Float f && f.isNaN();
-    }
-
-    private static BigDecimal decimal(Number n) {
-        if (n instanceof BigInteger big) {
-            return new BigDecimal(big);
-        }
-        if (n instanceof Double || n instanceof Float) {
-            double d = n.doubleValue();
-            if (Double.isInfinite(d)) {
-                return d > 0
-                        ? BigDecimal.valueOf(Double.MAX_VALUE).multiply(BigDecimal.TEN)
-                        : BigDecimal.valueOf(-Double.MAX_VALUE).multiply(BigDecimal.TEN);
-            }
-            return new BigDecimal(d);
-        }
-        return BigDecimal.valueOf(n.longValue());
     }
 }

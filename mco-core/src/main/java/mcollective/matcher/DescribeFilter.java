@@ -3,13 +3,14 @@ package mcollective.matcher;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
-import mcollective.protocol.codec.RubyRegexp;
+import mcollective.ruby.RubyValues;
 
 /**
  * Port of lib/mcollective/application/describe_filter.rb: the text {@code mco describe_filter} prints for the
@@ -94,7 +95,7 @@ public final class DescribeFilter {
                     indent = fixed && !opened.isEmpty() ? opened.pop() : oldIndent;
                     line(indent + ")");
                 }
-                default -> line(indent + entry.getKey().toUpperCase(java.util.Locale.ROOT));
+                default -> line(indent + entry.getKey().toUpperCase(Locale.ROOT));
             }
         }
     }
@@ -129,10 +130,7 @@ public final class DescribeFilter {
 
     /** Ruby's string interpolation: nil is empty, a Regexp is {@code (?-mix:source)}. */
     private static String ruby(Object value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof RubyRegexp regexp ? RubyRegexps.toS(regexp) : value.toString();
+        return RubyValues.toS(value);
     }
 
     private static String factString(String fact, String value, String operator) {

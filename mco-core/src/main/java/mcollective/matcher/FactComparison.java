@@ -1,11 +1,13 @@
 package mcollective.matcher;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import mcollective.ruby.RubyNumbers;
+import mcollective.ruby.RubyValues;
 
 /** Port of lib/mcollective/util.rb {@code has_fact?} and {@code test_fact_value}. Stateless and thread-safe. */
 final class FactComparison {
@@ -54,7 +56,7 @@ final class FactComparison {
         if (operator.equals("=~")) {
             Matcher slashed = SLASHED.matcher(value);
             String regex = slashed.find() ? slashed.group(1) : value;
-            return RubyRegex.find(regex, actual);
+            return FilterRegex.find(regex, actual);
         }
         if (operator.equals("==")) {
             return actual.equals(value);
@@ -66,9 +68,9 @@ final class FactComparison {
         if (INTEGER.matcher(value).find() && INTEGER.matcher(actual).find()) {
             cmp = rubyInteger(actual).compareTo(rubyInteger(value));
         } else if (FLOAT.matcher(value).find() && FLOAT.matcher(actual).find()) {
-            cmp = Double.compare(rubyFloat(actual), rubyFloat(value)); // digits only: no NaN, no -0.0
+            cmp = Double.compare(rubyFloat(actual), rubyFloat(value)); // no NaN from Float(), and no -0.0 here
         } else {
-            cmp = compareBytes(actual, value);
+            cmp = RubyValues.compareStrings(actual, value);
         }
         return switch (operator) {
             case "<=" -> cmp <= 0;
@@ -79,38 +81,13 @@ final class FactComparison {
         };
     }
 
-    /** Ruby's {@code Integer(s)} for digit strings: a leading 0 means octal, so "010" is 8 and "09" raises. */
     private static BigInteger rubyInteger(String s) {
-        String digits = s.strip();
-        try {
-            if (digits.length() > 1 && digits.startsWith("0")) {
-                return new BigInteger(digits.substring(1), 8);
-            }
-            return new BigInteger(digits);
-        } catch (NumberFormatException e) {
-            throw new FilterEvaluationException("invalid value for Integer(): \"" + s + "\"");
-        }
+        return RubyNumbers.integer(s)
+                .orElseThrow(() -> new FilterEvaluationException("invalid value for Integer(): \"" + s + "\""));
     }
 
     private static double rubyFloat(String s) {
-        String text = s.strip();
-        if (!text.matches("[0-9]+\\.[0-9]+")) {
-            throw new FilterEvaluationException("invalid value for Float(): \"" + s + "\"");
-        }
-        return Double.parseDouble(text);
-    }
-
-    /** Ruby's {@code String#<=>}: unsigned byte order of the UTF-8 encoding. */
-    private static int compareBytes(String a, String b) {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] y = b.getBytes(StandardCharsets.UTF_8);
-        int n = Math.min(x.length, y.length);
-        for (int i = 0; i < n; i++) {
-            int diff = Byte.toUnsignedInt(x[i]) - Byte.toUnsignedInt(y[i]);
-            if (diff != 0) {
-                return diff;
-            }
-        }
-        return Integer.compare(x.length, y.length);
+        return RubyNumbers.floating(s)
+                .orElseThrow(() -> new FilterEvaluationException("invalid value for Float(): \"" + s + "\""));
     }
 }

@@ -3,6 +3,7 @@ package mcollective.matcher;
 import java.util.Objects;
 
 import mcollective.protocol.FactFilter;
+import mcollective.ruby.RubyRegex;
 
 /**
  * Port of the {@code has_cf_class?}, {@code has_fact?}, {@code has_agent?} and {@code has_identity?} helpers of
@@ -25,7 +26,7 @@ public final class NodeMatcher {
         if (RubyRegex.looksLikeRegex(klass)) {
             String regex = klass.replace("/", "");
             for (String line : node.classes()) {
-                if (RubyRegex.find(regex, line)) {
+                if (FilterRegex.find(regex, line)) {
                     return true;
                 }
             }
@@ -69,7 +70,7 @@ public final class NodeMatcher {
         if (RubyRegex.looksLikeRegex(agent)) {
             String regex = agent.replace("/", "");
             for (String name : node.agents()) {
-                if (RubyRegex.find(regex, name)) {
+                if (FilterRegex.find(regex, name)) {
                     return true;
                 }
             }
@@ -87,7 +88,7 @@ public final class NodeMatcher {
     public static boolean hasIdentity(NodeView node, String identity) {
         Objects.requireNonNull(identity, "identity");
         if (RubyRegex.looksLikeRegex(identity)) {
-            return RubyRegex.find(identity.replace("/", ""), node.identity());
+            return FilterRegex.find(identity.replace("/", ""), node.identity());
         }
         return node.identity().equals(identity);
     }

@@ -3,8 +3,9 @@
  * and the {@code has_*} helpers of util.rb: {@link mcollective.matcher.FilterEvaluator} decides whether a node acts
  * on a request, looking at the node through {@link mcollective.matcher.NodeView}; compound callstacks go through
  * {@link mcollective.matcher.DefaultCompoundEvaluator} and their data functions through
- * {@link mcollective.matcher.DataPluginEvaluator}. Regular expressions arrive from the network and are compiled and
- * run defensively. On the client: {@link mcollective.matcher.CompoundParser} (with
+ * {@link mcollective.matcher.DataPluginEvaluator}. Regular expressions arrive from the network: {@code FilterRegex}
+ * bounds their length and runs them through {@link mcollective.ruby.RubyRegex} with a step budget; numbers and strings
+ * compare as {@link mcollective.ruby.RubyNumbers} and {@link mcollective.ruby.RubyValues} say Ruby does. On the client: {@link mcollective.matcher.CompoundParser} (with
  * {@link mcollective.matcher.CompoundScanner}) turns {@code -S} text into Ruby's callstack, and
  * {@link mcollective.matcher.DescribeFilter} renders {@code mco describe_filter}.
  */

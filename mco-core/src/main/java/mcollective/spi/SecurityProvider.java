@@ -6,7 +6,8 @@ import mcollective.protocol.Request;
 /**
  * Serialises, signs and verifies messages, selected by the {@code securityprovider} config key. Port of the
  * contract of {@code lib/mcollective/security/base.rb} ({@code encoderequest}, {@code decodemsg},
- * {@code encodereply}, {@code callerid}).
+ * {@code encodereply}, {@code callerid}). A provider that uses Ruby's Marshal envelope lets
+ * {@link mcollective.spi.support.SecurityEnvelope} write and read it and supplies only its seal.
  *
  * <p>Thread-safe: nodes decode on the receiving thread and encode replies on worker threads.
  */

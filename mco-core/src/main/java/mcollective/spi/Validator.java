@@ -15,7 +15,7 @@ public interface Validator extends Plugin {
      * @param value    the value to check; may be null (which fails every validator but {@code array} with a nil)
      * @param argument the validator's argument where it takes one (length: the maximum as a Number; array: the
      *                 allowed values as a List; regex: the pattern as a String or a
-     *                 {@link mcollective.ddl.RubyCall.RubyRegex}; typecheck: the type name), else null. A DDL's
+     *                 {@link mcollective.protocol.codec.RubyRegexp}; typecheck: the type name), else null. A DDL's
      *                 {@code :validation => :name} passes null, as Ruby calls {@code validate(value)}.
      */
     void validate(Object value, Object argument);

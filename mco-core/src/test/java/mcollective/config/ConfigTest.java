@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ConfigTest {
             for (ConfigKey k : ConfigKey.values()) {
                 assertThat(c.get(k)).as(k.rubyName()).isNotNull();
                 if (k.isOptional()) {
-                    assertThat(c.get(k)).as(k.rubyName()).isInstanceOf(java.util.Optional.class);
+                    assertThat(c.get(k)).as(k.rubyName()).isInstanceOf(Optional.class);
                 }
             }
         }

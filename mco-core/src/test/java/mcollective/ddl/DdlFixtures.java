@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import mcollective.ddl.ruby.RubyDdlParser;
+
 /** DDLs the tests share: the project's shipped ones and third-party-style agents. */
-final class DdlFixtures {
-    static final String METADATA = """
+public final class DdlFixtures {
+    public static final String METADATA = """
             metadata :name => "%s", :description => "d", :author => "a", :license => "ASL 2.0",
                      :version => "1.0", :url => "https://example.net/", :timeout => 60
             """;
 
-    static final String PUPPET_LIKE = """
+    public static final String PUPPET_LIKE = """
             metadata    :name        => "puppet",
                         :description => "Run Puppet agent, get its status, and enable/disable it",
                         :author      => "R.I.Pienaar <rip@devco.net>",
@@ -80,7 +82,7 @@ final class DdlFixtures {
             end
             """;
 
-    static final String PACKAGE_LIKE = """
+    public static final String PACKAGE_LIKE = """
             metadata :name => "package",
                      :description => "Install, uninstall, update, purge and perform other actions to packages",
                      :author => "R.I.Pienaar", :license => "ASL 2.0", :version => "4.4.0",
@@ -119,7 +121,7 @@ final class DdlFixtures {
             end
             """;
 
-    static final String SERVICE_LIKE = """
+    public static final String SERVICE_LIKE = """
             metadata :name        => "service",
                      :description => "Start and stop system services",
                      :author      => "R.I.Pienaar",
@@ -170,11 +172,11 @@ final class DdlFixtures {
 
     private DdlFixtures() {}
 
-    static String withMetadata(String name, String body) {
+    public static String withMetadata(String name, String body) {
         return METADATA.formatted(name) + body;
     }
 
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(dir.resolve("mco-core")) || !Files.isDirectory(dir.resolve("ddl"))) {
             dir = dir.getParent();
@@ -186,7 +188,7 @@ final class DdlFixtures {
         return dir;
     }
 
-    static List<Path> shippedDdls() {
+    public static List<Path> shippedDdls() {
         try (Stream<Path> files = Files.walk(projectRoot().resolve("ddl"))) {
             List<Path> found =
                     files.filter(p -> p.toString().endsWith(".ddl")).sorted().toList();
@@ -199,7 +201,7 @@ final class DdlFixtures {
         }
     }
 
-    static Ddl shipped(String kind, String name) {
+    public static Ddl shipped(String kind, String name) {
         Path file = projectRoot().resolve("ddl").resolve(kind).resolve(name + ".ddl");
         try {
             return RubyDdlParser.parse(DdlKind.of(kind), name, Files.readString(file), file.toString());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import mcollective.ddl.ruby.RubyDdlParser;
+
 /** A Ruby DSL DDL nested or numbered to break the parser is refused naming the file and the limit. */
 class DdlLimitsTest {
     private static final String METADATA = "metadata :name => \"x\", :description => \"d\", :author => \"a\","

@@ -75,6 +75,20 @@ class DdlLoaderTest {
     }
 
     @Test
+    void shouldPreferTheRubyDslToJsonAndIgnoreOtherFiles() throws IOException {
+        Path libdir = tmp.resolve("lib");
+        write(libdir, "agent/both.ddl", agent("dsl"));
+        write(libdir, "agent/both.json", "{\"metadata\": {\"description\": \"json\"}, \"actions\": []}");
+        write(libdir, "agent/notes.txt", "not a DDL");
+
+        DdlLoader loader = new DdlLoader(List.of(libdir), classPath(tmp.resolve("none")));
+
+        assertThat(loader.agent("both").meta().description()).isEqualTo("dsl");
+        assertThat(loader.namesOnLibdirs("agent")).containsExactly("both");
+        assertThat(loader.find(DdlKind.AGENT, "notes")).isEmpty();
+    }
+
+    @Test
     void shouldSayWhatIsMissingAsRubyDoes() throws IOException {
         DdlLoader loader = new DdlLoader(List.of(tmp), classPath(tmp.resolve("none")));
 

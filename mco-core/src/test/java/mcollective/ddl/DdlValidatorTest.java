@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import mcollective.ddl.ruby.RubyDdlParser;
 import mcollective.spi.Validator;
 
 /**
@@ -194,8 +196,7 @@ class DdlValidatorTest {
     @Nested
     class ConvertInput {
         InputItem typed(String type) {
-            return new InputItem(
-                    "i", "p", "d", type, java.util.Optional.empty(), 0, true, java.util.Optional.empty(), List.of());
+            return new InputItem("i", "p", "d", type, Optional.empty(), 0, true, Optional.empty(), List.of());
         }
 
         @Test

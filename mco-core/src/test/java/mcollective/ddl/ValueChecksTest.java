@@ -3,9 +3,13 @@ package mcollective.ddl;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import mcollective.protocol.codec.RubyRegexp;
+import mcollective.protocol.codec.RubySymbol;
 
 /** The checks behind the typecheck, length, regex and array validators, with Ruby's regex semantics. */
 class ValueChecksTest {
@@ -18,9 +22,9 @@ class ValueChecksTest {
         assertThatThrownBy(() -> ValueChecks.regex("xyz", "^\\h+$")).hasMessage("value should match ^\\h+$");
         assertThatCode(() -> ValueChecks.regex("abc", "^[[:alpha:]]+$")).doesNotThrowAnyException();
         assertThatThrownBy(() -> ValueChecks.regex("ab1", "^[[:alpha:]]+$")).isInstanceOf(DdlValidationException.class);
-        assertThatCode(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b", "m")))
+        assertThatCode(() -> ValueChecks.regex("a\nb", RubyRegexp.literal("a.b", "m")))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> ValueChecks.regex("a\nb", new RubyCall.RubyRegex("a.b")))
+        assertThatThrownBy(() -> ValueChecks.regex("a\nb", RubyRegexp.literal("a.b", "")))
                 .hasMessage("value should match (?-mix:a.b)");
     }
 
@@ -35,6 +39,13 @@ class ValueChecksTest {
     void shouldCompareListValuesAsRubyDoes() {
         assertThatCode(() -> ValueChecks.array(1.0, List.of(1L, 2L))).doesNotThrowAnyException();
         assertThatThrownBy(() -> ValueChecks.array("1", List.of(1L, 2L))).hasMessage("value should be one of 1, 2");
+    }
+
+    @Test
+    void shouldListTheAllowedValuesAsRubysJoinPrintsThem() {
+        List<Object> allowed = Arrays.asList(1.0e20, RubySymbol.of("sym"), null, "x");
+        assertThatThrownBy(() -> ValueChecks.array("y", allowed))
+                .hasMessage("value should be one of 1.0e+20, sym, , x");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import mcollective.McollectiveException;
 import mcollective.ddl.DdlException;
+import mcollective.protocol.Filter;
 import mcollective.spi.DataPlugin;
 
 /** Data functions in {@code -S}, with Ruby's comparison rules, on plugins that answer fixed outputs. */
@@ -44,7 +46,7 @@ class DataPluginEvaluatorTest {
                 })));
         return new FilterEvaluator(new DefaultCompoundEvaluator(functions))
                 .evaluate(
-                        mcollective.protocol.Filter.builder()
+                        Filter.builder()
                                 .addCompound(CompoundParser.parse(filter))
                                 .build(),
                         node)
@@ -175,7 +177,7 @@ class DataPluginEvaluatorTest {
         };
     }
 
-    private DataPlugin plugin(String name, java.util.function.Function<Optional<String>, Map<String, Object>> answer) {
+    private DataPlugin plugin(String name, Function<Optional<String>, Map<String, Object>> answer) {
         return new FixedPlugin(
                 name,
                 a -> {
@@ -187,13 +189,10 @@ class DataPluginEvaluatorTest {
 
     private static class FixedPlugin implements DataPlugin {
         private final String name;
-        private final java.util.function.Function<Optional<String>, Map<String, Object>> answer;
+        private final Function<Optional<String>, Map<String, Object>> answer;
         private final Duration timeout;
 
-        FixedPlugin(
-                String name,
-                java.util.function.Function<Optional<String>, Map<String, Object>> answer,
-                Duration timeout) {
+        FixedPlugin(String name, Function<Optional<String>, Map<String, Object>> answer, Duration timeout) {
             this.name = name;
             this.answer = answer;
             this.timeout = timeout;

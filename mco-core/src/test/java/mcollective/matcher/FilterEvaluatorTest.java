@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
 
 class FilterEvaluatorTest {
@@ -181,6 +182,22 @@ class FilterEvaluatorTest {
         }
 
         @Test
+        void shouldReadFloatLookingValuesWithRubysFloat() {
+            // "1e5" matches Ruby's ^[0-9]+.[0-9]+$ (the . is any character), and Float("1e5") is 100000.0
+            TestNode n = node.withFact("size", "1e5");
+            assertThat(evaluator
+                            .evaluate(Filter.builder().addFact("size>2e4").build(), n)
+                            .passed())
+                    .isTrue();
+            // Float("1x5") raises in Ruby and the request is dropped
+            TestNode bad = node.withFact("size", "1x5");
+            assertThat(evaluator
+                            .evaluate(Filter.builder().addFact("size>2.5").build(), bad)
+                            .passed())
+                    .isFalse();
+        }
+
+        @Test
         void shouldRequireEveryFact() {
             assertThat(passes(Filter.builder().addFact("country=uk").addFact("cpus>3")))
                     .isTrue();
@@ -191,7 +208,7 @@ class FilterEvaluatorTest {
         @Test
         void shouldNeverMatchAnUnknownOperator() {
             Filter filter = Filter.builder()
-                    .addFact(new mcollective.protocol.FactFilter("country", "<>", "uk"))
+                    .addFact(new FactFilter("country", "<>", "uk"))
                     .build();
             assertThat(passes(filter)).isFalse();
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import mcollective.ddl.DdlKind;
-import mcollective.ddl.JsonDdlParser;
+import mcollective.ddl.json.JsonDdlParser;
 import mcollective.matcher.CompoundFilterException;
 import mcollective.matcher.CompoundParser;
 import mcollective.matcher.DefaultCompoundEvaluator;

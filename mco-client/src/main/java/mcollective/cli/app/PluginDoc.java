@@ -8,7 +8,7 @@ import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.InputItem;
 import mcollective.ddl.OutputItem;
-import mcollective.ddl.RubyCall;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -102,8 +102,8 @@ final class PluginDoc {
     }
 
     private static String validation(Object validation) {
-        if (validation instanceof RubyCall.RubyRegex regex) {
-            return "(?-mix:" + regex.source() + ")";
+        if (validation instanceof RubyRegexp regex) {
+            return regex.toS();
         }
         return validation instanceof RubySymbol s ? s.name() : String.valueOf(validation);
     }

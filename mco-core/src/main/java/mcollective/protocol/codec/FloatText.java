@@ -1,15 +1,14 @@
 package mcollective.protocol.codec;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.regex.Pattern;
+
+import mcollective.ruby.RubyFloat;
 
 /**
  * Ruby's Marshal text for a Float ({@code marshal.c w_float}) and its parse. Ruby writes the shortest decimal that
- * reads back as the same double ({@code ruby_dtoa} mode 0), plain or with an exponent exactly where Ruby switches:
- * {@code 1.5}, {@code 0.1}, {@code 1e+20} is written {@code 1e20}, {@code 100.0} is {@code 1e2}. Java 17's
- * {@link Double#toString(double)} is not always shortest, so the digits are searched for here. Stateless.
+ * reads back as the same double ({@link RubyFloat#shortest}, the digits {@code Float#to_s} prints too), plain or with
+ * an exponent exactly where Ruby switches: {@code 1.5}, {@code 0.1}, {@code 1e+20} is written {@code 1e20},
+ * {@code 100.0} is {@code 1e2}. Stateless.
  */
 final class FloatText {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
@@ -27,10 +26,10 @@ final class FloatText {
         if (value == 0) {
             return 1 / value < 0 ? "-0" : "0";
         }
-        BigDecimal shortest = shortest(Math.abs(value)).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
+        RubyFloat.Decimal shortest = RubyFloat.shortest(value);
+        String digits = shortest.digits();
         int digs = digits.length();
-        int decpt = digs - shortest.scale();
+        int decpt = shortest.decpt();
         StringBuilder text = new StringBuilder(value < 0 ? "-" : "");
         if (decpt < -3 || decpt > digs) {
             text.append(digits.charAt(0));
@@ -47,31 +46,6 @@ final class FloatText {
             text.append("0.").append("0".repeat(-decpt)).append(digits);
         }
         return text.toString();
-    }
-
-    /**
-     * The decimal with the fewest significant digits that reads back as {@code value}; of two such, the one nearer
-     * the exact binary value. Both neighbours are tried at each precision because the rounding interval of a power of
-     * two is lopsided, so the nearest decimal is not always the one that reads back.
-     */
-    private static BigDecimal shortest(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
-            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
-            boolean downFits = down.doubleValue() == value;
-            boolean upFits = up.doubleValue() == value;
-            if (downFits && upFits) {
-                int nearer = exact.subtract(down).compareTo(up.subtract(exact));
-                return nearer < 0
-                        ? down
-                        : nearer > 0 ? up : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            }
-            if (downFits || upFits) {
-                return downFits ? down : up;
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 
     /** Parses Marshal's Float text; anything but a plain decimal, {@code nan}, {@code inf} or {@code -inf} is refused. */

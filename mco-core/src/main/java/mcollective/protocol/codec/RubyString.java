@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import mcollective.ruby.RubyObject;
+import mcollective.ruby.RubyValues;
+
 /**
  * A Ruby String with its encoding, for when the encoding matters on the wire: Ruby writes request ids and hashes as
  * US-ASCII ({@code E false}), text as UTF-8 ({@code E true}) and serialised bodies as binary (no ivar). The writer
@@ -17,7 +20,7 @@ import java.util.Objects;
  * @param bytes    the raw bytes, never null (not copied; treat as immutable)
  * @param encoding the Ruby encoding, never null
  */
-public record RubyString(byte[] bytes, Encoding encoding) {
+public record RubyString(byte[] bytes, Encoding encoding) implements RubyObject {
 
     /**
      * A Ruby encoding, by its Ruby name. {@link #UTF_8}, {@link #US_ASCII} and {@link #BINARY} are the three Marshal
@@ -88,6 +91,18 @@ public record RubyString(byte[] bytes, Encoding encoding) {
     /** The text, decoded with the encoding when Java knows it, else as ISO-8859-1 so no byte is lost. */
     public String text() {
         return new String(bytes, encoding.charset());
+    }
+
+    /** {@code String#to_s}: the {@link #text()}. */
+    @Override
+    public String toS() {
+        return text();
+    }
+
+    /** {@code String#inspect} of the text. */
+    @Override
+    public String inspect() {
+        return RubyValues.quote(text());
     }
 
     @Override

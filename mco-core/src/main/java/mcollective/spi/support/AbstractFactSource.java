@@ -2,13 +2,19 @@ package mcollective.spi.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.ruby.RubyValues;
 import mcollective.spi.FactSource;
 
 /**
@@ -35,7 +41,7 @@ public abstract class AbstractFactSource implements FactSource {
     private Map<String, Object> lastGoodFacts = Map.of();
     private long lastLoadEpochSecond = Long.MIN_VALUE;
     private volatile String backgroundThreadName;
-    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     /** A source with the default cache time and the system clock. */
     protected AbstractFactSource() {
@@ -155,10 +161,28 @@ public abstract class AbstractFactSource implements FactSource {
             throw new IllegalStateException("Got empty facts");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> normalized = (Map<String, Object>) RubyScalars.normalize(loaded);
+        Map<String, Object> normalized = (Map<String, Object>) normalize(loaded);
         facts = normalized;
         lastGoodFacts = normalized;
         lastLoadEpochSecond = now;
+    }
+
+    /**
+     * {@code normalize_facts} of facts/base.rb: Lists stay lists, Maps get String keys, everything else becomes
+     * {@code value.to_s}. The result is immutable.
+     */
+    private static Object normalize(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> result.put(RubyValues.toS(k), normalize(v)));
+            return Collections.unmodifiableMap(result);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>(list.size());
+            list.forEach(v -> result.add(normalize(v)));
+            return Collections.unmodifiableList(result);
+        }
+        return RubyValues.toS(value);
     }
 
     /** A failed load: logged once, the last good facts kept, the next try a cache period away. Lock held. */

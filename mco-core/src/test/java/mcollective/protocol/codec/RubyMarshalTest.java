@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class RubyMarshalTest {
     }
 
     static byte[] marshal(String hex) {
-        return java.util.HexFormat.of().parseHex("0408" + hex.replace(" ", ""));
+        return HexFormat.of().parseHex("0408" + hex.replace(" ", ""));
     }
 
     @Nested

@@ -9,6 +9,7 @@ import java.util.Optional;
 import mcollective.McollectiveException;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
 import mcollective.ddl.DdlLoader;
 import mcollective.ddl.DdlValidator;
 import mcollective.spi.DataPlugin;
@@ -53,10 +54,10 @@ public abstract class DdlDataPlugin implements DataPlugin {
      */
     @Override
     public void validate(Optional<String> argument) {
-        ActionDdl interfaces = query().orElseThrow(() ->
-                new mcollective.ddl.DdlException("No dataquery has been defined in the DDL for data plugin " + name()));
+        ActionDdl interfaces = query().orElseThrow(
+                        () -> new DdlException("No dataquery has been defined in the DDL for data plugin " + name()));
         if (interfaces.outputs().isEmpty()) {
-            throw new mcollective.ddl.DdlException("No output has been defined in the DDL for data plugin " + name());
+            throw new DdlException("No output has been defined in the DDL for data plugin " + name());
         }
         var input = interfaces.inputs().get(QUERY);
         if (input == null) {

@@ -1,5 +1,6 @@
 package mcollective.plugins.data;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mcollective.McollectiveException;
 import mcollective.protocol.codec.Json;
+import mcollective.ruby.RubyNumbers;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
 
@@ -46,21 +48,18 @@ public final class FactData extends DdlDataPlugin {
         Object facts = node.facts();
         for (String level : argument.orElse("").split("\\.")) {
             if (facts instanceof List<?> list) {
-                int index;
-                try {
-                    index = Integer.parseInt(level.strip().replace("_", ""));
-                } catch (NumberFormatException e) {
-                    throw new McollectiveException("invalid value for Integer(): \"" + level + "\"");
-                }
-                if (index >= list.size()) {
+                BigInteger index = RubyNumbers.integer(level)
+                        .orElseThrow(() -> new McollectiveException("invalid value for Integer(): \"" + level + "\""));
+                BigInteger size = BigInteger.valueOf(list.size());
+                if (index.compareTo(size) >= 0) {
                     return result;
                 }
-                if (index < -list.size()) {
+                if (index.compareTo(size.negate()) < 0) {
                     // Ruby: facts[-9] is nil, and Data::Result refuses to store nil
                     throw new McollectiveException("Can only store String, Integer, Float or Boolean data but got"
                             + " NilClass for key value");
                 }
-                facts = list.get(index < 0 ? list.size() + index : index);
+                facts = list.get(index.signum() < 0 ? list.size() + index.intValue() : index.intValue());
             } else if (facts instanceof Map<?, ?> map) {
                 if (!map.containsKey(level)) {
                     return result;

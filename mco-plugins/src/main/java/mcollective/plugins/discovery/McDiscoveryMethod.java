@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import mcollective.McollectiveException;
-import mcollective.config.RubyValues;
+import mcollective.ruby.RubyNumbers;
 import mcollective.spi.DiscoveryMethod;
 import mcollective.spi.PluginContext;
 
@@ -54,7 +54,7 @@ public final class McDiscoveryMethod implements DiscoveryMethod {
         double seconds = window;
         for (String option : request.options()) {
             if (option.startsWith("window=")) {
-                seconds = RubyValues.parseFloat(option.substring("window=".length()))
+                seconds = RubyNumbers.floating(option.substring("window=".length()))
                         .orElseThrow(() -> new McollectiveException(
                                 "Invalid mc discovery option '" + option + "': window takes seconds, e.g. window=0.3"));
             }

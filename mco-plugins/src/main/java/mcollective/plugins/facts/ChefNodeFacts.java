@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import mcollective.spi.support.RubyScalars;
+import mcollective.ruby.RubyValues;
 
 /**
  * The facts of a Chef node document. The merged attributes (default &lt; normal &lt; override &lt; automatic: hashes
@@ -59,7 +59,7 @@ final class ChefNodeFacts {
             }
         });
         Map<?, ?> automatic = node.get("automatic") instanceof Map<?, ?> a ? a : Map.of();
-        facts.put("chef_environment", RubyScalars.toS(node.get("chef_environment")));
+        facts.put("chef_environment", RubyValues.toS(node.get("chef_environment")));
         facts.put("roles", strings(automatic.get("roles")));
         facts.put("recipes", strings(automatic.get("recipes")));
         facts.put("run_list", strings(node.get("run_list")));
@@ -93,21 +93,21 @@ final class ChefNodeFacts {
         if (value instanceof Map<?, ?> map) {
             map.forEach((child, childValue) -> flatten(key + "." + child, childValue, out));
         } else {
-            out.put(key, value instanceof List<?> list ? join(list) : RubyScalars.toS(value));
+            out.put(key, value instanceof List<?> list ? join(list) : RubyValues.toS(value));
         }
     }
 
     /** Ruby's {@code Array#join(", ")}: nested arrays are joined recursively. */
     private static String join(List<?> list) {
         return list.stream()
-                .map(v -> v instanceof List<?> nested ? join(nested) : RubyScalars.toS(v))
+                .map(v -> v instanceof List<?> nested ? join(nested) : RubyValues.toS(v))
                 .collect(Collectors.joining(", "));
     }
 
     private static List<String> strings(Object value) {
         List<String> out = new ArrayList<>();
         if (value instanceof List<?> list) {
-            list.forEach(v -> out.add(RubyScalars.toS(v)));
+            list.forEach(v -> out.add(RubyValues.toS(v)));
         }
         return out;
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import mcollective.McollectiveException;
-import mcollective.spi.support.RubyScalars;
+import mcollective.ruby.RubyValues;
 
 /**
  * Turns ohai's JSON object into flat MCollective facts, as the community ohai fact plugin did: nested objects become
@@ -77,8 +77,8 @@ final class OhaiFlattener {
                 case START_OBJECT -> object(parser, key + ".", facts);
                 case START_ARRAY -> parser.skipChildren();
                 case VALUE_STRING -> put(facts, key, parser.getText());
-                case VALUE_NUMBER_INT -> put(facts, key, RubyScalars.toS(parser.getNumberValue()));
-                case VALUE_NUMBER_FLOAT -> put(facts, key, RubyScalars.toS(parser.getDoubleValue()));
+                case VALUE_NUMBER_INT -> put(facts, key, RubyValues.toS(parser.getNumberValue()));
+                case VALUE_NUMBER_FLOAT -> put(facts, key, RubyValues.toS(parser.getDoubleValue()));
                 default -> {
                     // null, true and false: the original plugin kept only String and Numeric values
                 }

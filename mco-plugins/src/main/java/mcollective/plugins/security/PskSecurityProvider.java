@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,18 +12,18 @@ import mcollective.SecurityValidationFailedException;
 import mcollective.config.Config;
 import mcollective.protocol.Reply;
 import mcollective.protocol.Request;
-import mcollective.protocol.codec.RubyMarshal;
 import mcollective.protocol.codec.RubyString;
 import mcollective.spi.PluginContext;
 import mcollective.spi.SecurityProvider;
+import mcollective.spi.support.SecurityEnvelope;
 
 /**
- * Port of {@code lib/mcollective/security/psk.rb}: Marshal-serialised envelopes whose {@code :hash} is the MD5 hex of
- * the serialised inner body followed by the pre-shared key (PROTOCOL.md §6). Only the body is covered by the hash,
- * exactly as in Ruby; envelope keys are written in Ruby's order so the bytes match a Ruby peer's.
+ * Port of {@code lib/mcollective/security/psk.rb}: the {@link SecurityEnvelope} of security/base.rb, sealed with a
+ * {@code :hash} that is the MD5 hex of the serialised inner body followed by the pre-shared key (PROTOCOL.md §6).
+ * Only the body is covered by the hash, exactly as in Ruby.
  */
 public final class PskSecurityProvider implements SecurityProvider {
-    private byte[] psk;
+    private SecurityEnvelope envelope;
     private String callerId;
 
     @Override
@@ -39,7 +38,7 @@ public final class PskSecurityProvider implements SecurityProvider {
                 .or(() -> Optional.ofNullable(config.pluginSettings().get("psk")))
                 .orElseThrow(() -> new McollectiveException(
                         "No plugin.psk configuration option specified (and no MCOLLECTIVE_PSK environment variable)"));
-        this.psk = key.getBytes(StandardCharsets.UTF_8);
+        this.envelope = new SecurityEnvelope(new Md5Seal(key.getBytes(StandardCharsets.UTF_8)));
         String callerType = config.pluginSettings().getOrDefault("psk.callertype", "uid");
         this.callerId = CallerIds.forType(callerType, config.identity());
     }
@@ -51,70 +50,62 @@ public final class PskSecurityProvider implements SecurityProvider {
 
     @Override
     public byte[] encodeRequest(Request request) {
-        byte[] body = RubyMarshal.dump(request.body());
-        Map<Object, Object> envelope = new LinkedHashMap<>();
-        envelope.put(Envelope.BODY, body);
-        envelope.put(Envelope.SENDERID, request.senderId());
-        envelope.put(Envelope.REQUESTID, RubyString.ascii(request.requestId()));
-        envelope.put(Envelope.FILTER, request.filter().toRuby());
-        envelope.put(Envelope.COLLECTIVE, request.collective());
-        // The same String instance as in the filter becomes an object link, exactly where Ruby's objects were shared.
-        envelope.put(Envelope.AGENT, request.agent());
-        envelope.put(Envelope.CALLERID, request.callerId());
-        envelope.put(Envelope.TTL, (long) request.ttl());
-        envelope.put(Envelope.MSGTIME, request.msgtime());
-        envelope.put(Envelope.HASH, RubyString.ascii(hash(body)));
-        return RubyMarshal.dump(envelope);
+        return envelope.encodeRequest(request);
     }
 
     @Override
     public Request decodeRequest(byte[] payload) {
-        Map<?, ?> envelope = Envelope.outer(payload);
-        byte[] body = verified(envelope);
-        return Envelope.request(envelope, RubyMarshal.load(body));
+        return envelope.decodeRequest(payload);
     }
 
     @Override
     public byte[] encodeReply(Reply reply) {
-        byte[] body = RubyMarshal.dump(reply.body());
-        Map<Object, Object> envelope = new LinkedHashMap<>();
-        envelope.put(Envelope.SENDERID, reply.senderId());
-        envelope.put(Envelope.REQUESTID, RubyString.ascii(reply.requestId()));
-        envelope.put(Envelope.SENDERAGENT, reply.senderAgent());
-        envelope.put(Envelope.MSGTIME, reply.msgtime());
-        envelope.put(Envelope.BODY, body);
-        envelope.put(Envelope.HASH, RubyString.ascii(hash(body)));
-        return RubyMarshal.dump(envelope);
+        return envelope.encodeReply(reply);
     }
 
     @Override
     public Reply decodeReply(byte[] payload) {
-        Map<?, ?> envelope = Envelope.outer(payload);
-        byte[] body = verified(envelope);
-        return Envelope.reply(envelope, RubyMarshal.load(body));
+        return envelope.decodeReply(payload);
     }
 
-    private byte[] verified(Map<?, ?> envelope) {
-        byte[] body = Envelope.bytes(envelope, Envelope.BODY);
-        Object hash = envelope.get(Envelope.HASH);
-        String expected = hash(body);
-        if (!(hash instanceof String given)
-                || !MessageDigest.isEqual(
-                        given.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
-            throw new SecurityValidationFailedException("Received an invalid signature in message");
+    /** psk's seal: {@code :hash} is {@code Digest::MD5.hexdigest(body + psk)}. */
+    private static final class Md5Seal implements SecurityEnvelope.Seal {
+        private final byte[] psk;
+
+        Md5Seal(byte[] psk) {
+            this.psk = psk;
         }
-        return body;
-    }
 
-    /** {@code Digest::MD5.hexdigest(body + psk)}. */
-    String hash(byte[] body) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(body);
-            md5.update(psk);
-            return HexFormat.of().formatHex(md5.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        /** {@code :hash} after the base keys, as psk.rb sets {@code req[:hash]} on the result of {@code create_*}. */
+        @Override
+        public byte[] seal(byte[] body, Map<Object, Object> envelope) {
+            envelope.put(SecurityEnvelope.HASH, RubyString.ascii(hash(body)));
+            return body;
+        }
+
+        /** {@code validrequest?}: the received {@code :hash} must be the one this psk gives the body. */
+        @Override
+        public byte[] open(SecurityEnvelope.Received envelope) {
+            byte[] body = envelope.bytes(SecurityEnvelope.BODY);
+            Object hash = envelope.get(SecurityEnvelope.HASH);
+            String expected = hash(body);
+            if (!(hash instanceof String given)
+                    || !MessageDigest.isEqual(
+                            given.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))) {
+                throw new SecurityValidationFailedException("Received an invalid signature in message");
+            }
+            return body;
+        }
+
+        private String hash(byte[] body) {
+            try {
+                MessageDigest md5 = MessageDigest.getInstance("MD5");
+                md5.update(body);
+                md5.update(psk);
+                return HexFormat.of().formatHex(md5.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is missing from this JVM", e);
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ public final class RegexValidator implements Validator {
         return "regex";
     }
 
-    /** @param argument a regex source String or a {@link mcollective.ddl.RubyCall.RubyRegex} literal */
+    /** @param argument a regex source String or a {@link mcollective.protocol.codec.RubyRegexp} literal */
     @Override
     public void validate(Object value, Object argument) {
         if (argument == null) {

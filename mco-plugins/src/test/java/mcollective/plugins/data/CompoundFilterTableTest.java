@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,7 @@ class CompoundFilterTableTest {
     @TempDir
     static Path dir;
 
-    private static boolean matches(java.util.List<java.util.Map<String, Object>> callstack) {
+    private static boolean matches(List<Map<String, Object>> callstack) {
         return EVALUATOR
                 .evaluate(Filter.builder().addCompound(callstack).build(), NODE)
                 .passed();

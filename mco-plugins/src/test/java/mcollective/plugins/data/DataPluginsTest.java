@@ -139,6 +139,14 @@ class DataPluginsTest {
         }
 
         @Test
+        void shouldReadAnArrayIndexAsRubysIntegerDoes() {
+            // Integer("01") is octal 1, Integer("0b0") is 0; a Bignum is past the end
+            assertThat(lookup("fact", "list.01")).containsEntry("value", "two");
+            assertThat(lookup("fact", "list.0b0")).containsEntry("value", "one");
+            assertThat(lookup("fact", "list.99999999999999999999")).containsEntry("exists", false);
+        }
+
+        @Test
         void shouldFailOnAWordAsAnArrayIndexAsRubysIntegerDoes() {
             assertThatThrownBy(() -> lookup("fact", "list.first"))
                     .isInstanceOf(McollectiveException.class)

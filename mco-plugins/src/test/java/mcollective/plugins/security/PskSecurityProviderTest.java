@@ -24,12 +24,15 @@ import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
 import mcollective.protocol.Reply;
 import mcollective.protocol.Request;
+import mcollective.protocol.codec.MarshalOptions;
+import mcollective.protocol.codec.RubyMarshal;
 import mcollective.protocol.codec.RubySymbol;
 import mcollective.spi.PluginContext;
+import mcollective.testdata.Reference;
 
 /** The psk plugin against the golden frames captured from Ruby MCollective 2.12.5 (psk {@code fleet-shared-psk}). */
 class PskSecurityProviderTest {
-    static final Path FRAMES = mcollective.testdata.Reference.path("frames");
+    static final Path FRAMES = Reference.path("frames");
 
     static PskSecurityProvider provider(String psk, Map<String, String> env, String... settings) {
         var builder = Config.builder()
@@ -104,8 +107,7 @@ class PskSecurityProviderTest {
                     request.filter(),
                     request.ttl(),
                     request.msgtime(),
-                    mcollective.protocol.codec.RubyMarshal.load(
-                            innerBody(ruby), mcollective.protocol.codec.MarshalOptions.preserving()));
+                    RubyMarshal.load(innerBody(ruby), MarshalOptions.preserving()));
 
             assertThat(FLEET.encodeRequest(same)).isEqualTo(ruby);
         }
@@ -162,7 +164,7 @@ class PskSecurityProviderTest {
 
         @Test
         void shouldRejectAPayloadThatIsNotAHash() {
-            byte[] array = mcollective.protocol.codec.RubyMarshal.dump(List.of("x"));
+            byte[] array = RubyMarshal.dump(List.of("x"));
 
             assertThatThrownBy(() -> FLEET.decodeRequest(array))
                     .isInstanceOf(MessageDecodeException.class)
@@ -205,7 +207,7 @@ class PskSecurityProviderTest {
 
     /** The raw {@code :body} bytes of an envelope, read without verifying. */
     static byte[] innerBody(byte[] envelope) {
-        Map<?, ?> map = (Map<?, ?>) mcollective.protocol.codec.RubyMarshal.load(envelope);
+        Map<?, ?> map = (Map<?, ?>) RubyMarshal.load(envelope);
         return (byte[]) map.get(RubySymbol.of("body"));
     }
 }

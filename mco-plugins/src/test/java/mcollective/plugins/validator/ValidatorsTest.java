@@ -21,9 +21,9 @@ import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlKind;
 import mcollective.ddl.DdlValidationException;
 import mcollective.ddl.DdlValidator;
-import mcollective.ddl.RubyCall;
-import mcollective.ddl.RubyDdlParser;
+import mcollective.ddl.ruby.RubyDdlParser;
 import mcollective.plugin.PluginRegistry;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 import mcollective.spi.Validator;
 
@@ -156,9 +156,9 @@ class ValidatorsTest {
                     .hasMessage("Input string is longer than 3 character(s)");
             assertThatThrownBy(() -> new RegexValidator().validate("abc", "^\\d+$"))
                     .hasMessage("value should match ^\\d+$");
-            assertThatThrownBy(() -> new RegexValidator().validate("abc", new RubyCall.RubyRegex("^\\d+$")))
+            assertThatThrownBy(() -> new RegexValidator().validate("abc", RubyRegexp.literal("^\\d+$", "")))
                     .hasMessage("value should match (?-mix:^\\d+$)");
-            assertThatThrownBy(() -> new RegexValidator().validate("abc", new RubyCall.RubyRegex("^\\d+$", "i")))
+            assertThatThrownBy(() -> new RegexValidator().validate("abc", RubyRegexp.literal("^\\d+$", "i")))
                     .hasMessage("value should match (?i-mx:^\\d+$)");
             assertThatThrownBy(() -> new TypecheckValidator().validate("1", RubySymbol.of("integer")))
                     .hasMessage("value should be a integer");

@@ -1,12 +1,16 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import mcollective.ddl.DdlException;
 
 /** Ruby's string escapes for {@link RubyDslLexer}: single-quoted, double-quoted and heredoc text. */
 final class RubyEscapes {
     /** The interpolations an {@code each} loop can fill in: a variable, optionally with a case method. */
-    static final java.util.regex.Pattern TEMPLATE = java.util.regex.Pattern.compile(
-            "#\\{\\s*([a-z_][A-Za-z0-9_]*)((?:\\.(?:capitalize|upcase|downcase|to_s|to_sym))*)\\s*\\}");
+    static final Pattern TEMPLATE =
+            Pattern.compile("#\\{\\s*([a-z_][A-Za-z0-9_]*)((?:\\.(?:capitalize|upcase|downcase|to_s|to_sym))*)\\s*\\}");
 
     private RubyEscapes() {}
 
@@ -22,7 +26,7 @@ final class RubyEscapes {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (doubleQuoted && c == '#' && i + 1 < raw.length() && raw.charAt(i + 1) == '{') {
-                java.util.regex.Matcher template = TEMPLATE.matcher(raw).region(i, raw.length());
+                Matcher template = TEMPLATE.matcher(raw).region(i, raw.length());
                 if (!template.lookingAt()) {
                     throw error.apply("string interpolation is not supported in a DDL: " + excerpt(raw, i));
                 }

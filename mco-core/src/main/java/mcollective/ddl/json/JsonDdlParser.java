@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,15 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mcollective.ddl.ActionDdl;
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlFormat;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.InputItem;
+import mcollective.ddl.Metadata;
+import mcollective.ddl.OutputItem;
 import mcollective.protocol.codec.Json;
 import mcollective.protocol.codec.RubySymbol;
 
@@ -27,6 +36,19 @@ public final class JsonDdlParser {
     private static final Set<String> NAMED_VALIDATORS = Set.of("shellsafe", "ipv4address", "ipv6address", "ipaddress");
 
     private JsonDdlParser() {}
+
+    /** The {@code .json} {@link DdlFormat}, for {@link mcollective.ddl.DdlLoader}. */
+    public static final class Format implements DdlFormat {
+        @Override
+        public String extension() {
+            return ".json";
+        }
+
+        @Override
+        public Ddl parse(DdlKind kind, String name, String text, String file) {
+            return JsonDdlParser.parse(kind, name, text, file);
+        }
+    }
 
     /**
      * Parses one JSON DDL.

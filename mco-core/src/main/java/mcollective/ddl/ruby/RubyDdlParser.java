@@ -1,10 +1,26 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.slf4j.LoggerFactory;
+
+import mcollective.ddl.ActionDdl;
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlFormat;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.DdlValidationException;
+import mcollective.ddl.InputItem;
+import mcollective.ddl.Metadata;
+import mcollective.ddl.OutputItem;
+import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyValues;
 
 /**
  * Reads a DDL written in MCollective's Ruby DSL into a {@link Ddl}, without running Ruby: a hand-written tokenizer
@@ -32,6 +48,19 @@ public final class RubyDdlParser {
         this.kind = kind;
         this.name = name;
         this.file = file;
+    }
+
+    /** The {@code .ddl} {@link DdlFormat}, for {@link mcollective.ddl.DdlLoader}. */
+    public static final class Format implements DdlFormat {
+        @Override
+        public String extension() {
+            return ".ddl";
+        }
+
+        @Override
+        public Ddl parse(DdlKind kind, String name, String text, String file) {
+            return RubyDdlParser.parse(kind, name, text, file);
+        }
     }
 
     /**
@@ -65,7 +94,7 @@ public final class RubyDdlParser {
         switch (call.name()) {
             case "metadata" -> metadata(call);
             case "requires" -> requires(call);
-            case "usage" -> usage = RubyValues.string(call, 0, file);
+            case "usage" -> usage = DslValues.string(call, 0, file);
             case "action" -> onlyFor(call, DdlKind.AGENT).action(call);
             case "dataquery" -> onlyFor(call, DdlKind.DATA).dataquery(call);
             case "discovery" -> onlyFor(call, DdlKind.DISCOVERY).discovery(call);
@@ -74,7 +103,7 @@ public final class RubyDdlParser {
                         call,
                         "Cannot figure out what "
                                 + (call.name().equals("input") ? "entity" : "action") + " " + call.name() + " "
-                                + RubyValues.describe(
+                                + DslValues.describe(
                                         call.args().isEmpty()
                                                 ? null
                                                 : call.args().get(0)) + " belongs to");
@@ -101,12 +130,12 @@ public final class RubyDdlParser {
             throw error(call, "metadata takes :key => value pairs only");
         }
         try {
-            Metadata.from(RubyValues.plainMap(call.hash()));
+            Metadata.from(DslValues.plainMap(call.hash()));
         } catch (DdlException e) {
             throw error(call, e.getMessage());
         }
         metadata.clear();
-        metadata.putAll(RubyValues.plainMap(call.hash()));
+        metadata.putAll(DslValues.plainMap(call.hash()));
     }
 
     private void requires(RubyCall call) {
@@ -118,7 +147,7 @@ public final class RubyDdlParser {
             if (!key.equals("mcollective")) {
                 throw error(call, "Requirement " + key + " is not a valid requirement, only mcollective is supported");
             }
-            requirements.put(key, RubyValues.plain(value));
+            requirements.put(key, DslValues.plain(value));
         });
         String required = String.valueOf(requirements.get("mcollective"));
         if (Versions.compare(mcollective.Version.VERSION, required) < 0) {
@@ -128,14 +157,13 @@ public final class RubyDdlParser {
     }
 
     private void action(RubyCall call) {
-        String actionName = RubyValues.name(call, file);
+        String actionName = DslValues.name(call, file);
         if (!call.hash().containsKey("description")) {
             throw error(call, "Action needs a :description property");
         }
         // Ruby re-opens an action declared twice (its first description stays) rather than refusing it.
         ActionBuilder action = actions.computeIfAbsent(
-                actionName,
-                n -> new ActionBuilder(n, RubyValues.text(call.hash().get("description"))));
+                actionName, n -> new ActionBuilder(n, RubyValues.toS(call.hash().get("description"))));
         for (RubyCall statement : call.block()) {
             switch (statement.name()) {
                 case "display" -> action.display = display(statement);
@@ -155,14 +183,14 @@ public final class RubyDdlParser {
         noBlock(call);
         Object arg =
                 call.args().size() == 1 && call.hash().isEmpty() ? call.args().get(0) : null;
-        String pref = RubyValues.text(RubyValues.plain(arg));
-        if (!(arg instanceof mcollective.protocol.codec.RubySymbol) || !ActionDdl.DISPLAY_MODES.contains(pref)) {
+        String pref = RubyValues.toS(DslValues.plain(arg));
+        if (!(arg instanceof RubySymbol) || !ActionDdl.DISPLAY_MODES.contains(pref)) {
             throw error(
                     call,
                     "Display preference " + pref + " is not valid, should be :ok, :failed, :flatten or " + ":always");
         }
         if (pref.equals("flatten")) {
-            org.slf4j.LoggerFactory.getLogger(RubyDdlParser.class)
+            LoggerFactory.getLogger(RubyDdlParser.class)
                     .warn(
                             "{}:{}: The display option :flatten is being deprecated and will be removed in the next minor "
                                     + "release.",
@@ -180,7 +208,7 @@ public final class RubyDdlParser {
             throw error(call, "Data queries can only have one definition");
         }
         ActionBuilder query =
-                new ActionBuilder(Ddl.DATAQUERY, RubyValues.text(call.hash().get("description")));
+                new ActionBuilder(Ddl.DATAQUERY, RubyValues.toS(call.hash().get("description")));
         actions.put(Ddl.DATAQUERY, query);
         for (RubyCall statement : call.block()) {
             switch (statement.name()) {
@@ -211,15 +239,13 @@ public final class RubyDdlParser {
                         "undefined local variable or method `" + statement.name() + "' in a discovery block");
             }
             List<Object> caps = new ArrayList<>();
-            statement
-                    .args()
-                    .forEach(a -> caps.addAll(a instanceof List<?> l ? l : java.util.Collections.singletonList(a)));
+            statement.args().forEach(a -> caps.addAll(a instanceof List<?> l ? l : Collections.singletonList(a)));
             if (caps.isEmpty()) {
                 throw error(statement, "Discovery plugin capabilities can't be empty");
             }
             for (Object cap : caps) {
-                Object plain = RubyValues.plain(cap);
-                if (!(cap instanceof mcollective.protocol.codec.RubySymbol) || !CAPABILITIES.contains(plain)) {
+                Object plain = DslValues.plain(cap);
+                if (!(cap instanceof RubySymbol) || !CAPABILITIES.contains(plain)) {
                     throw error(
                             statement,
                             plain + " is not a valid capability, valid capabilities are :classes, "

@@ -1,15 +1,17 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mcollective.ddl.DdlException;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyValues;
 
-/** Helpers of {@link RubyDdlParser}: parsed Ruby values as plain Java data, and argument checks. */
-final class RubyValues {
-    private RubyValues() {}
+/** Helpers of {@link RubyDdlParser}: parsed DSL values as plain Java data, and argument checks. */
+final class DslValues {
+    private DslValues() {}
 
     /** Values as plain Java data: Symbols become their names, lists and hashes are copied; regexes stay. */
     static Object plain(Object value) {
@@ -35,26 +37,9 @@ final class RubyValues {
         return out;
     }
 
-    /** Ruby's {@code to_s} of a plain value: nil is "". */
-    static String text(Object value) {
-        return value == null ? "" : String.valueOf(value);
-    }
-
-    /** A value as the user wrote it, for messages: {@code :sym}, {@code "text"}, {@code nil}. */
+    /** A value as the user wrote it, for messages: a call by its name, anything else as Ruby's {@code inspect}. */
     static String describe(Object value) {
-        if (value == null) {
-            return "nil";
-        }
-        if (value instanceof RubySymbol s) {
-            return ":" + s.name();
-        }
-        if (value instanceof String s) {
-            return "\"" + s + "\"";
-        }
-        if (value instanceof RubyCall c) {
-            return c.name();
-        }
-        return String.valueOf(value);
+        return value instanceof RubyCall c ? c.name() : RubyValues.inspect(value);
     }
 
     /** The first argument, a Symbol or String name ({@code input :fact}, {@code action "x"}). */
@@ -67,8 +52,8 @@ final class RubyValues {
             return s;
         }
         throw new DdlException(file + ":" + call.line() + ": " + call.name() + " needs a name (a :symbol or "
-                + "\"string\") but got " + describe(first) + "; Ruby code such as variables and loops is not "
-                + "supported in a DDL");
+                + "\"string\") but got " + describe(first) + "; Ruby code such as variables (other than an each "
+                + "loop's) is not supported in a DDL");
     }
 
     /** A String argument at {@code index} ({@code usage <<-EOU}). */

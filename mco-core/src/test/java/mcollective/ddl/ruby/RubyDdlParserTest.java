@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import mcollective.ddl.ActionDdl;
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlFixtures;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.DdlValidationException;
+import mcollective.ddl.InputItem;
+import mcollective.ddl.Metadata;
+import mcollective.ddl.OutputItem;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /** The DSL of ddl/*.rb read into the model, with Ruby's rules and messages. */
@@ -32,7 +44,7 @@ class RubyDdlParserTest {
     @Nested
     class ShippedDdls {
         @ParameterizedTest
-        @MethodSource("mcollective.ddl.RubyDdlParserTest#shippedDdls")
+        @MethodSource("mcollective.ddl.ruby.RubyDdlParserTest#shippedDdls")
         void shouldParseEveryDdlMcollectiveShips(Path file) throws IOException {
             DdlKind kind = DdlKind.of(file.getParent().getFileName().toString());
             String name = file.getFileName().toString().replace(".ddl", "");
@@ -77,10 +89,10 @@ class RubyDdlParserTest {
                             "The name of the fact",
                             "The fact to retrieve",
                             "string",
-                            java.util.Optional.of("^[\\w\\-\\.]+$"),
+                            Optional.of("^[\\w\\-\\.]+$"),
                             40,
                             false,
-                            java.util.Optional.empty(),
+                            Optional.empty(),
                             List.of()));
             assertThat(getFact.labels()).containsExactly(Map.entry("fact", "Fact"), Map.entry("value", "Value"));
             assertThat(getFact.aggregates())
@@ -102,7 +114,7 @@ class RubyDdlParserTest {
             Ddl fact = DdlFixtures.shipped("data", "fact_data");
             ActionDdl query = fact.dataquery().orElseThrow();
             assertThat(query.description()).isEqualTo("Fact");
-            assertThat(query.inputs().get("query").validation()).contains(new RubyCall.RubyRegex("."));
+            assertThat(query.inputs().get("query").validation()).contains(RubyRegexp.literal(".", ""));
             assertThat(query.outputs().keySet()).containsExactly("exists", "value", "value_encoding");
             assertThat(fact.meta().timeout()).isEqualTo(Duration.ofSeconds(1));
 
@@ -144,9 +156,9 @@ class RubyDdlParserTest {
                                     "boolean_summary",
                                     "enabled",
                                     Map.of("true", "enabled", "false", "disabled"),
-                                    java.util.Optional.empty()),
-                            tuple("average", "runtime", Map.of(), java.util.Optional.of("Average: %0.2f")),
-                            tuple("summary", "summary", Map.of(), java.util.Optional.empty()));
+                                    Optional.empty()),
+                            tuple("average", "runtime", Map.of(), Optional.of("Average: %0.2f")),
+                            tuple("summary", "summary", Map.of(), Optional.empty()));
             assertThat(ddl.action("status").orElseThrow().display()).isEqualTo("always");
         }
 
@@ -159,8 +171,7 @@ class RubyDdlParserTest {
 
             Ddl service = parse("agent", "service", DdlFixtures.SERVICE_LIKE);
             ActionDdl restart = service.action("restart").orElseThrow();
-            assertThat(restart.inputs().get("unit").validation())
-                    .contains(new RubyCall.RubyRegex("^\\w+\\.service$", "i"));
+            assertThat(restart.inputs().get("unit").validation()).contains(RubyRegexp.literal("^\\w+\\.service$", "i"));
             assertThat(restart.inputs().get("count").validation()).isEmpty();
             assertThat(service.action("status")
                             .orElseThrow()
@@ -198,6 +209,19 @@ class RubyDdlParserTest {
         void shouldNeedEveryMetadataProperty() {
             assertThatThrownBy(() -> parse("agent", "x", "metadata :name => 'x', :description => 'd'\n"))
                     .hasMessage("x.ddl:1: Metadata needs a :author property");
+        }
+
+        @Test
+        void shouldReadAStringMaxlengthAsRubysToI() {
+            Ddl ddl = parse("agent", "x", DdlFixtures.withMetadata("x", """
+                    action 'a', :description => 'd' do
+                      input :i, :prompt => 'p', :description => 'd', :type => :string, :optional => true,
+                                :validation => '.', :maxlength => " 1_2 chars"
+                    end
+                    """));
+
+            assertThat(ddl.action("a").orElseThrow().inputs().get("i").maxlength())
+                    .isEqualTo(12);
         }
 
         @Test
@@ -344,6 +368,34 @@ class RubyDdlParserTest {
                             .get("exitcode")
                             .description())
                     .isEqualTo("exit code of stop");
+        }
+
+        @Test
+        void shouldUnrollNestedLoopsEachWithItsOwnVariable() {
+            Ddl ddl = parse("agent", "svc", DdlFixtures.withMetadata("svc", """
+                    %w{start stop}.each do |act|
+                        action act, :description => "#{act.capitalize}" do
+                            [:pid, :exitcode].each do |out|
+                                output out, :description => "#{out}", :display_as => out.to_s.upcase
+                            end
+                        end
+                    end
+                    """));
+
+            assertThat(ddl.actions().keySet()).containsExactly("start", "stop");
+            assertThat(ddl.action("stop").orElseThrow().outputs().values())
+                    .extracting(OutputItem::name, OutputItem::displayAs)
+                    .containsExactly(tuple("pid", "PID"), tuple("exitcode", "EXITCODE"));
+        }
+
+        @Test
+        void shouldRefuseAVariableThatNoLoopDefines() {
+            assertThatThrownBy(() -> parse("agent", "x", DdlFixtures.withMetadata("x", """
+                            action name, :description => "d" do
+                            end
+                            """)))
+                    .isInstanceOf(DdlException.class)
+                    .hasMessageContaining("action needs a name (a :symbol or \"string\") but got name;");
         }
 
         @Test

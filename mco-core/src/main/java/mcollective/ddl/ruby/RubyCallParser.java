@@ -1,13 +1,18 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 
-import mcollective.ddl.RubyDslLexer.Token;
-import mcollective.ddl.RubyDslLexer.Type;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.ruby.RubyDslLexer.Token;
+import mcollective.ddl.ruby.RubyDslLexer.Type;
 import mcollective.protocol.codec.Limits;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -115,7 +120,7 @@ final class RubyCallParser {
 
     private Object substituteValue(Object value, Map<String, String> vars, int line) {
         if (value instanceof RubyCall.Template template) {
-            java.util.regex.Matcher m = RubyEscapes.TEMPLATE.matcher(template.text());
+            Matcher m = RubyEscapes.TEMPLATE.matcher(template.text());
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String variable = vars.get(m.group(1));
@@ -123,7 +128,7 @@ final class RubyCallParser {
                     throw new DdlException(file + ":" + line + ": string interpolation is not supported in a DDL"
                             + " outside an each loop: " + m.group());
                 }
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(applyCase(variable, m.group(2))));
+                m.appendReplacement(out, Matcher.quoteReplacement(applyCase(variable, m.group(2))));
             }
             m.appendTail(out);
             return out.toString();
@@ -155,13 +160,13 @@ final class RubyCallParser {
         String out = value;
         for (String method : methods.split("\\.")) {
             out = switch (method) {
-                case "upcase" -> out.toUpperCase(java.util.Locale.ROOT);
-                case "downcase" -> out.toLowerCase(java.util.Locale.ROOT);
+                case "upcase" -> out.toUpperCase(Locale.ROOT);
+                case "downcase" -> out.toLowerCase(Locale.ROOT);
                 case "capitalize" ->
                     out.isEmpty()
                             ? out
-                            : out.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                                    + out.substring(1).toLowerCase(java.util.Locale.ROOT);
+                            : out.substring(0, 1).toUpperCase(Locale.ROOT)
+                                    + out.substring(1).toLowerCase(Locale.ROOT);
                 default -> out;
             };
         }
@@ -259,12 +264,11 @@ final class RubyCallParser {
             case FLOAT:
                 return Double.parseDouble(t.text());
             case REGEX:
-                return new RubyCall.RubyRegex(t.text(), t.extra());
+                return RubyRegexp.literal(t.text(), t.extra());
             case WORDS:
                 return t.text().isBlank()
                         ? new ArrayList<>()
-                        : new ArrayList<Object>(
-                                java.util.Arrays.asList(t.text().strip().split("\\s+")));
+                        : new ArrayList<Object>(Arrays.asList(t.text().strip().split("\\s+")));
             case IDENT:
                 return identValue(t);
             case PUNCT:

@@ -1,5 +1,6 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ final class Versions {
                 }
             }
             if (x.matches("\\d+") && y.matches("\\d+") && !x.startsWith("0") && !y.startsWith("0")) {
-                return new java.math.BigInteger(x).compareTo(new java.math.BigInteger(y));
+                return new BigInteger(x).compareTo(new BigInteger(y));
             }
             return Integer.signum(x.toUpperCase(Locale.ROOT).compareTo(y.toUpperCase(Locale.ROOT)));
         }

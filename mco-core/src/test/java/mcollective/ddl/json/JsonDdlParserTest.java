@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import mcollective.ddl.ActionDdl;
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.Ddl;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.DdlValidator;
+import mcollective.ddl.InputItem;
 import mcollective.protocol.codec.RubySymbol;
 
 /** Choria's JSON DDLs land in the same model as Ruby ones and validate requests the same way. */

@@ -1,12 +1,21 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mcollective.ddl.AggregateCall;
+import mcollective.ddl.DdlException;
+import mcollective.ddl.DdlKind;
+import mcollective.ddl.InputItem;
+import mcollective.ddl.OutputItem;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.ruby.RubyNumbers;
+import mcollective.ruby.RubyValues;
 
 /**
  * The item statements of {@link RubyDdlParser}: {@code input} and {@code output} (port of {@code ddl/base.rb}
@@ -17,7 +26,7 @@ final class RubyDdlItems {
     private RubyDdlItems() {}
 
     static InputItem input(RubyCall call, DdlKind kind, String file) {
-        String name = RubyValues.name(call, file);
+        String name = DslValues.name(call, file);
         Map<String, Object> p = properties(call, file);
         if (kind == DdlKind.AGENT && !p.containsKey("optional")) {
             throw error(call, file, "Input needs a :optional property");
@@ -32,10 +41,10 @@ final class RubyDdlItems {
             throw error(
                     call,
                     file,
-                    "Input " + name + " has :type " + RubyValues.describe(typeValue)
+                    "Input " + name + " has :type " + DslValues.describe(typeValue)
                             + " but a type is a symbol such as :string");
         }
-        String type = String.valueOf(RubyValues.plain(typeValue));
+        String type = String.valueOf(DslValues.plain(typeValue));
         Optional<Object> validation = Optional.empty();
         int maxlength = 0;
         List<Object> list = List.of();
@@ -55,39 +64,36 @@ final class RubyDdlItems {
                 throw error(
                         call,
                         file,
-                        "Input " + name + " has :list " + RubyValues.describe(p.get("list"))
+                        "Input " + name + " has :list " + DslValues.describe(p.get("list"))
                                 + " but it should be an array of the valid values");
             }
-            list = new ArrayList<>(values.stream().map(RubyValues::plain).toList());
+            list = new ArrayList<>(values.stream().map(DslValues::plain).toList());
         }
         Object optional = p.get("optional");
         return new InputItem(
                 name,
-                RubyValues.text(RubyValues.plain(p.get("prompt"))),
-                RubyValues.text(RubyValues.plain(p.get("description"))),
+                RubyValues.toS(DslValues.plain(p.get("prompt"))),
+                RubyValues.toS(DslValues.plain(p.get("description"))),
                 type,
                 validation,
                 maxlength,
                 optional != null && !Boolean.FALSE.equals(optional),
-                Optional.ofNullable(RubyValues.plain(p.get("default"))),
+                Optional.ofNullable(DslValues.plain(p.get("default"))),
                 list);
     }
 
     /** Keeps what decides how a value is checked: a regex source, a regex literal, a validator Symbol, a list. */
     private static Object validation(Object value, RubyCall call, String file) {
-        if (value == null
-                || value instanceof String
-                || value instanceof RubyCall.RubyRegex
-                || value instanceof RubySymbol) {
+        if (value == null || value instanceof String || value instanceof RubyRegexp || value instanceof RubySymbol) {
             return value;
         }
         if (value instanceof List<?>) {
-            return RubyValues.plain(value);
+            return DslValues.plain(value);
         }
         throw error(
                 call,
                 file,
-                ":validation " + RubyValues.describe(value)
+                ":validation " + DslValues.describe(value)
                         + " is not a regular expression, a validator name or a list");
     }
 
@@ -100,15 +106,15 @@ final class RubyDdlItems {
             return n.intValue();
         }
         if (value instanceof String s) {
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("^\\s*([-+]?\\d+)").matcher(s);
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+            BigInteger n = RubyNumbers.toI(s);
+            // a length beyond an int is no limit in practice: saturate rather than wrap
+            return n.bitLength() < Integer.SIZE ? n.intValue() : n.signum() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
         }
-        throw error(call, file, ":maxlength " + RubyValues.describe(value) + " is not a number");
+        throw error(call, file, ":maxlength " + DslValues.describe(value) + " is not a number");
     }
 
     static OutputItem output(RubyCall call, String file) {
-        String name = RubyValues.name(call, file);
+        String name = DslValues.name(call, file);
         Map<String, Object> p = properties(call, file);
         if (!p.containsKey("description")) {
             throw error(call, file, "Output " + name + " needs a description argument");
@@ -117,12 +123,12 @@ final class RubyDdlItems {
             throw error(call, file, "Output " + name + " needs a display_as argument");
         }
         Optional<String> type =
-                Optional.ofNullable(p.get("type")).map(RubyValues::plain).map(String::valueOf);
+                Optional.ofNullable(p.get("type")).map(DslValues::plain).map(String::valueOf);
         return new OutputItem(
                 name,
-                RubyValues.text(RubyValues.plain(p.get("description"))),
-                RubyValues.text(RubyValues.plain(p.get("display_as"))),
-                Optional.ofNullable(RubyValues.plain(p.get("default"))),
+                RubyValues.toS(DslValues.plain(p.get("description"))),
+                RubyValues.toS(DslValues.plain(p.get("display_as"))),
+                Optional.ofNullable(DslValues.plain(p.get("default"))),
                 type);
     }
 
@@ -155,20 +161,20 @@ final class RubyDdlItems {
                     call,
                     file,
                     "aggregate " + function.name() + " needs an output name (a :symbol) first but got "
-                            + RubyValues.describe(output));
+                            + DslValues.describe(output));
         }
         Map<String, Object> arguments = new LinkedHashMap<>();
         if (function.args().size() > 1) {
             if (!(function.args().get(1) instanceof Map<?, ?> extra)) {
                 throw error(call, file, "aggregate " + function.name() + " takes an output and a hash of arguments");
             }
-            extra.forEach((k, v) -> arguments.put(String.valueOf(k), RubyValues.plain(v)));
+            extra.forEach((k, v) -> arguments.put(String.valueOf(k), DslValues.plain(v)));
         }
-        function.hash().forEach((k, v) -> arguments.put(k, RubyValues.plain(v)));
+        function.hash().forEach((k, v) -> arguments.put(k, DslValues.plain(v)));
         Object formatString = arguments.remove("format");
         return new AggregateCall(
                 function.name(),
-                String.valueOf(RubyValues.plain(output)),
+                String.valueOf(DslValues.plain(output)),
                 arguments,
                 Optional.ofNullable(formatString).map(String::valueOf));
     }
@@ -182,7 +188,7 @@ final class RubyDdlItems {
                         call,
                         file,
                         call.name() + " takes a name and :key => value properties but got "
-                                + RubyValues.describe(extra));
+                                + DslValues.describe(extra));
             }
             map.forEach((k, v) -> p.put(String.valueOf(k), v));
         }

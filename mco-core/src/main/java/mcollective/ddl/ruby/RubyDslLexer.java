@@ -1,14 +1,17 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import mcollective.ddl.DdlException;
+
 /**
- * Splits DDL source into tokens: the subset of Ruby the DDL DSL uses (identifiers, symbols, strings with escapes,
- * {@code %q()}, heredocs, numbers, regex literals, punctuation, newlines). No Ruby is evaluated; string
- * interpolation is refused.
+ * Splits DDL source into tokens: the subset of Ruby the DDL DSL uses (identifiers, labels, symbols, strings with
+ * escapes, {@code %q()}/{@code %Q()}/{@code %w()}, heredocs, numbers, regex literals, punctuation, newlines; comments
+ * and {@code __END__} are skipped). No Ruby is evaluated; a {@code #{...}} in a double-quoted string is kept only as
+ * a loop variable for {@link RubyCallParser} to fill in, and refused in a regex literal.
  */
 final class RubyDslLexer {
     enum Type {

@@ -1,4 +1,4 @@
-package mcollective.ddl;
+package mcollective.ddl.ruby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import mcollective.ddl.DdlException;
+import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 
 /** The subset of Ruby syntax the DDL DSL uses, read without running Ruby. */
@@ -104,10 +106,10 @@ class RubyDslSyntaxTest {
 
         @Test
         void shouldKeepRegexSourceAndOptions() {
-            assertThat(firstArg("x /^[\\w\\_]+$/")).isEqualTo(new RubyCall.RubyRegex("^[\\w\\_]+$", ""));
-            RubyCall.RubyRegex regex = (RubyCall.RubyRegex) firstArg("x /a\\/b/ix");
+            assertThat(firstArg("x /^[\\w\\_]+$/")).isEqualTo(RubyRegexp.literal("^[\\w\\_]+$", ""));
+            RubyRegexp regex = (RubyRegexp) firstArg("x /a\\/b/ix");
             assertThat(regex.source()).isEqualTo("a\\/b");
-            assertThat(regex.toRubyString()).isEqualTo("(?ix-m:a\\/b)");
+            assertThat(regex.toS()).isEqualTo("(?ix-m:a\\/b)");
         }
     }
 
