@@ -23,12 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.chef.ChefFactSource;
 import mcollective.config.Config;
 import mcollective.matcher.ClassesFile;
 import mcollective.matcher.FilterEvaluator;
 import mcollective.matcher.NodeView;
 import mcollective.plugin.PluginRegistry;
-import mcollective.plugins.facts.ChefFactSource;
 import mcollective.plugins.facts.YamlFactSource;
 import mcollective.protocol.Filter;
 import mcollective.server.Node;

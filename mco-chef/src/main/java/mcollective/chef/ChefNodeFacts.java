@@ -1,4 +1,4 @@
-package mcollective.plugins.facts;
+package mcollective.chef;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import mcollective.plugins.facts.FactWhitelist;
 import mcollective.spi.support.RubyScalars;
 
 /**

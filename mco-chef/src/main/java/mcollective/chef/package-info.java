@@ -1,6 +1,6 @@
 /**
  * The {@code chef} discovery method's building blocks: the search query a filter becomes, and Chef server access
- * (knife.rb/client.rb settings, request signing, {@link mcollective.plugins.discovery.chef.ChefApi}), which the
+ * (knife.rb/client.rb settings, request signing, {@link mcollective.chef.ChefApi}), which the
  * {@code chef} fact source shares.
  */
-package mcollective.plugins.discovery.chef;
+package mcollective.chef;

@@ -1,4 +1,4 @@
-package mcollective.plugins.agent;
+package mcollective.chef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package mcollective.plugins.facts;
+package mcollective.chef;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,7 @@ import java.util.Optional;
 
 import mcollective.McollectiveException;
 import mcollective.config.PluginConfig;
-import mcollective.plugins.discovery.chef.ChefApi;
-import mcollective.plugins.discovery.chef.KnifeConfig;
+import mcollective.plugins.facts.FactWhitelist;
 import mcollective.spi.PluginContext;
 import mcollective.spi.support.AbstractFactSource;
 

@@ -1,4 +1,4 @@
-package mcollective.plugins.discovery.chef;
+package mcollective.chef;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package mcollective.plugins.agent;
+package mcollective.chef;
 
 import java.io.IOException;
 import java.nio.file.Path;

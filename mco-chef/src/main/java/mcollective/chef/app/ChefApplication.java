@@ -1,4 +1,4 @@
-package mcollective.cli.app;
+package mcollective.chef.app;
 
 import java.util.ArrayList;
 import java.util.List;

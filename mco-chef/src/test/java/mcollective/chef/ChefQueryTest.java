@@ -1,4 +1,4 @@
-package mcollective.plugins.discovery.chef;
+package mcollective.chef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

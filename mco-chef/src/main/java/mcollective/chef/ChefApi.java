@@ -1,4 +1,4 @@
-package mcollective.plugins.discovery.chef;
+package mcollective.chef;
 
 import java.io.IOException;
 import java.net.URI;
