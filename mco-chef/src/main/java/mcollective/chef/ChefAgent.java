@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import mcollective.config.ConfigException;
 import mcollective.config.PluginConfig;
 import mcollective.rpc.RpcException;
 import mcollective.rpc.RpcReply;
@@ -80,7 +81,7 @@ public final class ChefAgent extends RpcAgent {
         this.clock = context.clock();
         String init = conf.get("client-initscript").orElse(DEFAULT_INITSCRIPT);
         if (init.isBlank()) {
-            throw new mcollective.config.ConfigException("plugin.chef.client-initscript is empty");
+            throw new ConfigException("plugin.chef.client-initscript is empty");
         }
         this.initscript = Command.parse(init);
         this.daemon = new ChefClientDaemon(

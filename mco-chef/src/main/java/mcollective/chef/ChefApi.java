@@ -1,10 +1,12 @@
 package mcollective.chef;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -15,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +133,7 @@ public final class ChefApi {
     public Map<?, ?> post(String pathAndQuery, Object body) {
         try {
             return send("POST", pathAndQuery, JSON.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write a Chef request body: " + e.getMessage(), e);
         }
     }
@@ -150,12 +154,12 @@ public final class ChefApi {
             builder.header("Content-Type", "application/json");
         }
         signer.headers(method, uri.getRawPath(), body, "1").forEach(builder::header);
-        HttpResponse<java.io.InputStream> response;
+        HttpResponse<InputStream> response;
         String text;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             text = bounded(response.body(), uri, maxReply);
-        } catch (javax.net.ssl.SSLHandshakeException e) {
+        } catch (SSLHandshakeException e) {
             throw new McollectiveException(
                     "Cannot verify the Chef server " + knife.serverUrl() + "'s certificate ("
                             + e.getMessage() + "): put its CA in " + knife.trustedCertsDir()
@@ -191,14 +195,14 @@ public final class ChefApi {
     }
 
     /** A reply read up to {@code max} bytes; a longer one is refused rather than held in memory. */
-    private static String bounded(java.io.InputStream body, URI uri, int max) throws IOException {
+    private static String bounded(InputStream body, URI uri, int max) throws IOException {
         try (body) {
             byte[] bytes = body.readNBytes(max + 1);
             if (bytes.length > max) {
                 throw new McollectiveException("The Chef server's reply to " + uri + " is over " + max
                         + " bytes; refused (partial search, the default, keeps replies small)");
             }
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

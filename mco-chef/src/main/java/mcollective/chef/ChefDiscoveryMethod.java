@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -182,7 +183,7 @@ public final class ChefDiscoveryMethod implements DiscoveryMethod {
     }
 
     /** A 400 from search is the query's fault: say which query, with the server's message. */
-    private static Map<?, ?> rejectedQuery(String query, java.util.function.Supplier<Map<?, ?>> search) {
+    private static Map<?, ?> rejectedQuery(String query, Supplier<Map<?, ?>> search) {
         try {
             return search.get();
         } catch (ChefApi.ChefServerException e) {

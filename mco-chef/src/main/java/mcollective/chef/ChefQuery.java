@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import mcollective.McollectiveException;
 import mcollective.protocol.FactFilter;
@@ -18,14 +19,14 @@ import mcollective.protocol.Filter;
  * and no term at all is {@code *:*}. {@code /regex/} identities cannot be searched and are applied to the names the
  * server returns ({@link #identityRegexes}).
  */
-public final class ChefQuery {
+final class ChefQuery {
     private static final Pattern RUN_LIST = Pattern.compile("^(role|recipe)\\[([^\\]]*)\\]$");
     private static final Pattern CLASSES_FILE = Pattern.compile("^(role|recipe)\\.(.+)$");
 
     private ChefQuery() {}
 
     /** The {@code q} parameter for this filter and these {@code --do} options. */
-    public static String build(Filter filter, List<String> rawQueries) {
+    static String build(Filter filter, List<String> rawQueries) {
         List<String> terms = new ArrayList<>();
         rawQueries.forEach(q -> terms.add("(" + q + ")"));
         for (String klass : filter.cfClass()) {
@@ -46,7 +47,7 @@ public final class ChefQuery {
     }
 
     /** The {@code /regex/} identities, applied on the client to the names Chef returns. */
-    public static List<Pattern> identityRegexes(Filter filter) {
+    static List<Pattern> identityRegexes(Filter filter) {
         return filter.identity().stream()
                 .filter(i -> i.startsWith("/"))
                 .map(ChefQuery::identityRegex)
@@ -60,7 +61,7 @@ public final class ChefQuery {
                 : identity.substring(1);
         try {
             return Pattern.compile(source);
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             throw new McollectiveException("Invalid identity filter " + identity + ": " + e.getDescription());
         }
     }

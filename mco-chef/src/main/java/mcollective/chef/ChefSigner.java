@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Cipher;
 
@@ -21,12 +22,12 @@ import mcollective.McollectiveException;
  * {@code private_encrypt} of the canonical string, PKCS#1 v1.5 type 1, no digest) and 1.3 ({@code SHA256withRSA}).
  * The signature is sent base64-encoded in 60-character {@code X-Ops-Authorization-N} headers. Thread-safe.
  */
-public final class ChefSigner {
+final class ChefSigner {
     private static final DateTimeFormatter ISO8601 =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     /** The {@code X-Ops-Sign} protocol version. */
-    public enum Protocol {
+    enum Protocol {
         V1_0("1.0", "algorithm=sha1;version=1.0;"),
         V1_1("1.1", "algorithm=sha1;version=1.1;"),
         V1_3("1.3", "algorithm=sha256;version=1.3;");
@@ -40,7 +41,7 @@ public final class ChefSigner {
         }
 
         /** {@code 1.0}, {@code 1.1} or {@code 1.3}; anything else names the choices. */
-        public static Protocol of(String version) {
+        static Protocol of(String version) {
             for (Protocol p : values()) {
                 if (p.version.equals(version)) {
                     return p;
@@ -55,7 +56,7 @@ public final class ChefSigner {
     private final Protocol protocol;
     private final Clock clock;
 
-    public ChefSigner(String userId, PrivateKey key, Protocol protocol, Clock clock) {
+    ChefSigner(String userId, PrivateKey key, Protocol protocol, Clock clock) {
         this.userId = userId;
         this.key = key;
         this.protocol = protocol;
@@ -68,7 +69,7 @@ public final class ChefSigner {
      * @param path             the request path as sent (with any organisation prefix), query string allowed
      * @param serverApiVersion the {@code X-Ops-Server-API-Version} sent, which 1.3 signs
      */
-    public Map<String, String> headers(String method, String path, byte[] body, String serverApiVersion) {
+    Map<String, String> headers(String method, String path, byte[] body, String serverApiVersion) {
         String timestamp = ISO8601.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         String contentHash = contentHash(body);
         String toSign = stringToSign(method, path, contentHash, timestamp, serverApiVersion);
@@ -92,7 +93,7 @@ public final class ChefSigner {
     /** The canonical string (CHEF.md §3): lines joined by {@code \n}, no trailing newline. */
     String stringToSign(String method, String path, String contentHash, String timestamp, String serverApiVersion) {
         String canonical = canonicalPath(path);
-        String verb = method.toUpperCase(java.util.Locale.ROOT);
+        String verb = method.toUpperCase(Locale.ROOT);
         if (protocol == Protocol.V1_3) {
             return String.join(
                     "\n",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import mcollective.McollectiveException;
 import mcollective.config.PluginConfig;
@@ -49,7 +50,7 @@ public record KnifeConfig(
         List<Path> files = new ArrayList<>();
         sslCaFile.ifPresent(files::add);
         if (Files.isDirectory(trustedCertsDir)) {
-            try (java.util.stream.Stream<Path> listing = Files.list(trustedCertsDir)) {
+            try (Stream<Path> listing = Files.list(trustedCertsDir)) {
                 listing.filter(Files::isRegularFile)
                         .filter(f -> f.toString().matches(".*\\.(crt|pem)$"))
                         .sorted()

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import mcollective.McollectiveException;
 import mcollective.config.Config;
 import mcollective.plugin.PluginRegistry;
+import mcollective.plugins.pem.PemFiles;
 import mcollective.protocol.Filter;
 import mcollective.spi.DiscoveryMethod;
 import mcollective.spi.PluginContext;
@@ -49,7 +54,7 @@ class ChefDiscoveryMethodTest {
     ChefServerStub chef;
     Path key;
     /** What the stand-in answers to a search; by default the recorded responses. */
-    java.util.function.Function<Received, Reply> search = ChefDiscoveryMethodTest::recorded;
+    Function<Received, Reply> search = ChefDiscoveryMethodTest::recorded;
 
     @BeforeEach
     void start() {
@@ -68,7 +73,7 @@ class ChefDiscoveryMethodTest {
         try {
             return JSON.readValue(Reference.path("chef/" + name).toFile(), LinkedHashMap.class);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -317,7 +322,7 @@ class ChefDiscoveryMethodTest {
         @Test
         void anUnreachableServerIsNamed() throws IOException {
             int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             }
 
@@ -338,11 +343,8 @@ class ChefDiscoveryMethodTest {
                     new KnifeConfig(
                             chef.url(), "mco-discovery", key, false, Optional.empty(), dir.resolve("trusted_certs")),
                     new ChefSigner(
-                            "mco-discovery",
-                            mcollective.plugins.pem.PemFiles.privateKey(key),
-                            ChefSigner.Protocol.V1_3,
-                            Clock.systemUTC()),
-                    java.net.http.HttpClient.newHttpClient(),
+                            "mco-discovery", PemFiles.privateKey(key), ChefSigner.Protocol.V1_3, Clock.systemUTC()),
+                    HttpClient.newHttpClient(),
                     1000);
 
             assertThatThrownBy(() -> small.get("/search/node?q=*:*"))

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import mcollective.testdata.Reference;
+
 /**
  * Against {@code reference/chef/signing-vectors.json}, made with chef-zero's test key: the canonical strings
  * and content hashes match byte for byte, and the recorded signatures verify against them with the public key.
@@ -33,7 +35,7 @@ class ChefSignerTest {
     static final Path VECTORS = chefDir().resolve("signing-vectors.json");
 
     static Path chefDir() {
-        return mcollective.testdata.Reference.path("chef");
+        return Reference.path("chef");
     }
 
     static Map<String, Object> vectors() throws Exception {
