@@ -16,6 +16,7 @@ import mcollective.ddl.DdlException;
 import mcollective.logging.LogSafe;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.spi.DataPlugin;
+import mcollective.spi.NodeView;
 
 /**
  * Data functions of compound filters ({@code fstat('/etc/hosts').size>0}) answered by the node's

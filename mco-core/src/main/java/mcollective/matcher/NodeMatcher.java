@@ -3,6 +3,7 @@ package mcollective.matcher;
 import java.util.Objects;
 
 import mcollective.protocol.FactFilter;
+import mcollective.spi.NodeView;
 
 /**
  * Port of the {@code has_cf_class?}, {@code has_fact?}, {@code has_agent?} and {@code has_identity?} helpers of

@@ -3,8 +3,6 @@ package mcollective.spi;
 import java.util.List;
 import java.util.Map;
 
-import mcollective.matcher.NodeView;
-
 /**
  * What a node offers its agents through {@link PluginContext#service(Class)}: its inventory and its statistics,
  * as {@code rpcutil} reports them. Thread-safe; every call reads current values.

@@ -27,11 +27,11 @@ import mcollective.chef.ChefFactSource;
 import mcollective.config.Config;
 import mcollective.matcher.ClassesFile;
 import mcollective.matcher.FilterEvaluator;
-import mcollective.matcher.NodeView;
 import mcollective.plugin.PluginRegistry;
 import mcollective.plugins.facts.YamlFactSource;
 import mcollective.protocol.Filter;
 import mcollective.server.Node;
+import mcollective.spi.NodeView;
 import mcollective.spi.PluginContext;
 import mcollective.testkit.ChefServerStub;
 

@@ -1,4 +1,4 @@
-package mcollective.matcher;
+package mcollective.spi;
 
 import java.util.List;
 import java.util.Map;
