@@ -8,7 +8,8 @@ import mcollective.spi.Plugin;
  * {@link RpcOptions}, {@link CommonOptions} and {@link FilterOptions} mixins, are parsed into it before
  * {@link #main(AppContext)} runs. {@link #name()} is the word typed after {@code mco}.
  *
- * <p>One instance serves one invocation, on the main thread.
+ * <p>One instance serves one invocation, on the main thread. The registry makes it before the options name the config
+ * file, so {@link #init} sees the default settings; {@link #main(AppContext)} brings the parsed ones.
  */
 public interface Application extends Plugin {
 

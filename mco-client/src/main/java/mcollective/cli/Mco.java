@@ -2,6 +2,7 @@ package mcollective.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import mcollective.config.Config;
 import mcollective.config.ConfigLocator;
 import mcollective.config.ConfigParser;
 import mcollective.plugin.PluginRegistry;
+import mcollective.spi.PluginContext;
 
 /**
  * The {@code mco} command. Port of {@code /usr/bin/mco} and {@code lib/mcollective/applications.rb}: finds the
@@ -60,7 +62,7 @@ public final class Mco {
             banner(names, Optional.of(name), libdirs(argv));
             return 1;
         }
-        Application app = registry.create(Application.class, name);
+        Application app = registry.create(Application.class, name, beforeConfig());
         List<String> args = ConfigLocator.withExtraOpts(
                 List.of(argv).subList(1, argv.length), env.get(ConfigLocator.EXTRA_OPTS_ENV));
         CommandLine cli = new CommandLine(app);
@@ -103,6 +105,15 @@ public final class Mco {
             }
             return 1;
         }
+    }
+
+    /**
+     * What an application is initialised with: it is made before its options name the config file, so every setting
+     * is at its default (the identity is not the host's); {@link Application#main} brings the parsed config.
+     */
+    private PluginContext beforeConfig() {
+        Config defaults = Config.builder().environment(env).hostname("mco").build();
+        return new PluginContext(defaults, "mco", registry, Clock.systemUTC(), env, Map.of());
     }
 
     /** How the user invoked us ({@code $0}), as the launcher passes it; {@code mco} otherwise. */

@@ -93,9 +93,10 @@ public final class Discoverer {
     }
 
     private DiscoveryMethod create(String name) {
-        DiscoveryMethod created = registry.create(DiscoveryMethod.class, name);
-        created.init(new PluginContext(config, name, registry, java.time.Clock.systemUTC(), System.getenv(), Map.of()));
-        return created;
+        return registry.create(
+                DiscoveryMethod.class,
+                name,
+                new PluginContext(config, name, registry, java.time.Clock.systemUTC(), System.getenv(), Map.of()));
     }
 
     /** The method's name, as MCollective prints it ({@code mc}, {@code flatfile}, ...). */

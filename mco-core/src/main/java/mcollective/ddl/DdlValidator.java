@@ -37,15 +37,15 @@ public final class DdlValidator {
         this.namedValidators = namedValidators;
     }
 
-    /** Named validators from the registry's {@link mcollective.spi.Validator} plugins. */
-    public static DdlValidator using(mcollective.plugin.PluginRegistry registry) {
+    /** Named validators from the {@link mcollective.spi.Validator} plugins of the context's registry. */
+    public static DdlValidator using(mcollective.spi.PluginContext context) {
         // Validators are stateless: one instance each, made on first use, serves every request.
         Map<String, mcollective.spi.Validator> made = new java.util.concurrent.ConcurrentHashMap<>();
         return new DdlValidator(name -> (value, validator) -> {
-            if (!registry.has(mcollective.spi.Validator.class, name)) {
+            if (!context.registry().has(mcollective.spi.Validator.class, name)) {
                 throw unknownValidator(name);
             }
-            made.computeIfAbsent(name, n -> registry.create(mcollective.spi.Validator.class, n))
+            made.computeIfAbsent(name, n -> context.registry().create(mcollective.spi.Validator.class, n, context))
                     .validate(value, null);
         });
     }

@@ -16,8 +16,8 @@ public interface NodeInfo extends NodeView {
     Map<String, Object> stats();
 
     /** The node's data plugins by name ({@code fstat}, ...), for {@code rpcutil get_data} and inventory. */
-    Map<String, mcollective.spi.DataPlugin> dataPlugins();
+    Map<String, DataPlugin> dataPlugins();
 
     /** The node's agents by name, for {@code rpcutil agent_inventory}. */
-    Map<String, mcollective.spi.Agent> agentsByName();
+    Map<String, Agent> agentsByName();
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What filter matching may know about the local node. Implementations must be thread-safe: requests are matched on
- * many worker threads at once. Methods never return null.
+ * The local node as a request's filter sees it: identity, facts, classes and agents. The matcher
+ * ({@code mcollective.matcher}) tests filters against it; {@link NodeInfo} adds what agents need. Implementations must
+ * be thread-safe: requests are matched on many worker threads at once. Methods never return null.
  */
 public interface NodeView {
     /** @return the configured {@code identity} */

@@ -222,8 +222,10 @@ class HostileInputIT {
                 .set("plugin.psk", psk)
                 .build();
         PluginRegistry registry = PluginRegistry.discover();
-        SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
-        provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+        SecurityProvider provider = registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
         return provider;
     }
 }

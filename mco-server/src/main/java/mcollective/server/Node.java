@@ -96,10 +96,8 @@ public final class Node implements AutoCloseable {
     private void startLocked() {
         String identity = config.identity();
         PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
-        SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider());
-        security.init(base.forPlugin(security.name()));
-        facts = registry.create(FactSource.class, config.factSource());
-        facts.init(base.forPlugin(facts.name()));
+        SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider(), base);
+        facts = registry.create(FactSource.class, config.factSource(), base);
         SettingPaths.requireReadableIfPresent("classesfile", config.classesFile());
         ClassesFile classes = new ClassesFile(config.classesFile());
 
@@ -107,8 +105,7 @@ public final class Node implements AutoCloseable {
         info = new NodeInventory(identity, facts, classes, () -> agents, dataPlugins, stats);
         agents = loadAgents();
         PluginContext dataContext = agentContext(new mcollective.ddl.DdlLoader(config.libdirs()));
-        for (mcollective.spi.DataPlugin data : registry.createAll(mcollective.spi.DataPlugin.class)) {
-            data.init(dataContext.forPlugin(data.name()));
+        for (mcollective.spi.DataPlugin data : registry.createAll(mcollective.spi.DataPlugin.class, dataContext)) {
             dataPlugins.put(data.name(), data);
         }
 
@@ -122,8 +119,7 @@ public final class Node implements AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         watchdog = Executors.newSingleThreadScheduledExecutor(Threads.named("mco-watchdog-" + identity));
 
-        connector = registry.create(Connector.class, config.connector());
-        connector.init(base.forPlugin(connector.name()));
+        connector = registry.create(Connector.class, config.connector(), base);
         mcollective.matcher.FilterEvaluator filters =
                 new mcollective.matcher.FilterEvaluator(new mcollective.matcher.DefaultCompoundEvaluator(
                         new mcollective.matcher.DataPluginEvaluator(dataPlugins)));
@@ -162,12 +158,7 @@ public final class Node implements AutoCloseable {
     private Map<String, Agent> loadAgents() {
         PluginContext context = agentContext(new mcollective.ddl.DdlLoader(config.libdirs()));
         Map<String, Agent> byName = new LinkedHashMap<>();
-        for (Agent agent : registry.createAll(Agent.class)) {
-            if (!isActive(agent.name(), agent.activeByDefault())) {
-                LOG.info("Not activating agent {} due to configuration", agent.name());
-                continue;
-            }
-            agent.init(context.forPlugin(agent.name()));
+        for (Agent agent : registry.createAll(Agent.class, context, this::activates)) {
             byName.put(agent.name(), agent);
         }
         addExternalAgents(byName, context);
@@ -260,6 +251,14 @@ public final class Node implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean activates(Agent agent) {
+        boolean active = isActive(agent.name(), agent.activeByDefault());
+        if (!active) {
+            LOG.info("Not activating agent {} due to configuration", agent.name());
+        }
+        return active;
     }
 
     /**

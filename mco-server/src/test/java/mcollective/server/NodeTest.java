@@ -105,8 +105,10 @@ class NodeTest {
                 .build();
         node = new Node(config, registry, Clock.systemUTC(), Map.of());
         node.start();
-        security = registry.create(SecurityProvider.class, "psk");
-        security.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+        security = registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
     }
 
     @AfterEach

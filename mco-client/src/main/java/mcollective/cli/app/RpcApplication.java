@@ -112,7 +112,7 @@ public final class RpcApplication implements Application {
                 .orElseThrow(() -> new McollectiveException(String.format(
                         "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         Map<String, Object> args = parse(arguments, interfaces);
-        DdlValidator.using(context.registry()).validate(ddl, action, args);
+        DdlValidator.using(context.pluginContext()).validate(ddl, action, args);
         Optional<String> display = RpcCall.display(rpc);
 
         try (DiscoverySession session = new DiscoverySession(context, common)) {

@@ -45,7 +45,7 @@ public abstract class RpcAgent implements Agent {
     @Override
     public void init(mcollective.spi.PluginContext context) {
         ddl = context.service(mcollective.ddl.DdlLoader.class).flatMap(loader -> loader.find("agent", name()));
-        validator = mcollective.ddl.DdlValidator.using(context.registry());
+        validator = mcollective.ddl.DdlValidator.using(context);
     }
 
     /** The DDL's metadata; empty without a DDL. */
