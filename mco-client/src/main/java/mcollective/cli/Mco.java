@@ -88,7 +88,7 @@ public final class Mco {
             Path configFile = configOption.map(Path::of).orElseGet(() -> new ConfigLocator().clientConfig());
             Config config = new ConfigParser(env).parse(configFile);
             if (configureLogging) {
-                mcollective.logging.LogSetup.configure(config);
+                mcollective.logback.LogSetup.configure(config);
             }
             return app.main(new AppContext(config, registry, out, err, in, env, terminal));
         } catch (McollectiveException e) {

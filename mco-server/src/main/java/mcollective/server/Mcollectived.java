@@ -61,7 +61,7 @@ public final class Mcollectived {
             if ("file".equals(config.loggerType())) {
                 config.logfile().ifPresent(logfile -> SettingPaths.requireAppendable("logfile", logfile));
             }
-            mcollective.logging.LogSetup.configure(config);
+            mcollective.logback.LogSetup.configure(config);
             return serve(config, pidFile, err);
         } catch (McollectiveException e) {
             err.println("mcollectived: " + e.getMessage());

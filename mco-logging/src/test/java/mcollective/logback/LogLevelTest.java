@@ -1,4 +1,4 @@
-package mcollective.logging;
+package mcollective.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package mcollective.logging;
+package mcollective.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
+import mcollective.logging.LogSafe;
 
 /** The layouts' backstop: whatever a message or an exception message holds, one event starts one line. */
 class EscapingLayoutsTest {

@@ -1,4 +1,4 @@
-package mcollective.logging;
+package mcollective.logback;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

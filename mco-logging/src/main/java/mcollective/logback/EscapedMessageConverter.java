@@ -1,7 +1,9 @@
-package mcollective.logging;
+package mcollective.logback;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+
+import mcollective.logging.LogSafe;
 
 /**
  * {@code %escapedMsg}: the formatted message with its control characters escaped ({@code \n}, {@code \e}, ...), so

@@ -1,4 +1,4 @@
-package mcollective.logging;
+package mcollective.logback;
 
 import java.util.Locale;
 

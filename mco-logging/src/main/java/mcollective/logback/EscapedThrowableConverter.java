@@ -1,8 +1,10 @@
-package mcollective.logging;
+package mcollective.logback;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+
+import mcollective.logging.LogSafe;
 
 /**
  * {@code %escapedEx}: the stack trace as {@code %ex} prints it, with the control characters of every exception
