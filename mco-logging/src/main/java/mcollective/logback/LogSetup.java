@@ -1,6 +1,7 @@
 package mcollective.logback;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -25,7 +26,7 @@ public final class LogSetup {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         setLevel(root, LogLevel.of(config.loglevel()));
         // The embedded Artemis warns about every client that disconnects and every expired reply; only its errors
@@ -75,7 +76,7 @@ public final class LogSetup {
     public static synchronized LogLevel cycleLevel() {
         LogLevel next = active.next();
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            setLevel(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME), next);
+            setLevel(context.getLogger(Logger.ROOT_LOGGER_NAME), next);
         }
         active = next;
         next.log(LoggerFactory.getLogger(LogSetup.class), "Logging level is now " + next.name());
@@ -88,14 +89,14 @@ public final class LogSetup {
      */
     public static synchronized void reopen() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-                && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
                         instanceof FileAppender<ILoggingEvent> file) {
             file.stop();
             file.start();
         }
     }
 
-    private static void setLevel(ch.qos.logback.classic.Logger root, LogLevel level) {
+    private static void setLevel(Logger root, LogLevel level) {
         root.setLevel(level.logback());
         active = level;
     }
