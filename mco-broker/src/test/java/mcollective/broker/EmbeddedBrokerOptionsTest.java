@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +138,7 @@ class EmbeddedBrokerOptionsTest {
 
         private SSLSocket tlsSocket(Path trustStore, String password, int port) throws Exception {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
-            try (InputStream in = java.nio.file.Files.newInputStream(trustStore)) {
+            try (InputStream in = Files.newInputStream(trustStore)) {
                 trusted.load(in, password.toCharArray());
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -149,7 +151,7 @@ class EmbeddedBrokerOptionsTest {
         }
 
         private void keytool(String... args) throws IOException, InterruptedException {
-            List<String> command = new java.util.ArrayList<>();
+            List<String> command = new ArrayList<>();
             command.add(
                     Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
             command.addAll(List.of(args));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,7 +201,7 @@ class EmbeddedBrokerTest {
         @Test
         void shouldCarryAOneMegabyteBodyUnchanged() {
             byte[] body = new byte[1024 * 1024];
-            new java.util.Random(7).nextBytes(body);
+            new Random(7).nextBytes(body);
             try (RawStomp client = client();
                     RawStomp node = client()) {
                 client.subscribe("/queue/mcollective.reply.client_1.1", "1", Map.of());
@@ -222,7 +225,7 @@ class EmbeddedBrokerTest {
             try (RawStomp sender = client()) {
                 // The broker refuses on the declared length, before the body: only the headers need to go.
                 sender.write(("SEND\ndestination:/topic/mcollective.big.agent\ncontent-length:" + 128 * 1024 + "\n\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
 
                 RawStomp.Frame answer = sender.receive(WAIT).orElseThrow();
                 assertThat(answer.command()).isEqualTo("ERROR");
@@ -273,7 +276,7 @@ class EmbeddedBrokerTest {
 
         @Test
         void shouldNameTheAddressWhenThePortIsTaken() throws IOException {
-            try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 EmbeddedBroker second =
                         EmbeddedBroker.builder().port(taken.getLocalPort()).build();
 
@@ -286,6 +289,6 @@ class EmbeddedBrokerTest {
     }
 
     private static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

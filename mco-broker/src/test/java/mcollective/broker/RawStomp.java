@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class RawStomp implements AutoCloseable {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(receiveBuffer);
-            socket.connect(new java.net.InetSocketAddress(host, port));
+            socket.connect(new InetSocketAddress(host, port));
             return new RawStomp(socket);
         } catch (IOException e) {
             throw new UncheckedIOException("connecting to " + host + ":" + port, e);

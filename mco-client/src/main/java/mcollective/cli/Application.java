@@ -28,6 +28,9 @@ import mcollective.spi.Plugin;
  *
  * <p>One instance serves one invocation, on the main thread: picocli parses the command line into it, then calls
  * {@link #call()}, which loads the config and runs {@link #main(AppContext)}.
+ *
+ * <p>The registry makes it before the options name the config file, so {@link #init} sees the default settings;
+ * {@link #main(AppContext)} brings the parsed ones.
  */
 public abstract class Application implements Plugin, Callable<Integer> {
     private static final String HELP = "mcollective";

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import mcollective.Version;
 import mcollective.config.Config;
 import mcollective.config.ConfigLocator;
 import mcollective.config.ConfigParser;
-import mcollective.logging.LogSetup;
+import mcollective.logback.LogSetup;
 import mcollective.plugin.PluginRegistry;
+import mcollective.spi.PluginContext;
 
 /**
  * The {@code mco} command. Port of {@code /usr/bin/mco} and {@code lib/mcollective/applications.rb}: the root
@@ -99,7 +101,7 @@ public final class Mco implements Callable<Integer> {
             CommandLine root = new CommandLine(this);
             // /usr/bin/mco: anything but an application's name first is for the banner, not an error.
             root.setStopAtUnmatched(true);
-            for (Application app : registry.createAll(Application.class)) {
+            for (Application app : registry.createAll(Application.class, beforeConfig())) {
                 root.addSubcommand(app.name(), app.subcommandOf(this).preprocessor(this::matched));
             }
             // optparse: an option given twice keeps the last value (MCOLLECTIVE_EXTRA_OPTS comes first).
@@ -236,5 +238,14 @@ public final class Mco implements Callable<Integer> {
                 "Type '" + program() + " help' for a detailed list of commands and '" + program() + " help command'");
         out.println("to get detailed help for a command");
         out.println();
+    }
+
+    /**
+     * What an application is initialised with: it is made before its options name the config file, so every setting
+     * is at its default (the identity is not the host's); {@link Application#main} brings the parsed config.
+     */
+    private PluginContext beforeConfig() {
+        Config defaults = Config.builder().environment(env).hostname("mco").build();
+        return new PluginContext(defaults, "mco", registry, Clock.systemUTC(), env, Map.of());
     }
 }

@@ -68,10 +68,8 @@ public final class Client implements AutoCloseable {
             }
         });
         PluginContext base = new PluginContext(config, "client", registry, clock, env, Map.of());
-        this.security = registry.create(SecurityProvider.class, config.securityProvider());
-        security.init(base.forPlugin(security.name()));
-        this.connector = registry.create(Connector.class, config.connector());
-        connector.init(base.forPlugin(connector.name()));
+        this.security = registry.create(SecurityProvider.class, config.securityProvider(), base);
+        this.connector = registry.create(Connector.class, config.connector(), base);
         connector.onMessage(inbox::add);
     }
 

@@ -103,9 +103,10 @@ public final class Discoverer {
     }
 
     private DiscoveryMethod create(String name) {
-        DiscoveryMethod created = registry.create(DiscoveryMethod.class, name);
-        created.init(new PluginContext(config, name, registry, Clock.systemUTC(), System.getenv(), Map.of()));
-        return created;
+        return registry.create(
+                DiscoveryMethod.class,
+                name,
+                new PluginContext(config, name, registry, Clock.systemUTC(), System.getenv(), Map.of()));
     }
 
     /** The configured method's name, as MCollective prints it ({@code mc}, {@code flatfile}, ...). */

@@ -75,7 +75,7 @@ class McoTest {
             assertThat(run.out())
                     .contains("Unknown command 'pingg'")
                     .contains("Known commands:")
-                    .containsPattern("   chef +completion +describe_filter +\n   facts +find +help +\n   inventory");
+                    .containsPattern("   completion +describe_filter +facts +\n   find +help +inventory +\n   ping");
         }
 
         @Test

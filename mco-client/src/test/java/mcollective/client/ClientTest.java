@@ -94,8 +94,10 @@ class ClientTest {
     }
 
     private SecurityProvider security() {
-        SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
-        provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+        SecurityProvider provider = registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
         return provider;
     }
 }

@@ -50,8 +50,10 @@ final class FakeFleet implements AutoCloseable {
         this.nodes = List.copyOf(nodes);
         this.agent = agent;
         Config nodeConfig = config();
-        this.security = registry.create(SecurityProvider.class, "psk");
-        security.init(new PluginContext(nodeConfig, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+        this.security = registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(nodeConfig, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
         this.responder = new Thread(this::respond, "fake-fleet");
         responder.setDaemon(true);
         responder.start();

@@ -10,11 +10,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
 import mcollective.ruby.RubyNumbers;
 import mcollective.ruby.RubyValues;
+import mcollective.spi.PluginContext;
 import mcollective.spi.Validator;
 
 /**
@@ -42,15 +42,16 @@ public final class DdlValidator {
         this.namedValidators = namedValidators;
     }
 
-    /** Named validators from the registry's {@link mcollective.spi.Validator} plugins. */
-    public static DdlValidator using(PluginRegistry registry) {
+    /** Named validators from the {@link mcollective.spi.Validator} plugins of the context's registry. */
+    public static DdlValidator using(PluginContext context) {
         // Validators are stateless: one instance each, made on first use, serves every request.
         Map<String, Validator> made = new ConcurrentHashMap<>();
         return new DdlValidator(name -> (value, validator) -> {
-            if (!registry.has(Validator.class, name)) {
+            if (!context.registry().has(Validator.class, name)) {
                 throw unknownValidator(name);
             }
-            made.computeIfAbsent(name, n -> registry.create(Validator.class, n)).validate(value, null);
+            made.computeIfAbsent(name, n -> context.registry().create(Validator.class, n, context))
+                    .validate(value, null);
         });
     }
 

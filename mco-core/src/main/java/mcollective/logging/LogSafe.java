@@ -35,7 +35,7 @@ public final class LogSafe {
      * backslashes stay (they may be the escapes {@link #of} wrote). The layouts' last line of defence, for a
      * message as a whole.
      */
-    static String controlsEscaped(String text) {
+    public static String controlsEscaped(String text) {
         int i = 0;
         while (i < text.length() && !isControl(text.charAt(i))) {
             i++;

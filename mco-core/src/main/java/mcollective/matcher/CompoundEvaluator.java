@@ -3,6 +3,8 @@ package mcollective.matcher;
 import java.util.List;
 import java.util.Map;
 
+import mcollective.spi.NodeView;
+
 /**
  * Evaluates one compound ({@code -S}) callstack, the {@code "compound"} branch of security/base.rb
  * {@code validate_filter?}. Implementations must be thread-safe.

@@ -2,6 +2,8 @@ package mcollective.matcher;
 
 import java.util.Map;
 
+import mcollective.spi.NodeView;
+
 /**
  * Evaluates a data-function token of a compound filter ({@code fstat('/etc/hosts').size>0}), the port target of
  * lib/mcollective/matcher.rb {@code eval_compound_fstatement}. Implementations must be thread-safe.

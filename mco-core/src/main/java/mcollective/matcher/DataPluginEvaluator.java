@@ -17,6 +17,7 @@ import mcollective.protocol.codec.RubyRegexp;
 import mcollective.ruby.RubyNumbers;
 import mcollective.ruby.RubyValues;
 import mcollective.spi.DataPlugin;
+import mcollective.spi.NodeView;
 
 /**
  * Data functions of compound filters ({@code fstat('/etc/hosts').size>0}) answered by the node's

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import mcollective.protocol.codec.Limits;
+import mcollective.spi.NodeView;
 
 /**
  * Port of the compound branch of security/base.rb {@code validate_filter?} and of lib/mcollective/matcher.rb

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import mcollective.logging.LogSafe;
 import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
+import mcollective.spi.NodeView;
 
 /**
  * Port of lib/mcollective/security/base.rb {@code validate_filter?}: does this node act on a request? Every kind of

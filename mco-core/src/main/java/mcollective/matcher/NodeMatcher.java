@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import mcollective.protocol.FactFilter;
 import mcollective.ruby.RubyRegex;
+import mcollective.spi.NodeView;
 
 /**
  * Port of the {@code has_cf_class?}, {@code has_fact?}, {@code has_agent?} and {@code has_identity?} helpers of

@@ -3,12 +3,14 @@ package mcollective.plugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -17,9 +19,12 @@ import org.slf4j.LoggerFactory;
 import mcollective.McollectiveException;
 import mcollective.UnknownPluginException;
 import mcollective.spi.Plugin;
+import mcollective.spi.PluginContext;
+import mcollective.spi.PluginLookup;
 
 /**
- * Knows which plugins exist for each SPI and makes fresh instances of them by their MCollective name. Port of
+ * Knows which plugins exist for each SPI and makes fresh, initialised instances of them by their MCollective name
+ * ({@link PluginLookup}: every instance has had its {@link Plugin#init} with its own settings). Port of
  * {@code lib/mcollective/pluginmanager.rb}, as an object that is passed around rather than a global, so one JVM
  * can host many nodes and tests can register fakes.
  *
@@ -27,7 +32,7 @@ import mcollective.spi.Plugin;
  * {@link Builder#add}. A provider that fails to load is logged and skipped; two plugins of one type with the same
  * name are an error. Thread-safe.
  */
-public final class PluginRegistry {
+public final class PluginRegistry implements PluginLookup {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
     private final boolean autoDiscover;
@@ -50,20 +55,42 @@ public final class PluginRegistry {
         return builder().build();
     }
 
-    /** The names of every plugin of this type, sorted. */
+    @Override
     public List<String> names(Class<? extends Plugin> spi) {
         return List.copyOf(suppliers(spi).keySet());
     }
 
+    @Override
     public boolean has(Class<? extends Plugin> spi, String name) {
         return suppliers(spi).containsKey(name);
     }
 
+    @Override
+    public <T extends Plugin> T create(Class<T> spi, String name, PluginContext context) {
+        return initialised(instance(spi, name), context);
+    }
+
+    @Override
+    public <T extends Plugin> List<T> createAll(Class<T> spi, PluginContext context) {
+        return createAll(spi, context, plugin -> true);
+    }
+
     /**
-     * A new, not yet initialised instance of the named plugin. Throws {@link UnknownPluginException} listing the
-     * names that are available, e.g. {@code No connector plugin 'stompx'; available: [activemq]}.
+     * A new instance of every plugin of this type that {@code keep} accepts, in name order, each initialised as
+     * {@link #create} does; {@code keep} sees the instances before their {@code init}, which the others never get.
      */
-    public <T extends Plugin> T create(Class<T> spi, String name) {
+    public <T extends Plugin> List<T> createAll(Class<T> spi, PluginContext context, Predicate<? super T> keep) {
+        List<T> all = new ArrayList<>();
+        for (String name : names(spi)) {
+            T plugin = instance(spi, name);
+            if (keep.test(plugin)) {
+                all.add(initialised(plugin, context));
+            }
+        }
+        return all;
+    }
+
+    private <T extends Plugin> T instance(Class<T> spi, String name) {
         Supplier<? extends Plugin> supplier = suppliers(spi).get(name);
         if (supplier == null) {
             throw new UnknownPluginException(
@@ -72,13 +99,9 @@ public final class PluginRegistry {
         return spi.cast(supplier.get());
     }
 
-    /** A new instance of every plugin of this type, in name order. */
-    public <T extends Plugin> List<T> createAll(Class<T> spi) {
-        List<T> all = new ArrayList<>();
-        for (String name : names(spi)) {
-            all.add(create(spi, name));
-        }
-        return all;
+    private static <T extends Plugin> T initialised(T plugin, PluginContext context) {
+        plugin.init(context.forPlugin(plugin.name()));
+        return plugin;
     }
 
     /** The MCollective word for a plugin type, as used in messages: {@code SecurityProvider} → {@code security}. */
@@ -89,7 +112,7 @@ public final class PluginRegistry {
                 simple = simple.substring(0, simple.length() - suffix.length());
             }
         }
-        return simple.toLowerCase(java.util.Locale.ROOT);
+        return simple.toLowerCase(Locale.ROOT);
     }
 
     private Map<String, Supplier<? extends Plugin>> suppliers(Class<? extends Plugin> spi) {

@@ -1,2 +1,5 @@
-/** Finding and instantiating plugins by their MCollective names. */
+/**
+ * Finding plugins by their MCollective names and creating them initialised: {@link mcollective.plugin.PluginRegistry},
+ * the one implementation of {@link mcollective.spi.PluginLookup}.
+ */
 package mcollective.plugin;

@@ -1,6 +1,7 @@
 package mcollective.spi;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import mcollective.protocol.Request;
@@ -30,8 +31,8 @@ public interface Agent extends Plugin {
      * {@code name}, {@code url}, {@code version}, {@code author} (a SimpleRPC agent's DDL metadata). Keys missing here
      * are reported as {@code "unknown"}.
      */
-    default java.util.Map<String, Object> meta() {
-        return java.util.Map.of();
+    default Map<String, Object> meta() {
+        return Map.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package mcollective.spi;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class DataLookup {
                     && !(value instanceof String
                             || value instanceof Integer
                             || value instanceof Long
-                            || value instanceof java.math.BigInteger
+                            || value instanceof BigInteger
                             || value instanceof Double
                             || value instanceof Boolean)) {
                 throw new McollectiveException("Can only store String, Integer, Float or Boolean data but got "

@@ -3,8 +3,6 @@ package mcollective.spi;
 import java.util.List;
 import java.util.Map;
 
-import mcollective.matcher.NodeView;
-
 /**
  * What a node offers its agents through {@link PluginContext#service(Class)}: its inventory and its statistics,
  * as {@code rpcutil} reports them. Thread-safe; every call reads current values.
@@ -18,8 +16,8 @@ public interface NodeInfo extends NodeView {
     Map<String, Object> stats();
 
     /** The node's data plugins by name ({@code fstat}, ...), for {@code rpcutil get_data} and inventory. */
-    Map<String, mcollective.spi.DataPlugin> dataPlugins();
+    Map<String, DataPlugin> dataPlugins();
 
     /** The node's agents by name, for {@code rpcutil agent_inventory}. */
-    Map<String, mcollective.spi.Agent> agentsByName();
+    Map<String, Agent> agentsByName();
 }

@@ -7,17 +7,17 @@ import java.util.Optional;
 
 import mcollective.config.Config;
 import mcollective.config.PluginConfig;
-import mcollective.plugin.PluginRegistry;
 
 /**
  * What a plugin receives in {@link Plugin#init(PluginContext)}: the parsed configuration, its own
- * {@code plugin.<name>.*} section, the registry (to find other plugins), the clock, the environment and any
- * runtime services the host (node or client) offers, looked up by type.
+ * {@code plugin.<name>.*} section, the registry (to find and create other plugins), the clock, the environment and
+ * any runtime services the host (node or client) offers, looked up by type. The host makes one for itself and hands
+ * it to {@link PluginLookup#create}, which narrows it to each plugin with {@link #forPlugin}.
  */
 public final class PluginContext {
     private final Config config;
     private final String pluginName;
-    private final PluginRegistry registry;
+    private final PluginLookup registry;
     private final Clock clock;
     private final Map<String, String> env;
     private final Map<Class<?>, Object> services;
@@ -25,7 +25,7 @@ public final class PluginContext {
     public PluginContext(
             Config config,
             String pluginName,
-            PluginRegistry registry,
+            PluginLookup registry,
             Clock clock,
             Map<String, String> env,
             Map<Class<?>, Object> services) {
@@ -47,7 +47,8 @@ public final class PluginContext {
         return config.plugin(pluginName);
     }
 
-    public PluginRegistry registry() {
+    /** The plugin registry, to find and create other plugins with this context. */
+    public PluginLookup registry() {
         return registry;
     }
 

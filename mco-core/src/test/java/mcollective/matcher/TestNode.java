@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mcollective.spi.NodeView;
+
 /** The node of MCOLLECTIVE.md §5.4's verified table. */
 record TestNode(String identity, Map<String, Object> facts, List<String> classes, List<String> agents)
         implements NodeView {

@@ -3,6 +3,11 @@ package mcollective.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -10,15 +15,18 @@ import org.junit.jupiter.api.Test;
 
 import mcollective.McollectiveException;
 import mcollective.UnknownPluginException;
+import mcollective.config.Config;
 import mcollective.spi.Connector;
 import mcollective.spi.InboundMessage;
 import mcollective.spi.OutboundReply;
 import mcollective.spi.OutboundRequest;
+import mcollective.spi.PluginContext;
 import mcollective.spi.Subscription;
 
 class PluginRegistryTest {
     static final class FakeConnector implements Connector {
         private final String name;
+        private final List<PluginContext> inits = new ArrayList<>();
 
         FakeConnector(String name) {
             this.name = name;
@@ -30,10 +38,15 @@ class PluginRegistryTest {
         }
 
         @Override
+        public void init(PluginContext context) {
+            inits.add(context);
+        }
+
+        @Override
         public void onMessage(Consumer<InboundMessage> listener) {}
 
         @Override
-        public void connect(Optional<java.time.Duration> giveUpAfter) {}
+        public void connect(Optional<Duration> giveUpAfter) {}
 
         @Override
         public void subscribe(Subscription subscription) {}
@@ -56,18 +69,55 @@ class PluginRegistryTest {
         public void disconnect() {}
     }
 
+    static PluginContext context(PluginRegistry registry) {
+        Config config = Config.builder()
+                .hostname("node1")
+                .environment(Map.of())
+                .set("plugin.fake.colour", "red")
+                .set("plugin.other.colour", "blue")
+                .build();
+        return new PluginContext(config, "node", registry, Clock.systemUTC(), Map.of(), Map.of());
+    }
+
     @Test
-    void shouldMakeAFreshInstanceOfANamedPlugin() {
+    void shouldMakeAFreshInstanceOfANamedPluginInitialisedWithItsOwnSettings() {
         PluginRegistry registry = PluginRegistry.builder()
                 .autoDiscover(false)
                 .add(Connector.class, () -> new FakeConnector("fake"))
                 .build();
 
-        Connector first = registry.create(Connector.class, "fake");
-        Connector second = registry.create(Connector.class, "fake");
+        FakeConnector first = (FakeConnector) registry.create(Connector.class, "fake", context(registry));
+        FakeConnector second = (FakeConnector) registry.create(Connector.class, "fake", context(registry));
 
         assertThat(first.name()).isEqualTo("fake");
         assertThat(first).isNotSameAs(second);
+        assertThat(first.inits).hasSize(1);
+        assertThat(first.inits.get(0).pluginConfig().get("colour")).contains("red");
+        assertThat(first.inits.get(0).registry()).isSameAs(registry);
+    }
+
+    @Test
+    void shouldInitialiseEveryPluginOfATypeThatIsKept() {
+        PluginRegistry registry = PluginRegistry.builder()
+                .autoDiscover(false)
+                .add(Connector.class, () -> new FakeConnector("fake"))
+                .add(Connector.class, () -> new FakeConnector("other"))
+                .build();
+        List<FakeConnector> seen = new ArrayList<>();
+
+        List<Connector> kept = registry.createAll(Connector.class, context(registry), c -> {
+            seen.add((FakeConnector) c);
+            return c.name().equals("other");
+        });
+
+        assertThat(kept).extracting(Connector::name).containsExactly("other");
+        assertThat(((FakeConnector) kept.get(0)).inits.get(0).pluginConfig().get("colour"))
+                .contains("blue");
+        assertThat(seen).extracting(Connector::name).containsExactly("fake", "other");
+        assertThat(seen.get(0).inits).isEmpty();
+        assertThat(registry.createAll(Connector.class, context(registry)))
+                .extracting(Connector::name)
+                .containsExactly("fake", "other");
     }
 
     @Test
@@ -78,7 +128,7 @@ class PluginRegistryTest {
                 .add(Connector.class, () -> new FakeConnector("rabbitmq"))
                 .build();
 
-        assertThatThrownBy(() -> registry.create(Connector.class, "stompx"))
+        assertThatThrownBy(() -> registry.create(Connector.class, "stompx", context(registry)))
                 .isInstanceOf(UnknownPluginException.class)
                 .hasMessage("No connector plugin 'stompx'; available: [activemq, rabbitmq]");
     }

@@ -19,10 +19,10 @@ import mcollective.matcher.CompoundFilterException;
 import mcollective.matcher.CompoundParser;
 import mcollective.matcher.DefaultCompoundEvaluator;
 import mcollective.matcher.FilterEvaluationException;
-import mcollective.matcher.NodeView;
 import mcollective.protocol.codec.Json;
 import mcollective.protocol.codec.MarshalException;
 import mcollective.protocol.codec.RubyMarshal;
+import mcollective.spi.NodeView;
 
 /** The attack of a filter nested 3,000 deep, and its cousins: every recursive reader refuses, naming its limit. */
 class NestingLimitsTest {

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import mcollective.chef.ChefFactSource;
 import mcollective.config.Config;
 import mcollective.matcher.ClassesFile;
 import mcollective.matcher.FilterEvaluator;
-import mcollective.matcher.NodeView;
 import mcollective.plugin.PluginRegistry;
-import mcollective.plugins.facts.ChefFactSource;
 import mcollective.plugins.facts.YamlFactSource;
 import mcollective.protocol.Filter;
+import mcollective.spi.NodeView;
 import mcollective.spi.PluginContext;
 import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.fleet.Fleet;

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import mcollective.chef.ChefApi;
+import mcollective.chef.KnifeConfig;
 import mcollective.config.Config;
-import mcollective.plugins.discovery.chef.ChefApi;
-import mcollective.plugins.discovery.chef.KnifeConfig;
 import mcollective.testkit.ChefServerStub;
 import mcollective.testkit.Goiardi;
 import mcollective.testkit.McoResult;

@@ -69,8 +69,9 @@ public final class InProcessRuntime implements InProcessJava {
         Config config = new ConfigParser(Map.of())
                 .parse(fleet.clientConfig(identity + ".cfg", "identity = " + identity, "plugin.psk = " + psk));
         PluginRegistry registry = PluginRegistry.discover();
-        SecurityProvider provider = registry.create(SecurityProvider.class, "psk");
-        provider.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
-        return provider;
+        return registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
-import mcollective.logging.LogSetup;
+import mcollective.logback.LogSetup;
 
 /**
  * A running {@code mcollectived}: the embedded broker (when configured), the pidfile and the {@link Node}, with the

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import mcollective.ddl.Ddl;
 import mcollective.logging.LogSafe;
 import mcollective.protocol.codec.Json;
+import mcollective.protocol.codec.RubyJson;
 import mcollective.rpc.RpcException;
 import mcollective.rpc.RpcReply;
 import mcollective.rpc.RpcRequest;
@@ -76,7 +77,7 @@ final class ExternalAgent extends RpcAgent {
             json.put("action", request.action());
             json.put("sender", request.sender());
             json.put("caller", request.caller());
-            json.put("data", mcollective.protocol.codec.RubyJson.plain(request.data()));
+            json.put("data", RubyJson.plain(request.data()));
             Files.writeString(requestFile, JSON.writeValueAsString(json));
             Command.Result result = Command.of(
                             List.of(command.toString(), requestFile.toString(), replyFile.toString()))

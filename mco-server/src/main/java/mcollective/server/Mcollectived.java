@@ -9,6 +9,7 @@ import mcollective.config.Config;
 import mcollective.config.ConfigLocator;
 import mcollective.config.ConfigParser;
 import mcollective.config.SettingPaths;
+import mcollective.logback.LogSetup;
 import mcollective.plugin.PluginRegistry;
 
 /**
@@ -61,7 +62,7 @@ public final class Mcollectived {
             if ("file".equals(config.loggerType())) {
                 config.logfile().ifPresent(logfile -> SettingPaths.requireAppendable("logfile", logfile));
             }
-            mcollective.logging.LogSetup.configure(config);
+            LogSetup.configure(config);
             return serve(config, pidFile, err);
         } catch (McollectiveException e) {
             err.println("mcollectived: " + e.getMessage());

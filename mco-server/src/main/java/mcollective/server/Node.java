@@ -1,5 +1,7 @@
 package mcollective.server;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -7,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,12 +23,18 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.Version;
 import mcollective.config.Config;
 import mcollective.config.SettingPaths;
+import mcollective.ddl.DdlLoader;
 import mcollective.matcher.ClassesFile;
+import mcollective.matcher.DataPluginEvaluator;
+import mcollective.matcher.DefaultCompoundEvaluator;
+import mcollective.matcher.FilterEvaluator;
 import mcollective.plugin.PluginRegistry;
 import mcollective.spi.Agent;
 import mcollective.spi.Connector;
+import mcollective.spi.DataPlugin;
 import mcollective.spi.FactSource;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
@@ -96,19 +106,16 @@ public final class Node implements AutoCloseable {
     private void startLocked() {
         String identity = config.identity();
         PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
-        SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider());
-        security.init(base.forPlugin(security.name()));
-        facts = registry.create(FactSource.class, config.factSource());
-        facts.init(base.forPlugin(facts.name()));
+        SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider(), base);
+        facts = registry.create(FactSource.class, config.factSource(), base);
         SettingPaths.requireReadableIfPresent("classesfile", config.classesFile());
         ClassesFile classes = new ClassesFile(config.classesFile());
 
-        Map<String, mcollective.spi.DataPlugin> dataPlugins = new java.util.TreeMap<>();
+        Map<String, DataPlugin> dataPlugins = new TreeMap<>();
         info = new NodeInventory(identity, facts, classes, () -> agents, dataPlugins, stats);
         agents = loadAgents();
-        PluginContext dataContext = agentContext(new mcollective.ddl.DdlLoader(config.libdirs()));
-        for (mcollective.spi.DataPlugin data : registry.createAll(mcollective.spi.DataPlugin.class)) {
-            data.init(dataContext.forPlugin(data.name()));
+        PluginContext dataContext = agentContext(new DdlLoader(config.libdirs()));
+        for (DataPlugin data : registry.createAll(DataPlugin.class, dataContext)) {
             dataPlugins.put(data.name(), data);
         }
 
@@ -122,11 +129,9 @@ public final class Node implements AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         watchdog = Executors.newSingleThreadScheduledExecutor(Threads.named("mco-watchdog-" + identity));
 
-        connector = registry.create(Connector.class, config.connector());
-        connector.init(base.forPlugin(connector.name()));
-        mcollective.matcher.FilterEvaluator filters =
-                new mcollective.matcher.FilterEvaluator(new mcollective.matcher.DefaultCompoundEvaluator(
-                        new mcollective.matcher.DataPluginEvaluator(dataPlugins)));
+        connector = registry.create(Connector.class, config.connector(), base);
+        FilterEvaluator filters =
+                new FilterEvaluator(new DefaultCompoundEvaluator(new DataPluginEvaluator(dataPlugins)));
         processors = byName -> new RequestProcessor(
                 identity, security, connector, byName, info, stats, clock, workers, watchdog, filters);
         processor = processors.apply(agents);
@@ -136,7 +141,7 @@ public final class Node implements AutoCloseable {
         }
         List<String> collectives = config.collectives();
         try {
-            connector.connect(java.util.Optional.empty());
+            connector.connect(Optional.empty());
             if (config.directAddressing()) {
                 collectives.forEach(c -> connector.subscribe(Subscription.directed(c)));
             }
@@ -152,7 +157,7 @@ public final class Node implements AutoCloseable {
         watchConnection();
         LOG.info(
                 "The Marionette Collective {} started: identity {}, agents {}, collectives {}",
-                mcollective.Version.VERSION,
+                Version.VERSION,
                 identity,
                 agents.keySet(),
                 collectives);
@@ -160,28 +165,18 @@ public final class Node implements AutoCloseable {
 
     /** The agents the config activates, from the plugins and from the libdirs as they are now. */
     private Map<String, Agent> loadAgents() {
-        PluginContext context = agentContext(new mcollective.ddl.DdlLoader(config.libdirs()));
+        PluginContext context = agentContext(new DdlLoader(config.libdirs()));
         Map<String, Agent> byName = new LinkedHashMap<>();
-        for (Agent agent : registry.createAll(Agent.class)) {
-            if (!isActive(agent.name(), agent.activeByDefault())) {
-                LOG.info("Not activating agent {} due to configuration", agent.name());
-                continue;
-            }
-            agent.init(context.forPlugin(agent.name()));
+        for (Agent agent : registry.createAll(Agent.class, context, this::activates)) {
             byName.put(agent.name(), agent);
         }
         addExternalAgents(byName, context);
         return Collections.unmodifiableMap(byName);
     }
 
-    private PluginContext agentContext(mcollective.ddl.DdlLoader ddls) {
+    private PluginContext agentContext(DdlLoader ddls) {
         return new PluginContext(
-                config,
-                "node",
-                registry,
-                clock,
-                env,
-                Map.of(NodeInfo.class, info, mcollective.ddl.DdlLoader.class, ddls));
+                config, "node", registry, clock, env, Map.of(NodeInfo.class, info, DdlLoader.class, ddls));
     }
 
     /** Subscribes (or unsubscribes) the agent's broadcast topic in every collective. */
@@ -241,16 +236,14 @@ public final class Node implements AutoCloseable {
      * to it, for every agent no plugin provides.
      */
     private void addExternalAgents(Map<String, Agent> byName, PluginContext context) {
-        mcollective.ddl.DdlLoader loader =
-                context.service(mcollective.ddl.DdlLoader.class).orElseThrow();
+        DdlLoader loader = context.service(DdlLoader.class).orElseThrow();
         for (String name : loader.namesOnLibdirs("agent")) {
             if (byName.containsKey(name) || !isActive(name, true)) {
                 continue;
             }
-            for (java.nio.file.Path libdir : config.libdirs()) {
-                java.nio.file.Path folder =
-                        libdir.resolve("mcollective").resolve("agent").resolve(name);
-                if (java.nio.file.Files.isDirectory(folder)) {
+            for (Path libdir : config.libdirs()) {
+                Path folder = libdir.resolve("mcollective").resolve("agent").resolve(name);
+                if (Files.isDirectory(folder)) {
                     Agent agent = new ExternalAgent(
                             name, folder, loader.find("agent", name).orElseThrow());
                     agent.init(context.forPlugin(name));
@@ -260,6 +253,14 @@ public final class Node implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean activates(Agent agent) {
+        boolean active = isActive(agent.name(), agent.activeByDefault());
+        if (!active) {
+            LOG.info("Not activating agent {} due to configuration", agent.name());
+        }
+        return active;
     }
 
     /**

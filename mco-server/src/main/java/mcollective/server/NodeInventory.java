@@ -1,10 +1,13 @@
 package mcollective.server;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import mcollective.matcher.ClassesFile;
+import mcollective.spi.Agent;
+import mcollective.spi.DataPlugin;
 import mcollective.spi.FactSource;
 import mcollective.spi.NodeInfo;
 
@@ -13,18 +16,18 @@ final class NodeInventory implements NodeInfo {
     private final String identity;
     private final FactSource facts;
     private final ClassesFile classes;
-    private final Supplier<Map<String, mcollective.spi.Agent>> byName;
+    private final Supplier<Map<String, Agent>> byName;
     private final RunnerStats stats;
 
-    private final Map<String, mcollective.spi.DataPlugin> dataPlugins;
+    private final Map<String, DataPlugin> dataPlugins;
 
     /** @param byName the node's current agents, an unmodifiable map replaced when the agents are reloaded */
     NodeInventory(
             String identity,
             FactSource facts,
             ClassesFile classes,
-            Supplier<Map<String, mcollective.spi.Agent>> byName,
-            Map<String, mcollective.spi.DataPlugin> dataPlugins,
+            Supplier<Map<String, Agent>> byName,
+            Map<String, DataPlugin> dataPlugins,
             RunnerStats stats) {
         this.dataPlugins = dataPlugins;
         this.byName = byName;
@@ -60,13 +63,13 @@ final class NodeInventory implements NodeInfo {
     }
 
     @Override
-    public Map<String, mcollective.spi.DataPlugin> dataPlugins() {
-        return java.util.Collections.unmodifiableMap(dataPlugins);
+    public Map<String, DataPlugin> dataPlugins() {
+        return Collections.unmodifiableMap(dataPlugins);
     }
 
     @Override
-    public Map<String, mcollective.spi.Agent> agentsByName() {
-        return java.util.Collections.unmodifiableMap(byName.get());
+    public Map<String, Agent> agentsByName() {
+        return Collections.unmodifiableMap(byName.get());
     }
 
     @Override

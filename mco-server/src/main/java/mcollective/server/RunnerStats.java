@@ -4,8 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.management.OperatingSystemMXBean;
+
+import mcollective.protocol.codec.RubySymbol;
 
 /**
  * Port of {@code lib/mcollective/runnerstats.rb}: the counters a node keeps and {@code rpcutil#daemon_stats}
@@ -83,7 +88,7 @@ public final class RunnerStats {
                 "threads",
                 Thread.getAllStackTraces().keySet().stream()
                         .map(t -> "#<Thread:" + t.getName() + " "
-                                + t.getState().name().toLowerCase(java.util.Locale.ROOT) + ">")
+                                + t.getState().name().toLowerCase(Locale.ROOT) + ">")
                         .sorted()
                         .toList());
         map.put("pid", ProcessHandle.current().pid());
@@ -95,14 +100,14 @@ public final class RunnerStats {
     /** {@code Process.times}: user and system CPU seconds of this process (the JVM), Symbol keys as Ruby's. */
     private static Map<Object, Object> times() {
         double cpu = 0;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             cpu = os.getProcessCpuTime() / 1e9;
         }
         Map<Object, Object> times = new LinkedHashMap<>();
-        times.put(mcollective.protocol.codec.RubySymbol.of("utime"), cpu);
-        times.put(mcollective.protocol.codec.RubySymbol.of("stime"), 0.0);
-        times.put(mcollective.protocol.codec.RubySymbol.of("cutime"), 0.0);
-        times.put(mcollective.protocol.codec.RubySymbol.of("cstime"), 0.0);
+        times.put(RubySymbol.of("utime"), cpu);
+        times.put(RubySymbol.of("stime"), 0.0);
+        times.put(RubySymbol.of("cutime"), 0.0);
+        times.put(RubySymbol.of("cstime"), 0.0);
         return times;
     }
 }

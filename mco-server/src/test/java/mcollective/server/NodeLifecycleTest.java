@@ -226,10 +226,12 @@ class NodeLifecycleTest {
         }
 
         void deliverSlowRequest() throws InterruptedException {
-            SecurityProvider security = PluginRegistry.builder().build().create(SecurityProvider.class, "psk");
             Config config = config().build();
-            security.init(new PluginContext(
-                    config, "psk", PluginRegistry.builder().build(), Clock.systemUTC(), Map.of(), Map.of()));
+            PluginRegistry registry = PluginRegistry.builder().build();
+            SecurityProvider security = registry.create(
+                    SecurityProvider.class,
+                    "psk",
+                    new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
             Request request = new Request(
                     RequestId.next(),
                     "tester",

@@ -93,8 +93,10 @@ class NodeLivenessTest {
                 PluginRegistry.builder().add(FactSource.class, () -> facts).build();
         node = new Node(config, registry, Clock.systemUTC(), Map.of());
         node.start();
-        security = registry.create(SecurityProvider.class, "psk");
-        security.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+        security = registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
         client = new StompClient(StompClientOptions.builder()
                 .host(StompHost.plain("127.0.0.1", broker.port(), USER, PASSWORD))
                 .onMessage(replies::add)

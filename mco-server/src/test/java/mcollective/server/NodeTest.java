@@ -3,6 +3,7 @@ package mcollective.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -105,8 +107,10 @@ class NodeTest {
                 .build();
         node = new Node(config, registry, Clock.systemUTC(), Map.of());
         node.start();
-        security = registry.create(SecurityProvider.class, "psk");
-        security.init(new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+        security = registry.create(
+                SecurityProvider.class,
+                "psk",
+                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
     }
 
     @AfterEach
@@ -194,7 +198,7 @@ class NodeTest {
                 connector.deliver(security.encodeRequest(request("crashing", "x", Filter.empty())), "t", "/queue/r");
 
                 await().atMost(Duration.ofSeconds(5)).until(() -> node.stats().get("crashed") == 1);
-                assertThat(log.messages(ch.qos.logback.classic.Level.ERROR))
+                assertThat(log.messages(Level.ERROR))
                         .singleElement()
                         .asString()
                         .startsWith("Agent crashing crashed on message ")
@@ -267,8 +271,7 @@ class NodeTest {
                     now - 3600,
                     "ping");
             connector.deliver(new byte[RequestProcessor.MAX_PAYLOAD + 1], "t", "/queue/r");
-            connector.deliver(
-                    "\u0004\bnot marshal".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "t", "/queue/r");
+            connector.deliver("\u0004\bnot marshal".getBytes(StandardCharsets.ISO_8859_1), "t", "/queue/r");
             connector.deliver(security.encodeRequest(expired), "t", "/queue/r");
             connector.deliver(
                     security.encodeRequest(request(

@@ -59,7 +59,9 @@ public final class CompletionApplication extends Application {
                 line(
                         context,
                         app,
-                        context.registry().create(Application.class, app).description());
+                        context.registry()
+                                .create(Application.class, app, context.pluginContext())
+                                .description());
             }
         } else if (listAgents) {
             for (String name : ddls.names("agent")) {

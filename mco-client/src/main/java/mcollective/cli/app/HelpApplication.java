@@ -27,7 +27,7 @@ public final class HelpApplication extends Application {
             context.out().println("The Marionette Collective version " + Version.VERSION);
             context.out().println();
             for (String name : names) {
-                Application app = context.registry().create(Application.class, name);
+                Application app = context.registry().create(Application.class, name, context.pluginContext());
                 context.out().printf("  %-15s %s%n", name, app.description());
             }
             context.out().println();
@@ -37,7 +37,7 @@ public final class HelpApplication extends Application {
         if (!names.contains(name)) {
             throw new McollectiveException("cannot load such file -- mcollective/application/" + name + ".rb");
         }
-        Application app = context.registry().create(Application.class, name);
+        Application app = context.registry().create(Application.class, name, context.pluginContext());
         context.out().print(HelpRenderer.render(app));
         return 0;
     }

@@ -83,7 +83,7 @@ public final class RpcApplication extends Application {
                 .orElseThrow(() -> new McollectiveException(String.format(
                         "Attempted to call action %s for %s but it's not declared in the DDL", action, ddl.name())));
         Map<String, Object> args = parse(inputs, interfaces);
-        DdlValidator.using(context.registry()).validate(ddl, action, args);
+        DdlValidator.using(context.pluginContext()).validate(ddl, action, args);
         Optional<String> display = RpcCall.display(rpc);
 
         try (DiscoverySession session = new DiscoverySession(context, common)) {

@@ -52,7 +52,7 @@ public abstract class RpcAgent implements Agent {
     @Override
     public void init(PluginContext context) {
         ddl = context.service(DdlLoader.class).flatMap(loader -> loader.find("agent", name()));
-        validator = DdlValidator.using(context.registry());
+        validator = DdlValidator.using(context);
     }
 
     /** The DDL's metadata; empty without a DDL. */

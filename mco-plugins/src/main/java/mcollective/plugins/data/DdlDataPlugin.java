@@ -33,7 +33,7 @@ public abstract class DdlDataPlugin implements DataPlugin {
         ddl = new DdlLoader(context.config().libdirs())
                 .find("data", file)
                 .orElseThrow(() -> new McollectiveException("Can't find DDL for data plugin '" + file + "'"));
-        validator = DdlValidator.using(context.registry());
+        validator = DdlValidator.using(context);
     }
 
     @Override

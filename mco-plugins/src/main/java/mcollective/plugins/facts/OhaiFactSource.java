@@ -1,5 +1,7 @@
 package mcollective.plugins.facts;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +155,7 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
         Command.Result result;
         try {
             result = command.run(timeout);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new McollectiveException("could not be started: " + e.getMessage(), e);
         }
         String reason;
@@ -168,7 +170,7 @@ public final class OhaiFactSource implements FactSource, AutoCloseable {
         } else if (result.exitCode() != 0) {
             reason = "exited with status " + result.exitCode();
         } else {
-            return result.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return result.stdout().getBytes(StandardCharsets.UTF_8);
         }
         String stderr = result.firstErrorLine();
         throw new McollectiveException(stderr.isEmpty() ? reason : reason + "; stderr: " + stderr);

@@ -1,6 +1,7 @@
 package mcollective.plugins.facts;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class OhaiFlattener {
         } catch (IOException e) {
             throw new McollectiveException("output could not be read: " + e, e);
         }
-        return java.util.Collections.unmodifiableMap(facts);
+        return Collections.unmodifiableMap(facts);
     }
 
     /** Whether a whitelist is set, so that some facts may be dropped. */

@@ -14,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
 import mcollective.config.SettingPaths;
+import mcollective.spi.PluginContext;
 import mcollective.spi.support.AbstractFactSource;
 
 /**
@@ -71,7 +74,7 @@ public final class YamlFactSource extends AbstractFactSource {
      * @return the paths, split on {@link File#pathSeparator}, empty entries dropped
      */
     public static List<Path> parseFileList(String pluginYaml) {
-        return Arrays.stream(pluginYaml.split(java.util.regex.Pattern.quote(File.pathSeparator)))
+        return Arrays.stream(pluginYaml.split(Pattern.quote(File.pathSeparator)))
                 .filter(s -> !s.isEmpty())
                 .map(Path::of)
                 .toList();
@@ -83,7 +86,7 @@ public final class YamlFactSource extends AbstractFactSource {
      * one is logged at each load, as in Ruby.
      */
     @Override
-    public void init(mcollective.spi.PluginContext context) {
+    public void init(PluginContext context) {
         String list = context.config().pluginSettings().getOrDefault("yaml", "/etc/mcollective/facts.yaml");
         List<Path> paths = parseFileList(list);
         paths.forEach(file -> SettingPaths.requireReadableIfPresent("plugin.yaml", file));
@@ -151,8 +154,7 @@ public final class YamlFactSource extends AbstractFactSource {
         static Optional<Stamp> of(Path file) {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return Optional.of(
-                        new Stamp(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size()));
+                return Optional.of(new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size()));
             } catch (IOException e) {
                 return Optional.empty();
             }

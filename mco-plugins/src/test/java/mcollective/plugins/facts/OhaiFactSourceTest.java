@@ -45,7 +45,13 @@ class OhaiFactSourceTest {
 
     @Test
     void shouldBeFoundByItsName() {
-        assertThat(PluginRegistry.discover().create(FactSource.class, "ohai")).isInstanceOf(OhaiFactSource.class);
+        FactSource found =
+                PluginRegistry.discover().create(FactSource.class, "ohai", context("plugin.ohai.command", "true"));
+        try {
+            assertThat(found).isInstanceOf(OhaiFactSource.class);
+        } finally {
+            ((OhaiFactSource) found).close();
+        }
     }
 
     @Nested

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -258,7 +259,7 @@ class YamlFactSourceTest {
             StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
             for (int i = 1; i < 10; i++) {
                 yaml.append("a").append(i).append(": &a").append(i).append(" [");
-                yaml.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))))
+                yaml.append(String.join(", ", Collections.nCopies(10, "*a" + (i - 1))))
                         .append("]\n");
             }
 
@@ -278,7 +279,7 @@ class YamlFactSourceTest {
                         .append(": &a")
                         .append(i)
                         .append(" [")
-                        .append(String.join(", ", java.util.Collections.nCopies(10, previous)))
+                        .append(String.join(", ", Collections.nCopies(10, previous)))
                         .append("]\n");
             }
             Path file = write("laughs.yaml", yaml.toString());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import mcollective.config.Config;
 import mcollective.ddl.Ddl;
 import mcollective.ddl.DdlKind;
 import mcollective.ddl.DdlValidationException;
@@ -25,6 +27,7 @@ import mcollective.ddl.ruby.RubyDdlParser;
 import mcollective.plugin.PluginRegistry;
 import mcollective.protocol.codec.RubyRegexp;
 import mcollective.protocol.codec.RubySymbol;
+import mcollective.spi.PluginContext;
 import mcollective.spi.Validator;
 
 /**
@@ -47,7 +50,8 @@ class ValidatorsTest {
             end
             """, "service.ddl");
 
-    final DdlValidator validator = DdlValidator.using(PluginRegistry.discover());
+    final DdlValidator validator = DdlValidator.using(new PluginContext(
+            Config.defaults(), "ddl", PluginRegistry.discover(), Clock.systemUTC(), Map.of(), Map.of()));
 
     void restart(Object... keyValues) {
         Map<String, Object> args = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package mcollective.plugins.connector.stomp;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ record Subscription(String destination, Map<String, String> headers, String id) 
         if (id == null || id.isEmpty()) {
             throw new StompException("Subscription id for " + destination + " must not be empty");
         }
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** The SUBSCRIBE or UNSUBSCRIBE frame: headers, destination, then id when the version has ids. */

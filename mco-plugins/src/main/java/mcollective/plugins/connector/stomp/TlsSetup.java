@@ -1,20 +1,25 @@
 package mcollective.plugins.connector.stomp;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.McollectiveException;
 import mcollective.logging.LogSafe;
 import mcollective.plugins.pem.PemFiles;
+import mcollective.plugins.pem.Trust;
 
 /**
  * The TLS context for one broker, ported from {@code ssl_parameters} in lib/mcollective/connector/activemq.rb and the
@@ -36,7 +41,7 @@ record TlsSetup(SSLContext context, boolean verified) {
     static TlsSetup forHost(StompHost host) {
         try {
             return verified(host);
-        } catch (mcollective.McollectiveException | GeneralSecurityException | java.io.IOException e) {
+        } catch (McollectiveException | GeneralSecurityException | IOException e) {
             if (!host.sslFallback()) {
                 LOG.error("Failed to set full SSL verified mode for {}: {}", host.url(), LogSafe.of(e.getMessage()));
                 throw e instanceof StompException se
@@ -51,15 +56,15 @@ record TlsSetup(SSLContext context, boolean verified) {
         }
     }
 
-    private static TlsSetup verified(StompHost host) throws GeneralSecurityException, java.io.IOException {
+    private static TlsSetup verified(StompHost host) throws GeneralSecurityException, IOException {
         if (host.sslCa().isEmpty() || host.sslCert().isEmpty() || host.sslKey().isEmpty()) {
             throw new StompException("cert, key and ca has to be supplied for verified SSL mode (" + host.url() + ")");
         }
-        List<X509Certificate> cas = new java.util.ArrayList<>();
+        List<X509Certificate> cas = new ArrayList<>();
         for (String ca : host.sslCa().get().split(",")) {
             cas.addAll(PemFiles.certificates(existing(ca.strip(), "CA")));
         }
-        javax.net.ssl.TrustManager[] trust = mcollective.plugins.pem.Trust.managers(cas, false);
+        TrustManager[] trust = Trust.managers(cas, false);
 
         List<X509Certificate> chain =
                 PemFiles.certificates(existing(host.sslCert().get(), "certificate"));
@@ -86,7 +91,7 @@ record TlsSetup(SSLContext context, boolean verified) {
 
     private static TlsSetup unverified() {
         try {
-            return new TlsSetup(mcollective.plugins.pem.Trust.trustingEverything(), false);
+            return new TlsSetup(Trust.trustingEverything(), false);
         } catch (GeneralSecurityException e) {
             throw new StompException("Cannot create an unverified TLS context: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -131,12 +133,12 @@ class StompClientTest {
             assertThat(events)
                     .extracting(ConnectionEvent::type, ConnectionEvent::url)
                     .startsWith(
-                            org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECTING, dead.url()),
-                            org.assertj.core.groups.Tuple.tuple(ConnectionEvent.Type.CONNECT_FAILED, dead.url()),
-                            org.assertj.core.groups.Tuple.tuple(
+                            Tuple.tuple(ConnectionEvent.Type.CONNECTING, dead.url()),
+                            Tuple.tuple(ConnectionEvent.Type.CONNECT_FAILED, dead.url()),
+                            Tuple.tuple(
                                     ConnectionEvent.Type.CONNECTING,
                                     broker.host().url()),
-                            org.assertj.core.groups.Tuple.tuple(
+                            Tuple.tuple(
                                     ConnectionEvent.Type.CONNECTED,
                                     broker.host().url()));
         }
@@ -428,7 +430,7 @@ class StompClientTest {
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }
