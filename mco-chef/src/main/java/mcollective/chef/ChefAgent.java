@@ -21,7 +21,7 @@ import mcollective.spi.support.RpcAgent;
 
 /**
  * The {@code chef} agent: manages the chef-client daemon. A port of the agent in zts/cookbook-mcollective
- * ({@code MCOLLECTIVE.md} §10.2) with its hazards removed:
+ * ({@code reference/MCOLLECTIVE.md} §10.2) with its hazards removed:
  * <ul>
  * <li>{@code wake_daemon} sends {@code USR1} to the pid in {@code plugin.chef.client-pidfile}. A pidfile that is
  * missing, holds no pid, or names a dead process or a process that is not chef-client is reported and nothing is

@@ -24,7 +24,7 @@ import mcollective.spi.PluginContext;
 
 /**
  * Discovery from the Chef server's search API ({@code --dm chef}), a port of zts/mcollective-chef-discovery with
- * its bugs fixed (CHEF.md §4): every page is read (the original stopped at 1,000 nodes), each {@code --do} query is
+ * its bugs fixed (reference/CHEF.md §4): every page is read (the original stopped at 1,000 nodes), each {@code --do} query is
  * parenthesised, {@code -F} facts become attribute terms, requests are signed with protocol 1.3 by default
  * ({@code plugin.chef.sign_protocol}), and node names (or the attribute {@code plugin.chef.identity_attribute},
  * e.g. {@code fqdn}) come back as identities.

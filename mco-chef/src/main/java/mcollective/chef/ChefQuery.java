@@ -12,7 +12,7 @@ import mcollective.protocol.FactFilter;
 import mcollective.protocol.Filter;
 
 /**
- * The Chef search query a filter becomes (CHEF.md §4, with the original plugin's bugs fixed):
+ * The Chef search query a filter becomes (reference/CHEF.md §4, with the original plugin's bugs fixed):
  * {@code -C role[x]}/{@code role.x} become {@code role:x}, {@code -C recipe[a::b]}/{@code recipe.a::b} become
  * {@code recipe:a\:\:b} (run-list fields); plain {@code -I} names and wildcards one {@code (name:a OR name:b*)}
  * group; {@code -F fact=value} attribute terms; each {@code --do} is wrapped in parentheses; all terms are ANDed,

@@ -18,7 +18,7 @@ import javax.crypto.Cipher;
 import mcollective.McollectiveException;
 
 /**
- * Signs Chef server API requests as {@code Mixlib::Authentication} does (CHEF.md §3): protocols 1.0 and 1.1 (RSA
+ * Signs Chef server API requests as {@code Mixlib::Authentication} does (reference/CHEF.md §3): protocols 1.0 and 1.1 (RSA
  * {@code private_encrypt} of the canonical string, PKCS#1 v1.5 type 1, no digest) and 1.3 ({@code SHA256withRSA}).
  * The signature is sent base64-encoded in 60-character {@code X-Ops-Authorization-N} headers. Thread-safe.
  */
@@ -90,7 +90,7 @@ final class ChefSigner {
         return base64Digest(protocol == Protocol.V1_3 ? "SHA-256" : "SHA-1", body);
     }
 
-    /** The canonical string (CHEF.md §3): lines joined by {@code \n}, no trailing newline. */
+    /** The canonical string (reference/CHEF.md §3): lines joined by {@code \n}, no trailing newline. */
     String stringToSign(String method, String path, String contentHash, String timestamp, String serverApiVersion) {
         String canonical = canonicalPath(path);
         String verb = method.toUpperCase(Locale.ROOT);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import mcollective.protocol.Filter;
 
-/** The search query of CHEF.md §4, with the original plugin's bugs fixed. */
+/** The search query of reference/CHEF.md §4, with the original plugin's bugs fixed. */
 class ChefQueryTest {
     @Test
     void shouldMapRunListClassesInBothForms() {

@@ -3,7 +3,7 @@ package mcollective.protocol;
 import java.util.Objects;
 
 /**
- * A reply once decoded (PROTOCOL.md §6.2). {@code body} is the decoded inner body: {@code "pong"} for the
+ * A reply once decoded (reference/PROTOCOL.md §6.2). {@code body} is the decoded inner body: {@code "pong"} for the
  * discovery agent, {@code {:statuscode, :statusmsg, :data}} for SimpleRPC.
  *
  * <p>Port of the reply side of {@code lib/mcollective/message.rb}.

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A request as the security layer sees it once decoded, independent of any security plugin's envelope
- * (PROTOCOL.md §6.1). {@code body} is the decoded inner message: the String {@code "ping"} for the legacy
+ * (reference/PROTOCOL.md §6.1). {@code body} is the decoded inner message: the String {@code "ping"} for the legacy
  * discovery agent, a Symbol-keyed Map for SimpleRPC.
  *
  * <p>Port of the request side of {@code lib/mcollective/message.rb}.

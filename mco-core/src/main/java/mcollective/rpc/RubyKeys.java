@@ -6,7 +6,7 @@ import java.util.Map;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
- * The keys of SimpleRPC hashes. Ruby peers write Symbol keys and read either Symbols or Strings (PROTOCOL.md §6.4),
+ * The keys of SimpleRPC hashes. Ruby peers write Symbol keys and read either Symbols or Strings (reference/PROTOCOL.md §6.4),
  * so both message types read through this one class and write Symbols.
  */
 final class RubyKeys {

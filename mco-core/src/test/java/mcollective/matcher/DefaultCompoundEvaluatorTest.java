@@ -37,7 +37,7 @@ class DefaultCompoundEvaluatorTest {
     }
 
     /**
-     * MCOLLECTIVE.md §5.4, rows verified on Ruby 2.12.5 without data functions; callstacks as produced by Ruby's
+     * reference/MCOLLECTIVE.md §5.4, rows verified on Ruby 2.12.5 without data functions; callstacks as produced by Ruby's
      * Matcher.create_compound_callstack.
      */
     @Nested

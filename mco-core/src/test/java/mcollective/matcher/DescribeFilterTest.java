@@ -17,7 +17,7 @@ import mcollective.protocol.Filter;
 
 /** The text of {@code mco describe_filter}. */
 class DescribeFilterTest {
-    /** MCOLLECTIVE.md §1.3, verified on 2.12.5. */
+    /** reference/MCOLLECTIVE.md §1.3, verified on 2.12.5. */
     private static final String VERIFIED = """
             -F filter expands to the following fact comparisons:
 

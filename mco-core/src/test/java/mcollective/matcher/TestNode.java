@@ -6,7 +6,7 @@ import java.util.Map;
 
 import mcollective.spi.NodeView;
 
-/** The node of MCOLLECTIVE.md §5.4's verified table. */
+/** The node of reference/MCOLLECTIVE.md §5.4's verified table. */
 record TestNode(String identity, Map<String, Object> facts, List<String> classes, List<String> agents)
         implements NodeView {
 

@@ -16,7 +16,7 @@ class FactFilterTest {
 
     @Nested
     class Parse {
-        // MCOLLECTIVE.md §5.3, verified against Ruby's Util.parse_fact_string
+        // reference/MCOLLECTIVE.md §5.3, verified against Ruby's Util.parse_fact_string
         @ParameterizedTest(name = "{0} -> {1} {2} {3}")
         @CsvSource(
                 delimiterString = " | ",

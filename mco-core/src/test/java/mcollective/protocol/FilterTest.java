@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class FilterTest {
             assertThat(wire.keySet()).containsExactlyElementsOf(golden.keySet());
             assertThat(wire).isEqualTo(golden);
             assertThat(((List<?>) wire.get("fact")).get(0))
-                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsOnlyKeys(RubySymbol.of("fact"), RubySymbol.of("value"), RubySymbol.of("operator"));
         }
 

@@ -31,7 +31,7 @@ import mcollective.testkit.fleet.WithFleet;
 
 /**
  * {@code --dm chef} against a real Chef server, Debian's goiardi with authentication on, loaded with the reference
- * fleet of CHEF.md (seven nodes; {@code centos6} reaches {@code base} only through a nested role): real search
+ * fleet of reference/CHEF.md (seven nodes; {@code centos6} reaches {@code base} only through a nested role): real search
  * semantics, real signature checks for every protocol, and the non-responder report with two of the nodes running.
  */
 @WithFleet(

@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import mcollective.protocol.codec.RubySymbol;
 import mcollective.soak.Mutation.Kind;
@@ -21,7 +24,7 @@ public final class Mutator {
     private final Seeds seeds;
     private final List<String> destinations;
     private final long now;
-    private final java.util.Set<Kind> without;
+    private final Set<Kind> without;
     private final int totalWeight;
 
     /**
@@ -31,8 +34,8 @@ public final class Mutator {
      * @param now          the node's clock in seconds, for {@code :msgtime}
      * @param without      kinds never to make
      */
-    public Mutator(long seed, Seeds seeds, List<String> destinations, long now, java.util.Set<Kind> without) {
-        this.without = java.util.EnumSet.noneOf(Kind.class);
+    public Mutator(long seed, Seeds seeds, List<String> destinations, long now, Set<Kind> without) {
+        this.without = EnumSet.noneOf(Kind.class);
         this.without.addAll(without);
         this.totalWeight = Arrays.stream(Kind.values())
                 .filter(k -> !without.contains(k))
@@ -152,8 +155,7 @@ public final class Mutator {
         }
         Map<Object, Object> env = Seeds.envelope(base);
         @SuppressWarnings("unchecked")
-        Map<Object, Object> filter =
-                new java.util.LinkedHashMap<>((Map<Object, Object>) env.get(RubySymbol.of("filter")));
+        Map<Object, Object> filter = new LinkedHashMap<>((Map<Object, Object>) env.get(RubySymbol.of("filter")));
         filter.put("compound", List.of(compound));
         env.put(RubySymbol.of("filter"), filter);
         env.put(RubySymbol.of("msgtime"), now);

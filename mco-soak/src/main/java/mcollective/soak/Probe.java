@@ -1,5 +1,6 @@
 package mcollective.soak;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class Probe {
             try {
                 Process p = new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectOutput(output.toFile())
                         .start();
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import mcollective.protocol.codec.RubyMarshal;
+import mcollective.protocol.codec.RubyString;
 import mcollective.protocol.codec.RubySymbol;
 
 /**
@@ -71,7 +72,7 @@ public final class Seeds {
     public byte[] sign(Map<Object, Object> envelope) {
         Object inner = envelope.get(RubySymbol.of("body"));
         byte[] bytes = inner instanceof byte[] b ? b : RubyMarshal.dump(inner);
-        if (inner instanceof mcollective.protocol.codec.RubyString s) {
+        if (inner instanceof RubyString s) {
             bytes = s.bytes();
         }
         envelope.put(RubySymbol.of("hash"), md5(bytes));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import mcollective.soak.Mutation.Kind;
 
@@ -35,7 +38,7 @@ final class Soak {
     private final Map<Kind, Long> perKind = new EnumMap<>(Kind.class);
     private final Map<String, Long> perDestination = new TreeMap<>();
     private final Deque<String> last = new ArrayDeque<>();
-    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private int pingsOk;
     private int pingsFailed;
     private volatile long sent;
@@ -218,7 +221,7 @@ final class Soak {
 
     /** The counters of a daemon_stats answer, one {@code name=value} each; the whole text if none is found. */
     static String counters(String daemonStats) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        Matcher m = Pattern.compile(
                         ":(validated|unvalidated|passed|filtered|total|ttlexpired|replies|malformed|oversized|dropped|errors|timeouts|crashed)"
                                 + "=>(\\d+)")
                 .matcher(daemonStats);

@@ -1,7 +1,10 @@
 package mcollective.soak;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command line of {@code bin/soak}.
@@ -25,7 +28,7 @@ public record SoakOptions(
         Path dir,
         Path frames,
         Optional<Path> replay,
-        java.util.Set<Mutation.Kind> without) {
+        Set<Mutation.Kind> without) {
     static final String USAGE = """
             Usage: bin/soak [--count N] [--seconds S] [--seed N] [--check-every N] [--attacks N]
                             [--dir DIR] [--frames DIR] [--replay FILE] [--without KIND,..] [--help]
@@ -54,7 +57,7 @@ public record SoakOptions(
         Path dir = root.resolve("run/soak");
         Path frames = root.resolve("reference/frames");
         Optional<Path> replay = Optional.empty();
-        java.util.Set<Mutation.Kind> without = java.util.EnumSet.noneOf(Mutation.Kind.class);
+        Set<Mutation.Kind> without = EnumSet.noneOf(Mutation.Kind.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -73,7 +76,7 @@ public record SoakOptions(
                 case "--dir" -> dir = Path.of(value).toAbsolutePath();
                 case "--frames" -> frames = Path.of(value).toAbsolutePath();
                 case "--without" ->
-                    java.util.Arrays.stream(value.split(","))
+                    Arrays.stream(value.split(","))
                             .forEach(k ->
                                     without.add(Mutation.Kind.valueOf(k.trim().toUpperCase())));
                 case "--replay" -> replay = Optional.of(Path.of(value).toAbsolutePath());

@@ -43,7 +43,7 @@ import mcollective.protocol.codec.Json;
  * <name>} for others). Thread-safe.
  */
 public final class ChefServerStub implements AutoCloseable {
-    /** The node {@code ci.nat0.cryptocracy.com} exactly as a Chef server stores it (CHEF.md's fleet). */
+    /** The node {@code ci.nat0.cryptocracy.com} exactly as a Chef server stores it (reference/CHEF.md's fleet). */
     public static final String SAMPLE_NODE = "ci.nat0.cryptocracy.com";
 
     private static final ObjectMapper JSON = Json.mapper();

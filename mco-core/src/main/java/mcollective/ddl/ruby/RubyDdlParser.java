@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.LoggerFactory;
 
+import mcollective.Version;
 import mcollective.ddl.ActionDdl;
 import mcollective.ddl.AggregateCall;
 import mcollective.ddl.Ddl;
@@ -150,7 +151,7 @@ public final class RubyDdlParser {
             requirements.put(key, DslValues.plain(value));
         });
         String required = String.valueOf(requirements.get("mcollective"));
-        if (Versions.compare(mcollective.Version.VERSION, required) < 0) {
+        if (Versions.compare(Version.VERSION, required) < 0) {
             throw new DdlValidationException(file + ":" + call.line() + ": " + capitalize(kind.typeName()) + " plugin '"
                     + name + "' requires MCollective version " + required + " or newer");
         }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class Command {
 
     /** The same command with more arguments appended. */
     public Command withArguments(String... more) {
-        List<String> all = new java.util.ArrayList<>(argv);
+        List<String> all = new ArrayList<>(argv);
         all.addAll(List.of(more));
         return new Command(all, directory, environment, maxOutput);
     }

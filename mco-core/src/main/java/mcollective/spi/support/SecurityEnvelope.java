@@ -19,7 +19,7 @@ import mcollective.protocol.codec.RubySymbol;
  * The Marshal envelope of {@code lib/mcollective/security/base.rb}, both directions of both messages: the
  * Symbol-keyed outer Hash of {@code create_request} ({@code :body :senderid :requestid :filter :collective :agent
  * :callerid :ttl :msgtime}) and {@code create_reply} ({@code :senderid :requestid :senderagent :msgtime :body}), in
- * Ruby's key order so the bytes match a Ruby peer's (PROTOCOL.md §6.1–6.2), and its strict reading: a hostile payload
+ * Ruby's key order so the bytes match a Ruby peer's (reference/PROTOCOL.md §6.1–6.2), and its strict reading: a hostile payload
  * becomes a {@link MessageDecodeException} naming the key at fault, never a ClassCastException.
  *
  * <p>A security provider supplies only its {@link Seal}, the step that differs between psk, ssl and aes: what it adds

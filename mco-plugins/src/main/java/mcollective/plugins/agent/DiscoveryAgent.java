@@ -1,8 +1,12 @@
 package mcollective.plugins.agent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
+import mcollective.Version;
 import mcollective.protocol.Request;
 import mcollective.spi.Agent;
 
@@ -25,13 +29,13 @@ public final class DiscoveryAgent implements Agent {
 
     /** The metadata Ruby's discovery agent reports, in its order. */
     @Override
-    public java.util.Map<String, Object> meta() {
-        java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
+    public Map<String, Object> meta() {
+        Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("license", "Apache License, Version 2");
         meta.put("author", "R.I.Pienaar <rip@devco.net>");
         meta.put("timeout", 5L);
         meta.put("name", "Discovery Agent");
-        meta.put("version", mcollective.Version.VERSION);
+        meta.put("version", Version.VERSION);
         meta.put("url", "https://docs.puppetlabs.com/mcollective/");
         meta.put("description", "MCollective Discovery Agent");
         return meta;
@@ -44,8 +48,6 @@ public final class DiscoveryAgent implements Agent {
             return Optional.of("pong");
         }
         return Optional.of("Unknown Request: "
-                + (body instanceof byte[] b
-                        ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
-                        : String.valueOf(body)));
+                + (body instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(body)));
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mcollective.McollectiveException;
+
 /**
  * Reads the PEM files named by {@code ssl.ca}, {@code ssl.cert} and {@code ssl.key} with the JDK alone: certificates
  * (one or more per file) and unencrypted private keys in PKCS#8 ({@code BEGIN PRIVATE KEY}, RSA or EC) or PKCS#1
@@ -41,12 +43,11 @@ public final class PemFiles {
                     .generateCertificates(in)
                     .forEach(c -> certs.add((X509Certificate) c));
             if (certs.isEmpty()) {
-                throw new mcollective.McollectiveException("No certificate in " + file);
+                throw new McollectiveException("No certificate in " + file);
             }
             return certs;
         } catch (IOException | GeneralSecurityException e) {
-            throw new mcollective.McollectiveException(
-                    "Cannot read certificates from " + file + ": " + e.getMessage(), e);
+            throw new McollectiveException("Cannot read certificates from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -56,7 +57,7 @@ public final class PemFiles {
         try {
             pem = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new mcollective.McollectiveException("Cannot read private key " + file + ": " + e.getMessage(), e);
+            throw new McollectiveException("Cannot read private key " + file + ": " + e.getMessage(), e);
         }
         Matcher m = BLOCK.matcher(pem);
         while (m.find()) {
@@ -69,13 +70,13 @@ public final class PemFiles {
                     return pkcs8(rsaPkcs1ToPkcs8(der), file);
                 case "ENCRYPTED PRIVATE KEY":
                 case "EC PRIVATE KEY":
-                    throw new mcollective.McollectiveException("Unsupported private key type '" + type + "' in " + file
+                    throw new McollectiveException("Unsupported private key type '" + type + "' in " + file
                             + "; convert it to an unencrypted PKCS#8 key (openssl pkcs8 -topk8 -nocrypt)");
                 default:
                 // another block (e.g. EC PARAMETERS or a certificate): keep looking
             }
         }
-        throw new mcollective.McollectiveException("No PEM private key in " + file);
+        throw new McollectiveException("No PEM private key in " + file);
     }
 
     private static PrivateKey pkcs8(byte[] der, Path file) {
@@ -87,7 +88,7 @@ public final class PemFiles {
                 // try the next algorithm
             }
         }
-        throw new mcollective.McollectiveException("Cannot parse the RSA or EC private key in " + file);
+        throw new McollectiveException("Cannot parse the RSA or EC private key in " + file);
     }
 
     /** Wraps a PKCS#1 RSAPrivateKey into PKCS#8 PrivateKeyInfo { version 0, rsaEncryption, OCTET STRING }. */

@@ -1,5 +1,6 @@
 package mcollective.plugins.pem;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -39,7 +40,7 @@ public final class Trust {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try {
             store.load(null, null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException("Cannot create an empty key store", e);
         }
         for (int i = 0; i < all.size(); i++) {

@@ -19,7 +19,7 @@ import mcollective.spi.support.SecurityEnvelope;
 
 /**
  * Port of {@code lib/mcollective/security/psk.rb}: the {@link SecurityEnvelope} of security/base.rb, sealed with a
- * {@code :hash} that is the MD5 hex of the serialised inner body followed by the pre-shared key (PROTOCOL.md §6).
+ * {@code :hash} that is the MD5 hex of the serialised inner body followed by the pre-shared key (reference/PROTOCOL.md §6).
  * Only the body is covered by the hash, exactly as in Ruby.
  */
 public final class PskSecurityProvider implements SecurityProvider {

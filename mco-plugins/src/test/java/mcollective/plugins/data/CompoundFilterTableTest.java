@@ -22,7 +22,7 @@ import mcollective.matcher.FilterEvaluator;
 import mcollective.protocol.Filter;
 
 /**
- * MCOLLECTIVE.md §5.4's table, verified on Ruby 2.12.5, row by row: the {@code -S} text goes through the client's
+ * reference/MCOLLECTIVE.md §5.4's table, verified on Ruby 2.12.5, row by row: the {@code -S} text goes through the client's
  * parser (or Ruby's exact callstack where the client now refuses it) and the node's evaluator with the shipped data
  * plugins.
  */

@@ -17,7 +17,7 @@ import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
 
 /**
- * The node of MCOLLECTIVE.md §5.4's verified table (facts country uk, cpus "4", version "2.10", os {family: RedHat},
+ * The node of reference/MCOLLECTIVE.md §5.4's verified table (facts country uk, cpus "4", version "2.10", os {family: RedHat},
  * list [one, two]; classes apache, profile::base, role.web; agent rpcutil; collective mcollective), with the four
  * shipped data plugins initialised against it.
  */

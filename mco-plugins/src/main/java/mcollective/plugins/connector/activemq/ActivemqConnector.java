@@ -27,7 +27,7 @@ import mcollective.spi.Subscription;
 
 /**
  * Port of {@code lib/mcollective/connector/activemq.rb}: MCollective over STOMP with ActiveMQ's (and Artemis')
- * destination names (PROTOCOL.md §2). Broadcast requests go to {@code /topic/<c>.<agent>.agent}, directed ones to
+ * destination names (reference/PROTOCOL.md §2). Broadcast requests go to {@code /topic/<c>.<agent>.agent}, directed ones to
  * {@code /queue/<c>.nodes} with an {@code mc_identity} header, replies to {@code /queue/<c>.reply.<id>_<pid>.<seq>};
  * headers are written in {@code headers_for}'s order.
  */

@@ -12,7 +12,7 @@ import mcollective.config.PluginConfig;
 
 /**
  * Reads the connection settings the STOMP connectors share from their {@code plugin.<connector>.*} section
- * (MCOLLECTIVE.md §3.2): the failover pool {@code pool.size} / {@code pool.N.*}, with {@code STOMP_USER} /
+ * (reference/MCOLLECTIVE.md §3.2): the failover pool {@code pool.size} / {@code pool.N.*}, with {@code STOMP_USER} /
  * {@code STOMP_PASSWORD} and {@code MCOLLECTIVE_<CONNECTOR>_POOL<N>_SSL_KEY/_CERT} overriding, and the reconnect,
  * timeout and heart-beat keys with the Ruby defaults.
  */
