@@ -29,6 +29,7 @@ import mcollective.spi.Connector;
 import mcollective.spi.InboundMessage;
 import mcollective.spi.OutboundRequest;
 import mcollective.spi.PluginContext;
+import mcollective.spi.Role;
 import mcollective.spi.SecurityProvider;
 import mcollective.spi.Subscription;
 
@@ -67,7 +68,7 @@ public final class Client implements AutoCloseable {
                         c, String.join(", ", config.collectives())));
             }
         });
-        PluginContext base = new PluginContext(config, "client", registry, clock, env, Map.of());
+        PluginContext base = new PluginContext(config, "client", registry, clock, env, Map.of(Role.class, Role.CLIENT));
         this.security = registry.create(SecurityProvider.class, config.securityProvider(), base);
         this.connector = registry.create(Connector.class, config.connector(), base);
         connector.onMessage(inbox::add);

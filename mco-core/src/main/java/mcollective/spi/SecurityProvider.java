@@ -25,6 +25,15 @@ public interface SecurityProvider extends Plugin {
     /** Encodes a reply. */
     byte[] encodeReply(Reply reply);
 
+    /**
+     * Encodes the reply to {@code request}. A provider that seals a reply for its requester (aes_security encrypts it
+     * to the caller's public key, as Ruby's {@code encodereply(sender, msg, requestid, requestcallerid)}) overrides
+     * this; the others ignore the request. Nodes call this one.
+     */
+    default byte[] encodeReply(Reply reply, Request request) {
+        return encodeReply(reply);
+    }
+
     /** Decodes and verifies a reply, throwing as {@link #decodeRequest} does. */
     Reply decodeReply(byte[] payload);
 

@@ -38,6 +38,7 @@ import mcollective.spi.DataPlugin;
 import mcollective.spi.FactSource;
 import mcollective.spi.NodeInfo;
 import mcollective.spi.PluginContext;
+import mcollective.spi.Role;
 import mcollective.spi.SecurityProvider;
 import mcollective.spi.Subscription;
 
@@ -105,7 +106,7 @@ public final class Node implements AutoCloseable {
 
     private void startLocked() {
         String identity = config.identity();
-        PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of());
+        PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of(Role.class, Role.NODE));
         SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider(), base);
         facts = registry.create(FactSource.class, config.factSource(), base);
         SettingPaths.requireReadableIfPresent("classesfile", config.classesFile());
@@ -176,7 +177,12 @@ public final class Node implements AutoCloseable {
 
     private PluginContext agentContext(DdlLoader ddls) {
         return new PluginContext(
-                config, "node", registry, clock, env, Map.of(NodeInfo.class, info, DdlLoader.class, ddls));
+                config,
+                "node",
+                registry,
+                clock,
+                env,
+                Map.of(NodeInfo.class, info, DdlLoader.class, ddls, Role.class, Role.NODE));
     }
 
     /** Subscribes (or unsubscribes) the agent's broadcast topic in every collective. */

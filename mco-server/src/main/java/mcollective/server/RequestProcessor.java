@@ -294,7 +294,7 @@ final class RequestProcessor {
         try {
             Reply reply = new Reply(
                     request.requestId(), identity, agent.name(), clock.instant().getEpochSecond(), body.get());
-            connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply)));
+            connector.publish(new OutboundReply(replyTo.get(), request.ttl(), security.encodeReply(reply, request)));
             stats.replies.incrementAndGet();
         } catch (RuntimeException | Error e) {
             stats.errors.incrementAndGet();

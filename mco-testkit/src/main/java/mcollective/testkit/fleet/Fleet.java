@@ -53,6 +53,7 @@ public final class Fleet implements AutoCloseable {
     private final BrokerSettings brokerSettings;
     private final List<String> collectives;
     private final String psk;
+    private final FleetSecurity security;
     private final Supplier<InProcessJava> inProcessJava;
     private final int port;
     private final Map<String, RunningNode> nodes = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -67,6 +68,7 @@ public final class Fleet implements AutoCloseable {
         this.brokerSettings = builder.brokerSettings;
         this.collectives = builder.collectives;
         this.psk = builder.psk;
+        this.security = builder.security;
         this.inProcessJava = builder.inProcessJava;
         if (brokerKind == Broker.EMBEDDED) {
             this.port = startBroker(0);
@@ -183,7 +185,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     private void launch(NodeSpec spec) {
-        ServerCfg.Builder config = spec.serverConfig(files, broker(), psk);
+        ServerCfg.Builder config =
+                spec.serverConfig(files, broker(), psk, security.serverLines(files.root(), spec.identity()));
         RunningNode node = switch (spec.kind()) {
             case JAVA ->
                 new InProcessNode(
@@ -228,7 +231,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     private ClientCfg.Builder client() {
-        return ClientCfg.builder(broker()).collectives(collectives).psk(psk);
+        return ClientCfg.builder(broker()).collectives(collectives).psk(psk).extra(security.clientLines(files.root()));
     }
 
     /** Runs the Java {@code mco <args> -c <client.cfg>} in the test JVM. */
@@ -345,6 +348,7 @@ public final class Fleet implements AutoCloseable {
         private BrokerSettings brokerSettings = new BrokerSettings.Defaults();
         private List<String> collectives = List.of("mcollective");
         private String psk = PSK;
+        private FleetSecurity security = new FleetSecurity.Psk();
         private final List<NodeSpec> nodes = new ArrayList<>();
         private Supplier<InProcessJava> inProcessJava = Fleet::loadInProcessJava;
 
@@ -371,6 +375,12 @@ public final class Fleet implements AutoCloseable {
 
         public Builder psk(String value) {
             psk = Objects.requireNonNull(value, "psk");
+            return this;
+        }
+
+        /** The security plugin of every node and client (default: psk). */
+        public Builder security(FleetSecurity value) {
+            security = Objects.requireNonNull(value, "security");
             return this;
         }
 

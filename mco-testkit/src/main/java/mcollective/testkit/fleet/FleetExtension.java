@@ -92,7 +92,8 @@ public final class FleetExtension implements TestInstancePostProcessor, BeforeAl
                 .broker(declared.broker())
                 .brokerSettings(ReflectionSupport.newInstance(declared.brokerSettings()))
                 .collectives(declared.collectives())
-                .psk(declared.psk());
+                .psk(declared.psk())
+                .security(ReflectionSupport.newInstance(declared.security()));
         ReflectionSupport.newInstance(declared.plan()).nodes().forEach(fleet::node);
         for (FleetNode node : declared.nodes()) {
             fleet.node(NodeSpec.of(node));

@@ -154,15 +154,17 @@ public final class NodeSpec {
     /**
      * The node's {@code server.cfg} for {@code broker} and {@code psk}, its files in {@code dir}: the facts and
      * classes files the fleet writes there unless the test named its own, a Java node's empty {@code lib}, and a
-     * daemon's {@code node.log}.
+     * daemon's {@code node.log}. The fleet's {@code security} lines come before the node's own settings, which
+     * can override them.
      */
-    ServerCfg.Builder serverConfig(FleetDir files, BrokerAddress broker, String psk) {
+    ServerCfg.Builder serverConfig(FleetDir files, BrokerAddress broker, String psk, List<String> security) {
         Path dir = files.nodeDir(identity);
         ServerCfg.Builder config = ServerCfg.builder(identity, broker)
                 .collectives(collectives)
                 .psk(psk)
                 .factsFile(factsFile.orElseGet(() -> files.writeFacts(dir.resolve("facts.yaml"), facts)))
                 .classesFile(classesFile.orElseGet(() -> files.writeClasses(dir.resolve("classes.txt"), classes)))
+                .extra(security)
                 .extra(settings);
         if (kind == NodeKind.RUBY) {
             libdir.ifPresent(config::libdir);

@@ -51,4 +51,7 @@ public @interface WithFleet {
 
     /** The psk every node and client shares. */
     String psk() default Fleet.PSK;
+
+    /** The security plugin of every node and client (default: psk with {@link #psk()}). */
+    Class<? extends FleetSecurity> security() default FleetSecurity.Psk.class;
 }
