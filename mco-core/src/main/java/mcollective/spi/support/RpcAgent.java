@@ -41,6 +41,8 @@ public abstract class RpcAgent implements Agent {
 
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private Optional<Ddl> ddl = Optional.empty();
+    private Optional<String> authorizedBy = Optional.empty();
+    private RpcAuthorization authorization = RpcAuthorization.NONE;
     private DdlValidator validator = new DdlValidator(name -> (value, v) -> {
         throw new DdlException("Unknown validator '" + v + "'");
     });
@@ -53,6 +55,7 @@ public abstract class RpcAgent implements Agent {
     public void init(PluginContext context) {
         ddl = context.service(DdlLoader.class).flatMap(loader -> loader.find("agent", name()));
         validator = DdlValidator.using(context);
+        authorization = RpcAuthorization.of(context, authorizedBy);
     }
 
     /** The DDL's metadata; empty without a DDL. */
@@ -74,6 +77,15 @@ public abstract class RpcAgent implements Agent {
         }
     }
 
+    /**
+     * Ruby's {@code authorized_by :action_policy}: every request to this agent must pass the named
+     * {@link mcollective.spi.AuthorizationProvider} first, even where {@code rpcauthorization} is off. Call it in the
+     * constructor; {@code rpcauthorization = 1} overrides it with {@code rpcauthprovider}, as in Ruby.
+     */
+    protected final void authorizedBy(String provider) {
+        authorizedBy = Optional.of(provider);
+    }
+
     /** The DDL's {@code :timeout}; 10 seconds without a DDL. */
     @Override
     public Duration timeout() {
@@ -91,6 +103,7 @@ public abstract class RpcAgent implements Agent {
         RpcReply reply = new RpcReply();
         try {
             ddl.ifPresent(d -> validate(d, rpc, reply));
+            authorization.check(rpc);
             Action action = actions.get(rpc.action());
             if (action == null) {
                 throw RpcException.unknownAction(
