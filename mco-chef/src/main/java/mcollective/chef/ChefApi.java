@@ -138,6 +138,11 @@ public final class ChefApi {
         }
     }
 
+    /** A signed DELETE (an administrator removing a client or node); otherwise as {@link #get}. */
+    public Map<?, ?> delete(String path) {
+        return send("DELETE", path, new byte[0]);
+    }
+
     private Map<?, ?> send(String method, String pathAndQuery, byte[] body) {
         URI uri = URI.create(knife.serverUrl() + pathAndQuery);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
@@ -23,6 +24,7 @@ import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -44,6 +46,8 @@ import mcollective.McollectiveException;
  */
 public final class KeyFiles {
     private static final JcaPEMKeyConverter KEYS = new JcaPEMKeyConverter();
+    // PKCS#8 encryption (PBES2 with PBKDF2, as `openssl pkcs8 -topk8` writes) needs ciphers the JDK names otherwise
+    private static final Provider BC = new BouncyCastleProvider();
 
     private KeyFiles() {}
 
@@ -58,10 +62,11 @@ public final class KeyFiles {
         try {
             if (object instanceof PEMEncryptedKeyPair encrypted) {
                 object = encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().build(needPassword(password, origin)));
+                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(needPassword(password, origin)));
             } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                object = encrypted.decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().build(needPassword(password, origin)));
+                object = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                        .setProvider(BC)
+                        .build(needPassword(password, origin)));
             }
             if (object instanceof PEMKeyPair pair) {
                 return KEYS.getPrivateKey(pair.getPrivateKeyInfo());
