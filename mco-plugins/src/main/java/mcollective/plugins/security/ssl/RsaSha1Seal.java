@@ -51,12 +51,18 @@ final class RsaSha1Seal implements SecurityEnvelope.Seal {
     public byte[] open(SecurityEnvelope.Received envelope) {
         byte[] body = envelope.bytes(SecurityEnvelope.BODY);
         Object hash = envelope.get(SecurityEnvelope.HASH);
-        byte[] signature;
+        byte[] encoded;
         if (hash instanceof String text) {
-            signature = DECODE64.decode(text.getBytes(StandardCharsets.ISO_8859_1));
+            encoded = text.getBytes(StandardCharsets.ISO_8859_1);
         } else if (hash instanceof byte[] bytes) {
-            signature = DECODE64.decode(bytes);
+            encoded = bytes;
         } else {
+            throw new SecurityValidationFailedException(INVALID);
+        }
+        byte[] signature;
+        try {
+            signature = DECODE64.decode(encoded);
+        } catch (IllegalArgumentException e) {
             throw new SecurityValidationFailedException(INVALID);
         }
         if (!verify(verifying.apply(envelope), signature, body)) {
