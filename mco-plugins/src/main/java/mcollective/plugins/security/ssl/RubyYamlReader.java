@@ -4,9 +4,12 @@ import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +54,6 @@ final class RubyYamlReader {
     /** The value of the one YAML document in {@code text}. */
     static Object load(String text) {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(64);
         options.setAllowDuplicateKeys(true);
         Node root;
@@ -61,21 +63,31 @@ final class RubyYamlReader {
         } catch (RuntimeException e) {
             throw new MessageDecodeException("Could not parse YAML: " + firstLine(e.getMessage()), e);
         }
-        return root == null ? null : value(root);
+        return root == null ? null : value(root, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private static Object value(Node node) {
+    /** The Ruby value of {@code node}; a node met twice is an alias, which safe_load refuses. */
+    private static Object value(Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            throw new MessageDecodeException("Could not load YAML: aliases are not allowed");
+        }
+        if (!(node instanceof ScalarNode)
+                && !node.getTag().equals(Tag.MAP)
+                && !node.getTag().equals(Tag.SEQ)) {
+            throw new MessageDecodeException(
+                    "Tried to load unspecified class: YAML tag " + node.getTag().getValue());
+        }
         if (node instanceof MappingNode mapping) {
             Map<Object, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                map.put(value(tuple.getKeyNode()), value(tuple.getValueNode()));
+                map.put(value(tuple.getKeyNode(), seen), value(tuple.getValueNode(), seen));
             }
             return map;
         }
         if (node instanceof SequenceNode sequence) {
             List<Object> list = new ArrayList<>();
             for (Node element : sequence.getValue()) {
-                list.add(value(element));
+                list.add(value(element, seen));
             }
             return list;
         }
