@@ -63,10 +63,41 @@ public final class SecurityEnvelope {
         byte[] open(Received envelope);
     }
 
+    /**
+     * How the envelope and the inner body become bytes: Ruby's Marshal ({@link #MARSHAL}, what every plugin uses by
+     * default) or another format a plugin offers (ssl's and aes_security's {@code serializer = yaml}). Thread-safe.
+     */
+    public interface Serializer {
+        /** Ruby's {@code Marshal.dump} and {@code Marshal.load}. */
+        Serializer MARSHAL = new Serializer() {
+            @Override
+            public byte[] dump(Object value) {
+                return RubyMarshal.dump(value);
+            }
+
+            @Override
+            public Object load(byte[] data) {
+                return RubyMarshal.load(data);
+            }
+        };
+
+        /** The bytes of {@code value} (a Ruby value as the codecs model it). */
+        byte[] dump(Object value);
+
+        /** The value in {@code data}; throws a {@link McollectiveException} when it is not readable. */
+        Object load(byte[] data);
+    }
+
     private final Seal seal;
+    private final Serializer serializer;
 
     public SecurityEnvelope(Seal seal) {
+        this(seal, Serializer.MARSHAL);
+    }
+
+    public SecurityEnvelope(Seal seal, Serializer serializer) {
         this.seal = Objects.requireNonNull(seal, "seal");
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
     }
 
     /** {@code create_request} plus the seal, Marshal-dumped: the payload of a request. */
@@ -97,20 +128,20 @@ public final class SecurityEnvelope {
     }
 
     private byte[] sealed(Object body, Map<Object, Object> envelope) {
-        envelope.put(BODY, seal.seal(RubyMarshal.dump(body), envelope));
-        return RubyMarshal.dump(envelope);
+        envelope.put(BODY, seal.seal(serializer.dump(body), envelope));
+        return serializer.dump(envelope);
     }
 
     /** Reads, opens and loads a request payload. */
     public Request decodeRequest(byte[] payload) {
-        Received envelope = Received.load(payload);
-        return envelope.request(RubyMarshal.load(seal.open(envelope)));
+        Received envelope = Received.load(payload, serializer);
+        return envelope.request(serializer.load(seal.open(envelope)));
     }
 
     /** Reads, opens and loads a reply payload. */
     public Reply decodeReply(byte[] payload) {
-        Received envelope = Received.load(payload);
-        return envelope.reply(RubyMarshal.load(seal.open(envelope)));
+        Received envelope = Received.load(payload, serializer);
+        return envelope.reply(serializer.load(seal.open(envelope)));
     }
 
     /** A received outer Hash with strict, typed access to its fields, for a {@link Seal} to check. */
@@ -122,10 +153,10 @@ public final class SecurityEnvelope {
         }
 
         /** Loads the outer Hash; anything else is not a message. */
-        static Received load(byte[] payload) {
+        static Received load(byte[] payload, Serializer serializer) {
             Object decoded;
             try {
-                decoded = RubyMarshal.load(payload);
+                decoded = serializer.load(payload);
             } catch (McollectiveException e) {
                 throw new MessageDecodeException("Could not decode message: " + e.getMessage(), e);
             }
