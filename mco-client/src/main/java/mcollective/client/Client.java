@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import mcollective.McollectiveException;
+import mcollective.MsgDoesNotMatchRequestIdException;
 import mcollective.SecurityValidationFailedException;
 import mcollective.config.Config;
 import mcollective.logging.LogSafe;
@@ -264,6 +265,11 @@ public final class Client implements AutoCloseable {
         } catch (SecurityValidationFailedException e) {
             tally.refused++;
             LOG.warn("Ignoring a message that did not pass security validations");
+            return Optional.empty();
+        } catch (MsgDoesNotMatchRequestIdException e) {
+            // aes_security: a reply sealed for another client's key; quiet, as in Ruby, but counted
+            tally.refused++;
+            LOG.debug("Ignoring a message for some other client : {}", LogSafe.of(e.getMessage()));
             return Optional.empty();
         } catch (McollectiveException e) {
             tally.refused++;

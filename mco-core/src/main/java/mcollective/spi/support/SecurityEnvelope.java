@@ -102,6 +102,14 @@ public final class SecurityEnvelope {
 
     /** {@code create_request} plus the seal, Marshal-dumped: the payload of a request. */
     public byte[] encodeRequest(Request request) {
+        return sealed(request.body(), requestHash(request));
+    }
+
+    /**
+     * The outer Hash of {@code create_request} in Ruby's key order, with {@code :body} nil, for a provider that writes
+     * its own envelope (aes_security encrypts a wrapped body and may serialise with YAML).
+     */
+    public static Map<Object, Object> requestHash(Request request) {
         Map<Object, Object> envelope = new LinkedHashMap<>();
         envelope.put(BODY, null); // the first key, as in Ruby; filled in once the seal has run
         envelope.put(SENDERID, request.senderId());
@@ -113,18 +121,23 @@ public final class SecurityEnvelope {
         envelope.put(CALLERID, request.callerId());
         envelope.put(TTL, (long) request.ttl());
         envelope.put(MSGTIME, request.msgtime());
-        return sealed(request.body(), envelope);
+        return envelope;
     }
 
     /** {@code create_reply} plus the seal, Marshal-dumped: the payload of a reply. */
     public byte[] encodeReply(Reply reply) {
+        return sealed(reply.body(), replyHash(reply));
+    }
+
+    /** The outer Hash of {@code create_reply} in Ruby's key order, with {@code :body} nil; see {@link #requestHash}. */
+    public static Map<Object, Object> replyHash(Reply reply) {
         Map<Object, Object> envelope = new LinkedHashMap<>();
         envelope.put(SENDERID, reply.senderId());
         envelope.put(REQUESTID, RubyString.ascii(reply.requestId()));
         envelope.put(SENDERAGENT, reply.senderAgent());
         envelope.put(MSGTIME, reply.msgtime());
         envelope.put(BODY, null);
-        return sealed(reply.body(), envelope);
+        return envelope;
     }
 
     private byte[] sealed(Object body, Map<Object, Object> envelope) {
@@ -160,6 +173,11 @@ public final class SecurityEnvelope {
             } catch (McollectiveException e) {
                 throw new MessageDecodeException("Could not decode message: " + e.getMessage(), e);
             }
+            return of(decoded);
+        }
+
+        /** An outer Hash a provider has deserialised itself; anything but a Hash is not a message. */
+        public static Received of(Object decoded) {
             if (!(decoded instanceof Map<?, ?> map)) {
                 throw new MessageDecodeException("Message is not a Hash but " + typeOf(decoded));
             }
@@ -208,7 +226,8 @@ public final class SecurityEnvelope {
             throw new MessageDecodeException("Message " + key + " is not an Integer but " + typeOf(value));
         }
 
-        Request request(Object body) {
+        /** The request this envelope carries, with {@code body} as its inner body. */
+        public Request request(Object body) {
             Filter filter;
             try {
                 filter = Filter.fromRuby(envelope.get(FILTER));
@@ -228,7 +247,8 @@ public final class SecurityEnvelope {
                     nonNull(body));
         }
 
-        Reply reply(Object body) {
+        /** The reply this envelope carries, with {@code body} as its inner body. */
+        public Reply reply(Object body) {
             return new Reply(string(REQUESTID), string(SENDERID), string(SENDERAGENT), integer(MSGTIME), nonNull(body));
         }
 
