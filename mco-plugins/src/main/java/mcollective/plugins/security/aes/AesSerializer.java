@@ -2,6 +2,7 @@ package mcollective.plugins.security.aes;
 
 import mcollective.McollectiveException;
 import mcollective.logging.LogSafe;
+import mcollective.plugins.security.ssl.RubyYaml;
 import mcollective.protocol.codec.RubyMarshal;
 
 /**
@@ -19,6 +20,19 @@ interface AesSerializer {
      * @throws McollectiveException when the bytes are not a value of this format
      */
     Object load(byte[] bytes);
+
+    /** Psych's YAML, through the codec ssl uses ({@link RubyYaml}). */
+    AesSerializer YAML = new AesSerializer() {
+        @Override
+        public byte[] dump(Object value) {
+            return RubyYaml.SERIALIZER.dump(value);
+        }
+
+        @Override
+        public Object load(byte[] bytes) {
+            return RubyYaml.SERIALIZER.load(bytes);
+        }
+    };
 
     /** Ruby Marshal 4.8 through {@link RubyMarshal}. */
     AesSerializer MARSHAL = new AesSerializer() {
@@ -39,10 +53,7 @@ interface AesSerializer {
      */
     static AesSerializer named(String name) {
         if ("yaml".equals(name)) {
-            // TODO(merger): the ssl helper writes a Ruby-compatible YAML codec (YAML.dump of Symbol-keyed Hashes,
-            // YAML.safe_load with [Symbol, Regexp]); implement AesSerializer with it here and drop this refusal.
-            throw new McollectiveException("plugin.aes.serializer = yaml is not supported yet by this port; use"
-                    + " marshal (the default) on every node and client");
+            return YAML;
         }
         if (!"marshal".equals(name)) {
             // Ruby silently uses Marshal for any other value; say so once, at start-up.
