@@ -59,6 +59,7 @@ public final class Node implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> env;
     private final RunnerStats stats;
+    private final RequestProcessor.Freshness freshness;
     private volatile Connector connector;
     private volatile FactSource facts;
     private volatile ThreadPoolExecutor workers;
@@ -79,7 +80,15 @@ public final class Node implements AutoCloseable {
     }
 
     public Node(Config config, PluginRegistry registry, Clock clock, Map<String, String> env) {
+        this(config, registry, clock, env, ReplayGuard.DEFAULT_CAPACITY);
+    }
+
+    /** A node that remembers at most {@code replayCapacity} request ids ({@link ReplayGuard}). */
+    Node(Config config, PluginRegistry registry, Clock clock, Map<String, String> env, int replayCapacity) {
         this.config = Objects.requireNonNull(config, "config");
+        this.freshness = new RequestProcessor.Freshness(
+                config.maxClockSkew(),
+                config.replayProtection() ? Optional.of(new ReplayGuard(replayCapacity)) : Optional.empty());
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.env = Map.copyOf(env);
@@ -134,7 +143,7 @@ public final class Node implements AutoCloseable {
         FilterEvaluator filters =
                 new FilterEvaluator(new DefaultCompoundEvaluator(new DataPluginEvaluator(dataPlugins)));
         processors = byName -> new RequestProcessor(
-                identity, security, connector, byName, info, stats, clock, workers, watchdog, filters);
+                identity, security, connector, byName, info, stats, clock, workers, watchdog, filters, freshness);
         processor = processors.apply(agents);
         connector.onMessage(message -> processor.onMessage(message));
         if (stopping) {
