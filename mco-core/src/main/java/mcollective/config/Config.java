@@ -300,6 +300,16 @@ public final class Config {
         return bool(ConfigKey.ACTIVATE_AGENTS);
     }
 
+    /** {@code replay_protection}: whether a node refuses a request id it accepted before, within its TTL. */
+    public boolean replayProtection() {
+        return bool(ConfigKey.REPLAY_PROTECTION);
+    }
+
+    /** {@code max_clock_skew} in seconds; 0 or less turns the check off. */
+    public int maxClockSkew() {
+        return integer(ConfigKey.MAX_CLOCK_SKEW);
+    }
+
     private String string(ConfigKey k) {
         return (String) values.get(k);
     }

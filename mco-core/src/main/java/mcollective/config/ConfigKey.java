@@ -101,7 +101,18 @@ public enum ConfigKey {
             null,
             "Server: seconds soft shutdown waits at most (default: until each running agent ends or times out); "
                     + "0 or less: warned about, no soft shutdown"),
-    ACTIVATE_AGENTS("activate_agents", ValueType.BOOL, "true", "Server: agents are active unless configured off");
+    ACTIVATE_AGENTS("activate_agents", ValueType.BOOL, "true", "Server: agents are active unless configured off"),
+    REPLAY_PROTECTION(
+            "replay_protection",
+            ValueType.BOOL,
+            "true",
+            "Server (not in Ruby): refuse a second copy of a request id accepted within its TTL"),
+    MAX_CLOCK_SKEW(
+            "max_clock_skew",
+            ValueType.INT,
+            "60",
+            "Server (not in Ruby): refuse a request whose msgtime is more seconds than this ahead of the node's "
+                    + "clock; 0 = off");
 
     /** Keys Ruby still accepts but ignores, with the warning {@code Use of deprecated '<key>' option. ...}. */
     public static final Set<String> DEPRECATED_NAMES =

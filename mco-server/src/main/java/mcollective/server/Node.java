@@ -23,6 +23,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.McollectiveException;
 import mcollective.Version;
 import mcollective.config.Config;
 import mcollective.config.SettingPaths;
@@ -33,6 +34,7 @@ import mcollective.matcher.DefaultCompoundEvaluator;
 import mcollective.matcher.FilterEvaluator;
 import mcollective.plugin.PluginRegistry;
 import mcollective.spi.Agent;
+import mcollective.spi.AuditProvider;
 import mcollective.spi.Connector;
 import mcollective.spi.DataPlugin;
 import mcollective.spi.FactSource;
@@ -59,6 +61,7 @@ public final class Node implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> env;
     private final RunnerStats stats;
+    private final RequestProcessor.Freshness freshness;
     private volatile Connector connector;
     private volatile FactSource facts;
     private volatile ThreadPoolExecutor workers;
@@ -69,6 +72,7 @@ public final class Node implements AutoCloseable {
     /** Held by start, stop and reload, so that none of them runs while another changes the node. */
     private final ReentrantLock lifecycle = new ReentrantLock();
 
+    private volatile Optional<AuditProvider> auditor = Optional.empty();
     private volatile NodeInfo info;
     private volatile Map<String, Agent> agents = Map.of();
     private volatile Function<Map<String, Agent>, RequestProcessor> processors;
@@ -79,7 +83,15 @@ public final class Node implements AutoCloseable {
     }
 
     public Node(Config config, PluginRegistry registry, Clock clock, Map<String, String> env) {
+        this(config, registry, clock, env, ReplayGuard.DEFAULT_CAPACITY);
+    }
+
+    /** A node that remembers at most {@code replayCapacity} request ids ({@link ReplayGuard}). */
+    Node(Config config, PluginRegistry registry, Clock clock, Map<String, String> env, int replayCapacity) {
         this.config = Objects.requireNonNull(config, "config");
+        this.freshness = new RequestProcessor.Freshness(
+                config.maxClockSkew(),
+                config.replayProtection() ? Optional.of(new ReplayGuard(replayCapacity)) : Optional.empty());
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.env = Map.copyOf(env);
@@ -109,6 +121,8 @@ public final class Node implements AutoCloseable {
         PluginContext base = new PluginContext(config, "node", registry, clock, env, Map.of(Role.class, Role.NODE));
         SecurityProvider security = registry.create(SecurityProvider.class, config.securityProvider(), base);
         facts = registry.create(FactSource.class, config.factSource(), base);
+        connector = registry.create(Connector.class, config.connector(), base);
+        auditor = createAuditor(base, security);
         SettingPaths.requireReadableIfPresent("classesfile", config.classesFile());
         ClassesFile classes = new ClassesFile(config.classesFile());
 
@@ -130,11 +144,10 @@ public final class Node implements AutoCloseable {
         workers.allowCoreThreadTimeOut(true);
         watchdog = Executors.newSingleThreadScheduledExecutor(Threads.named("mco-watchdog-" + identity));
 
-        connector = registry.create(Connector.class, config.connector(), base);
         FilterEvaluator filters =
                 new FilterEvaluator(new DefaultCompoundEvaluator(new DataPluginEvaluator(dataPlugins)));
         processors = byName -> new RequestProcessor(
-                identity, security, connector, byName, info, stats, clock, workers, watchdog, filters);
+                identity, security, connector, byName, info, stats, clock, workers, watchdog, filters, freshness);
         processor = processors.apply(agents);
         connector.onMessage(message -> processor.onMessage(message));
         if (stopping) {
@@ -176,13 +189,33 @@ public final class Node implements AutoCloseable {
     }
 
     private PluginContext agentContext(DdlLoader ddls) {
-        return new PluginContext(
+        Map<Class<?>, Object> services = new LinkedHashMap<>();
+        services.put(NodeInfo.class, info);
+        services.put(DdlLoader.class, ddls);
+        services.put(Role.class, Role.NODE);
+        auditor.ifPresent(a -> services.put(AuditProvider.class, a));
+        return new PluginContext(config, "node", registry, clock, env, services);
+    }
+
+    /**
+     * {@code rpcaudit = 1}: the {@code rpcauditprovider} plugin, offered to the agents. It may send requests of its
+     * own (centralrpclog), so it gets the node's connector and security provider.
+     */
+    private Optional<AuditProvider> createAuditor(PluginContext base, SecurityProvider security) {
+        if (!config.rpcaudit()) {
+            return Optional.empty();
+        }
+        String name = config.rpcauditprovider()
+                .orElseThrow(() -> new McollectiveException(
+                        "rpcaudit is on but rpcauditprovider is not set: name an audit plugin, e.g. logfile"));
+        PluginContext context = new PluginContext(
                 config,
                 "node",
                 registry,
                 clock,
                 env,
-                Map.of(NodeInfo.class, info, DdlLoader.class, ddls, Role.class, Role.NODE));
+                Map.of(Role.class, Role.NODE, Connector.class, connector, SecurityProvider.class, security));
+        return Optional.of(registry.create(AuditProvider.class, name, context));
     }
 
     /** Subscribes (or unsubscribes) the agent's broadcast topic in every collective. */

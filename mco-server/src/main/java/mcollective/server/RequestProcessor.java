@@ -29,7 +29,8 @@ import mcollective.spi.SecurityProvider;
 
 /**
  * The per-message path of a node. Port of {@code runner.rb receive/handlemsg} and {@code message.rb validate}:
- * decode and verify (security), then callerid, then TTL against {@code :msgtime}, then filter, then dispatch to the
+ * decode and verify (security), then callerid, then TTL against {@code :msgtime}, then (beyond Ruby) a {@code :msgtime}
+ * too far ahead and a request id accepted before, then filter, then dispatch to the
  * agent on a bounded worker pool with the agent's timeout, then reply to {@code reply-to}.
  *
  * <p>A bad, hostile or oversized message is logged once, counted in {@link RunnerStats} and dropped; nothing here
@@ -52,6 +53,16 @@ final class RequestProcessor {
     private final ExecutorService workers;
     private final ScheduledExecutorService watchdog;
     private final FilterEvaluator filters;
+    private final Freshness freshness;
+
+    /**
+     * What a node checks besides the TTL, as its config says: {@code max_clock_skew} (0 or less: off) and the
+     * memory of accepted ids ({@code replay_protection}; empty: off). One instance lives as long as the node, so
+     * the ids it remembers survive an agent reload.
+     */
+    record Freshness(int maxClockSkew, Optional<ReplayGuard> replays) {
+        static final Freshness OFF = new Freshness(0, Optional.empty());
+    }
 
     RequestProcessor(
             String identity,
@@ -63,8 +74,10 @@ final class RequestProcessor {
             Clock clock,
             ExecutorService workers,
             ScheduledExecutorService watchdog,
-            FilterEvaluator filters) {
+            FilterEvaluator filters,
+            Freshness freshness) {
         this.filters = filters;
+        this.freshness = freshness;
         this.identity = identity;
         this.security = security;
         this.connector = connector;
@@ -192,6 +205,9 @@ final class RequestProcessor {
                     request.ttl());
             return Optional.empty();
         }
+        if (!isFresh(request)) {
+            return Optional.empty();
+        }
         boolean passed;
         try {
             passed = filters.evaluate(request.filter(), node).passed();
@@ -215,6 +231,55 @@ final class RequestProcessor {
         }
         stats.passed.incrementAndGet();
         return Optional.of(request);
+    }
+
+    /**
+     * The checks Ruby lacks, after the TTL's (only authentic, unexpired requests get this far, so only they are
+     * remembered) and before the filter's (a replay never runs the filter's data plugins): a {@code :msgtime}
+     * further ahead than {@code max_clock_skew}, and a second copy of a request id accepted before.
+     */
+    private boolean isFresh(Request request) {
+        long now = clock.instant().getEpochSecond();
+        long ahead = request.msgtime() - now;
+        if (freshness.maxClockSkew() > 0 && ahead > freshness.maxClockSkew()) {
+            stats.skewed.incrementAndGet();
+            LOG.warn(
+                    "Message {} from {} created at {} is {} seconds in the future, more than max_clock_skew {}. "
+                            + "Rejecting message.",
+                    LogSafe.of(request.requestId()),
+                    LogSafe.of(request.senderId()),
+                    request.msgtime(),
+                    ahead,
+                    freshness.maxClockSkew());
+            return false;
+        }
+        if (freshness.replays().isEmpty()) {
+            return true;
+        }
+        switch (freshness.replays().get().admit(request.requestId(), request.msgtime(), request.ttl(), now)) {
+            case REPLAYED -> {
+                stats.replayed.incrementAndGet();
+                LOG.warn(
+                        "Message {} from {} (caller {}) was received before; rejecting this copy as a replay",
+                        LogSafe.of(request.requestId()),
+                        LogSafe.of(request.senderId()),
+                        LogSafe.of(request.callerId()));
+                return false;
+            }
+            case FULL -> {
+                stats.replayfull.incrementAndGet();
+                LOG.warn(
+                        "Rejecting message {} from {}: the node already remembers {} request ids whose TTL has not "
+                                + "passed (replay_protection)",
+                        LogSafe.of(request.requestId()),
+                        LogSafe.of(request.senderId()),
+                        freshness.replays().get().capacity());
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     private void dispatch(Request request, InboundMessage message) {

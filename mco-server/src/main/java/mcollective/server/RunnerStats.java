@@ -16,7 +16,9 @@ import mcollective.protocol.codec.RubySymbol;
  * Port of {@code lib/mcollective/runnerstats.rb}: the counters a node keeps and {@code rpcutil#daemon_stats}
  * reports. The Ruby counters keep their names; the ones Ruby lacks ({@code malformed}, {@code oversized},
  * {@code dropped}, {@code errors}, {@code timeouts}, {@code crashed}) count what a Ruby node would have lost
- * silently or crashed on.
+ * silently or crashed on; {@code skewed}, {@code replayed} and {@code replayfull} count what it would have run:
+ * requests dated further ahead than {@code max_clock_skew}, second copies of an accepted request, and requests
+ * refused because the memory of accepted ids was full ({@link ReplayGuard}).
  *
  * <p>Every message received gets exactly one of the {@link #VERDICTS}, so they add up to {@code total}. A passed
  * message then ends in a reply, or in {@code dropped}, {@code timeouts} or {@code errors}. {@code errors} and
@@ -25,8 +27,16 @@ import mcollective.protocol.codec.RubySymbol;
  */
 public final class RunnerStats {
     /** The counters of which every message gets exactly one. */
-    public static final List<String> VERDICTS =
-            List.of("oversized", "malformed", "unvalidated", "ttlexpired", "filtered", "passed");
+    public static final List<String> VERDICTS = List.of(
+            "oversized",
+            "malformed",
+            "unvalidated",
+            "ttlexpired",
+            "skewed",
+            "replayed",
+            "replayfull",
+            "filtered",
+            "passed");
 
     final AtomicLong total = new AtomicLong();
     final AtomicLong validated = new AtomicLong();
@@ -34,6 +44,9 @@ public final class RunnerStats {
     final AtomicLong passed = new AtomicLong();
     final AtomicLong filtered = new AtomicLong();
     final AtomicLong ttlexpired = new AtomicLong();
+    final AtomicLong skewed = new AtomicLong();
+    final AtomicLong replayed = new AtomicLong();
+    final AtomicLong replayfull = new AtomicLong();
     final AtomicLong replies = new AtomicLong();
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong oversized = new AtomicLong();
@@ -66,6 +79,9 @@ public final class RunnerStats {
         map.put("errors", errors.get());
         map.put("timeouts", timeouts.get());
         map.put("crashed", crashed.get());
+        map.put("skewed", skewed.get());
+        map.put("replayed", replayed.get());
+        map.put("replayfull", replayfull.get());
         return map;
     }
 
