@@ -2,6 +2,8 @@ package mcollective.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +27,10 @@ import mcollective.McollectiveException;
  *       {@code mc_identity = 'node1'} gets only its own directed messages;</li>
  *   <li>the {@code expires} header (absolute milliseconds) is honoured and expired messages are scanned away every
  *       second;</li>
- *   <li>one user/password pair is accepted, any other CONNECT is answered with an ERROR frame.</li>
+ *   <li>only the configured logins are accepted, any other CONNECT is answered with an ERROR frame; each login may
+ *       read and write only what its {@link BrokerRole} needs (ADR 012, {@link DestinationPolicy}). Without
+ *       {@link Builder#addUser} there is one login, {@link Builder#user}/{@link Builder#password}, with the admin
+ *       role.</li>
  * </ul>
  * It protects itself (ADR 006): frames are checked against {@link FrameLimits} while they arrive; connections are
  * limited in number, must log in within the connect timeout and are closed when they stop reading; every address is
@@ -43,6 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerOptions options;
     private EmbeddedActiveMQ server;
     private Optional<Path> scratch = Optional.empty();
+    private Optional<Path> tlsScratch = Optional.empty();
     private int boundPort;
 
     private EmbeddedBroker(BrokerOptions options) {
@@ -66,13 +72,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         int port = boundPort > 0 ? boundPort : options.port();
         Path pagingDir = options.dataDir().map(dir -> dir.resolve("paging")).orElseGet(this::scratchPagingDir);
+        BrokerOptions effective = options.pemTls().map(this::withPemStores).orElse(options);
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
-        embedded.setConfiguration(ArtemisConfiguration.of(options, port, pagingDir));
-        embedded.setSecurityManager(new SingleUserSecurity(options.user(), options.password()));
+        embedded.setConfiguration(ArtemisConfiguration.of(effective, port, pagingDir));
+        embedded.setSecurityManager(new BrokerSecurity(options.users()));
         try {
             embedded.start();
         } catch (Exception e) {
             stopQuietly(embedded);
+            removeScratch();
             throw new McollectiveException(
                     "Could not start the embedded broker on " + options.host() + ":" + port + ": " + e.getMessage(), e);
         }
@@ -80,6 +88,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 embedded.getActiveMQServer().getRemotingService().getAcceptor(ArtemisConfiguration.ACCEPTOR);
         if (!(acceptor instanceof NettyAcceptor netty) || !netty.isStarted() || netty.getActualPort() <= 0) {
             stopQuietly(embedded);
+            removeScratch();
             throw new McollectiveException("The embedded broker could not listen on " + options.host() + ":" + port
                     + " (is the port in use?)");
         }
@@ -87,7 +96,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         boundPort = netty.getActualPort();
         LOG.info(
                 "Embedded broker accepting STOMP{} on {}:{}",
-                options.keyStore().isPresent() ? " over TLS" : "",
+                options.tls() ? " over TLS" : "",
                 options.host(),
                 boundPort);
     }
@@ -97,8 +106,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (server != null) {
             stopQuietly(server);
             server = null;
-            scratch.ifPresent(ScratchDirectory::delete);
-            scratch = Optional.empty();
+            removeScratch();
             LOG.info("Embedded broker on {}:{} stopped", options.host(), boundPort);
         }
     }
@@ -110,9 +118,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private Path scratchPagingDir() {
-        Path dir = ScratchDirectory.create();
+        Path dir = ScratchDirectory.create("paging");
         scratch = Optional.of(dir);
         return dir;
+    }
+
+    /** The options with TLS from PKCS12 files, written from the PEM material into a private directory. */
+    private BrokerOptions withPemStores(PemTls pem) {
+        Path dir = ScratchDirectory.create("tls");
+        tlsScratch = Optional.of(dir);
+        List<BrokerOptions.Store> stores = pem.write(dir);
+        return options.withStores(stores.get(0), stores.stream().skip(1).findFirst());
+    }
+
+    private void removeScratch() {
+        scratch.ifPresent(ScratchDirectory::delete);
+        scratch = Optional.empty();
+        tlsScratch.ifPresent(ScratchDirectory::delete);
+        tlsScratch = Optional.empty();
     }
 
     private static void stopQuietly(EmbeddedActiveMQ embedded) {
@@ -156,6 +179,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         private Optional<Path> dataDir = Optional.empty();
         private Optional<BrokerOptions.Store> keyStore = Optional.empty();
         private Optional<BrokerOptions.Store> trustStore = Optional.empty();
+        private Optional<PemTls> pemTls = Optional.empty();
+        private final List<BrokerUser> users = new ArrayList<>();
 
         private Builder() {}
 
@@ -174,7 +199,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
-        /** The one login accepted (default mcollective). */
+        /** The one login accepted when no {@link #addUser} is given (default mcollective); it is an admin. */
         public Builder user(String value) {
             this.user = Objects.requireNonNull(value, "user");
             return this;
@@ -183,6 +208,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         /** The password of that login (default marionette). */
         public Builder password(String value) {
             this.password = Objects.requireNonNull(value, "password");
+            return this;
+        }
+
+        /**
+         * Accepts this login, with its role; once one is added, {@link #user}/{@link #password} are not accepted.
+         */
+        public Builder addUser(BrokerUser value) {
+            users.add(Objects.requireNonNull(value, "user"));
             return this;
         }
 
@@ -270,8 +303,23 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accept STOMP over TLS only, presenting the certificate (chain) in the PEM file {@code certificate} with the
+         * private key in {@code key} (PKCS#1, PKCS#8 or EC, unencrypted); with {@code clientCa}, also require client
+         * certificates signed by the CA(s) in that PEM file. The files are read here, so a mistake is reported now.
+         */
+        public Builder tls(Path certificate, Path key, Optional<Path> clientCa) {
+            this.pemTls = Optional.of(PemTls.read(
+                    Objects.requireNonNull(certificate, "certificate"), Objects.requireNonNull(key, "key"), clientCa));
+            return this;
+        }
+
         /** The broker, not yet started. */
         public EmbeddedBroker build() {
+            if (pemTls.isPresent() && keyStore.isPresent()) {
+                throw new McollectiveException("Broker TLS given both as PEM files and as key store "
+                        + keyStore.get().path() + ": choose one");
+            }
             if (trustStore.isPresent() && keyStore.isEmpty()) {
                 throw new McollectiveException("Broker trust store "
                         + trustStore.get().path() + " given without a key store: TLS needs the broker's own key");
@@ -280,8 +328,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             return new EmbeddedBroker(new BrokerOptions(
                     host,
                     port,
-                    user,
-                    password,
+                    users.isEmpty() ? List.of(new BrokerUser(user, BrokerRole.ADMIN, Password.plain(password))) : users,
                     frameLimits,
                     addressBytes,
                     maxMemoryBytes,
@@ -291,7 +338,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     writeTimeout,
                     dataDir,
                     keyStore,
-                    trustStore));
+                    trustStore,
+                    pemTls));
         }
 
         static long defaultAddressBytes(long maxMemoryBytes) {

@@ -13,20 +13,22 @@ import org.slf4j.LoggerFactory;
 import mcollective.McollectiveException;
 
 /**
- * The private temporary directory a broker without a data directory pages into; removed when the broker stops.
+ * Private temporary directories of a running broker: the one a broker without a data directory pages into, and the
+ * one holding the key stores made from PEM files; removed when the broker stops.
  */
 final class ScratchDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(ScratchDirectory.class);
 
     private ScratchDirectory() {}
 
-    /** A new, empty directory only this user can read, under {@code java.io.tmpdir}. */
-    static Path create() {
+    /** A new, empty directory only this user can read, under {@code java.io.tmpdir}; {@code purpose} names it. */
+    static Path create(String purpose) {
         try {
-            return Files.createTempDirectory("mco-broker-paging-");
+            return Files.createTempDirectory("mco-broker-" + purpose + "-");
         } catch (IOException e) {
             throw new McollectiveException(
-                    "Cannot create the embedded broker's paging directory in " + System.getProperty("java.io.tmpdir")
+                    "Cannot create the embedded broker's " + purpose + " directory in "
+                            + System.getProperty("java.io.tmpdir")
                             + ": " + e.getMessage(),
                     e);
         }
@@ -43,7 +45,7 @@ final class ScratchDirectory {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not remove the embedded broker's paging directory {}: {}", dir, e.toString());
+            LOG.warn("Could not remove the embedded broker's directory {}: {}", dir, e.toString());
         }
     }
 }

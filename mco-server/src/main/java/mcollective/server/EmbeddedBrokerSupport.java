@@ -1,14 +1,24 @@
 package mcollective.server;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import mcollective.McollectiveException;
+import mcollective.broker.BrokerRole;
+import mcollective.broker.BrokerUser;
 import mcollective.broker.EmbeddedBroker;
 import mcollective.broker.FrameLimits;
+import mcollective.broker.Password;
 import mcollective.config.Config;
 import mcollective.config.PluginConfig;
 
@@ -23,6 +33,14 @@ import mcollective.config.PluginConfig;
  * plugin.broker.user = mcollective               # default: plugin.activemq.pool.1.user
  * plugin.broker.password = marionette            # default: plugin.activemq.pool.1.password
  * </pre>
+ * logins with roles (ADR 012; without {@code users} the one login above is an admin):
+ * <pre>
+ * plugin.broker.users = admin, nodes, alice
+ * plugin.broker.user.alice.role = client          # node, client or admin
+ * plugin.broker.user.alice.password_file = /etc/mcollective/broker-alice.pw   # or .password, or .password_hash
+ * plugin.broker.user.alice.identities = alice.example.net                     # client: whose replies it reads
+ * </pre>
+ * TLS from PEM files ({@code ssl.cert}, {@code ssl.key}, optional {@code ssl.ca} to require client certificates),
  * and the self-protection keys ({@code max_connections}, {@code connect_timeout}, {@code idle_timeout},
  * {@code write_timeout}, frame, memory and {@code data_dir} settings) listed in docs/configuration.md (ADR 006).
  */
@@ -47,7 +65,85 @@ final class EmbeddedBrokerSupport {
                 .password(settings.get("password")
                         .or(() -> pool.get("pool.1.password"))
                         .orElse("marionette"));
+        users(broker, settings);
+        tls(broker, settings);
         return new EmbeddedBrokerSupport(Optional.of(limits(broker, settings).build()));
+    }
+
+    /** The logins of {@code plugin.broker.users}, each with its role and one way to give its password. */
+    private static void users(EmbeddedBroker.Builder broker, PluginConfig settings) {
+        for (String login : list(settings.get("users").orElse(""))) {
+            String prefix = "user." + login + ".";
+            String roleKey = "plugin.broker." + prefix + "role";
+            BrokerRole role = BrokerRole.parse(
+                    settings.get(prefix + "role")
+                            .orElseThrow(() -> new McollectiveException(
+                                    roleKey + " is missing: broker user " + login + " needs a role")),
+                    roleKey);
+            broker.addUser(new BrokerUser(
+                    login,
+                    role,
+                    password(settings, prefix, login),
+                    list(settings.get(prefix + "identities").orElse(""))));
+        }
+    }
+
+    private static Password password(PluginConfig settings, String prefix, String login) {
+        Optional<String> plain = settings.get(prefix + "password");
+        Optional<String> hash = settings.get(prefix + "password_hash");
+        Optional<String> file = settings.get(prefix + "password_file");
+        String keys = "plugin.broker." + prefix + "password, password_hash or password_file";
+        long given = Stream.of(plain, hash, file).filter(Optional::isPresent).count();
+        if (given != 1) {
+            throw new McollectiveException("Broker user " + login + " needs exactly one of " + keys);
+        }
+        if (plain.isPresent()) {
+            return Password.plain(plain.get());
+        }
+        if (hash.isPresent()) {
+            return Password.hashed(hash.get(), "plugin.broker." + prefix + "password_hash");
+        }
+        return Password.plain(firstLine(Path.of(file.get()), "plugin.broker." + prefix + "password_file"));
+    }
+
+    private static String firstLine(Path file, String key) {
+        try {
+            String line = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+            if (line.isEmpty()) {
+                throw new McollectiveException(key + " = " + file + ": the file is empty");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new McollectiveException(key + " = " + file + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code ssl.cert} and {@code ssl.key} (both or neither), optionally {@code ssl.ca}. */
+    private static void tls(EmbeddedBroker.Builder broker, PluginConfig settings) {
+        Optional<String> cert = settings.get("ssl.cert");
+        Optional<String> key = settings.get("ssl.key");
+        Optional<String> ca = settings.get("ssl.ca");
+        if (cert.isEmpty() && key.isEmpty()) {
+            if (ca.isPresent()) {
+                throw new McollectiveException("plugin.broker.ssl.ca needs plugin.broker.ssl.cert and ssl.key");
+            }
+            return;
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            throw new McollectiveException("plugin.broker.ssl.cert and plugin.broker.ssl.key go together: "
+                    + (cert.isEmpty() ? "ssl.cert" : "ssl.key") + " is missing");
+        }
+        broker.tls(Path.of(cert.get()), Path.of(key.get()), ca.map(Path::of));
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     /** The self-protection settings; each one left out keeps the broker's default. */

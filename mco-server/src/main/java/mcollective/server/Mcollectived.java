@@ -78,6 +78,7 @@ public final class Mcollectived {
     }
 
     private static int serve(Config config, Optional<Path> pidFile, PrintStream err) {
+        WeakSecrets.warn(config);
         EmbeddedBrokerSupport broker = EmbeddedBrokerSupport.fromConfig(config);
         Node node = new Node(config, PluginRegistry.discover());
         node.onDeaf(reason -> System.exit(1)); // never alive but deaf: a supervisor starts the daemon afresh
