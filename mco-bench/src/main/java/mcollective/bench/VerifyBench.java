@@ -43,7 +43,7 @@ import mcollective.spi.SecurityProvider;
 @Measurement(iterations = 5, time = 2)
 public class VerifyBench {
     /** The provider; {@link BenchSecurity} knows how to set each one up. */
-    @Param({"psk"})
+    @Param({"psk", "ssl", "aes_security", "x509"})
     public String provider;
 
     private BenchSecurity security;
