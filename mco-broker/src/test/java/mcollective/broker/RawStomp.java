@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * body may hold NUL bytes. Heart-beat newlines between frames are skipped. Not thread-safe.
  */
 final class RawStomp implements AutoCloseable {
+    private final ArrayDeque<Frame> early = new java.util.ArrayDeque<>();
     /** One frame as received. */
     record Frame(String command, Map<String, String> headers, byte[] body) {
         String header(String name) {
@@ -89,7 +91,7 @@ final class RawStomp implements AutoCloseable {
         headers.put("receipt", "sub-" + id);
         headers.putAll(extra);
         send("SUBSCRIBE", headers, new byte[0]);
-        Frame receipt = receive(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no RECEIPT"));
+        Frame receipt = awaitReceipt();
         if (!"RECEIPT".equals(receipt.command())) {
             throw new AssertionError("SUBSCRIBE " + destination + " answered " + receipt);
         }
@@ -103,7 +105,7 @@ final class RawStomp implements AutoCloseable {
         headers.put("receipt", "send-" + System.nanoTime());
         headers.putAll(extra);
         send("SEND", headers, body);
-        Frame receipt = receive(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no RECEIPT"));
+        Frame receipt = awaitReceipt();
         if (!"RECEIPT".equals(receipt.command())) {
             throw new AssertionError("SEND " + destination + " answered " + receipt.command() + " " + receipt.headers()
                     + " " + receipt.text());
@@ -131,8 +133,27 @@ final class RawStomp implements AutoCloseable {
         write(frame.toByteArray());
     }
 
+    /**
+     * The answer to a frame sent with a receipt header; MESSAGE frames that arrive first (a subscription already
+     * delivering) are kept for {@link #receive}.
+     */
+    private Frame awaitReceipt() {
+        while (true) {
+            Frame frame = read(Duration.ofSeconds(10)).orElseThrow(() -> new AssertionError("no RECEIPT"));
+            if (!"MESSAGE".equals(frame.command())) {
+                return frame;
+            }
+            early.add(frame);
+        }
+    }
+
     /** The next frame, or empty if none arrives within {@code wait} or the broker closed the connection. */
     Optional<Frame> receive(Duration wait) {
+        Frame kept = early.poll();
+        return kept != null ? Optional.of(kept) : read(wait);
+    }
+
+    private Optional<Frame> read(Duration wait) {
         try {
             socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
             int first = in.read();
