@@ -20,7 +20,8 @@ import mcollective.config.Config;
 final class WeakSecrets {
     private static final Logger LOG = LoggerFactory.getLogger(WeakSecrets.class);
 
-    /** Pre-shared keys from MCollective's sample configs and docs, this port's old demo, and the obvious ones. */
+    /** Pre-shared keys from MCollective's sample configs and docs, this port's old demo and its template's
+     * placeholder, and the obvious ones. */
     static final Set<String> WELL_KNOWN_PSKS = Set.of(
             "",
             "unset",
@@ -32,8 +33,9 @@ final class WeakSecrets {
             "psk",
             "password",
             "test",
-            "a_very_secret_key");
-    /** Broker passwords from MCollective's and ActiveMQ's guides and defaults, and the obvious ones. */
+            "a_very_secret_key",
+            "@psk@");
+    /** Broker passwords from MCollective's and ActiveMQ's guides and defaults, the demo template's placeholder, and the obvious ones. */
     static final Set<String> WELL_KNOWN_PASSWORDS = Set.of(
             "",
             "marionette",
@@ -46,7 +48,8 @@ final class WeakSecrets {
             "change-me",
             "activemq",
             "manager",
-            "test");
+            "test",
+            "@broker_password@");
 
     private WeakSecrets() {}
 

@@ -55,4 +55,36 @@ class EmbeddedBrokerSupportTest {
                 .isInstanceOf(McollectiveException.class)
                 .hasMessageContaining("max_connections 0");
     }
+
+    @Test
+    void shouldNameTheRoleKeyWhoseValueIsNotARole() {
+        Config config = embedded()
+                .set("plugin.broker.users", "alice")
+                .set("plugin.broker.user.alice.role", "superuser")
+                .set("plugin.broker.user.alice.password", "q3Xv9LkT0bWm2Zc7")
+                .build();
+
+        assertThatThrownBy(() -> EmbeddedBrokerSupport.fromConfig(config))
+                .isInstanceOf(McollectiveException.class)
+                .hasMessageContaining("plugin.broker.user.alice.role")
+                .hasMessageContaining("superuser")
+                .message()
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void shouldNameTheUserGivenTwoPasswords() {
+        Config config = embedded()
+                .set("plugin.broker.users", "alice")
+                .set("plugin.broker.user.alice.role", "client")
+                .set("plugin.broker.user.alice.password", "q3Xv9LkT0bWm2Zc7")
+                .set("plugin.broker.user.alice.password_file", "/etc/mcollective/alice.pw")
+                .build();
+
+        assertThatThrownBy(() -> EmbeddedBrokerSupport.fromConfig(config))
+                .isInstanceOf(McollectiveException.class)
+                .hasMessageContaining("plugin.broker.user.alice.password")
+                .message()
+                .doesNotContain("\n");
+    }
 }
