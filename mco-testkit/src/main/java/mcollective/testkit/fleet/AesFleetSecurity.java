@@ -1,14 +1,7 @@
 package mcollective.testkit.fleet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
-
-import mcollective.testdata.Reference;
 
 /**
  * {@code securityprovider = aes_security} for a whole fleet, Java and Ruby alike, with the throw-away keys of
@@ -18,25 +11,8 @@ import mcollective.testdata.Reference;
  */
 public final class AesFleetSecurity implements FleetSecurity {
     /** The copy of reference/keys under a fleet directory, made on first use. */
-    public static synchronized Path keys(Path fleetDir) {
-        Path target = fleetDir.resolve("aes-keys");
-        if (Files.isDirectory(target)) {
-            return target;
-        }
-        Path source = Reference.path("keys");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
-        }
-        return target;
+    public static Path keys(Path fleetDir) {
+        return ReferenceKeys.copy(fleetDir, "aes-keys");
     }
 
     @Override
