@@ -23,7 +23,7 @@ import java.util.Optional;
  * body may hold NUL bytes. Heart-beat newlines between frames are skipped. Not thread-safe.
  */
 final class RawStomp implements AutoCloseable {
-    private final ArrayDeque<Frame> early = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Frame> early = new ArrayDeque<>();
     /** One frame as received. */
     record Frame(String command, Map<String, String> headers, byte[] body) {
         String header(String name) {

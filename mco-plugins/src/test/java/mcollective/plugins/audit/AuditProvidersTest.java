@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -231,8 +232,8 @@ class AuditProvidersTest {
 
         DateTimeFormatter local = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss");
         String now = local.format(clock.instant().atZone(ZoneId.systemDefault()));
-        String requested = local.format(
-                ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(1_481_617_954L), ZoneId.systemDefault()));
+        String requested =
+                local.format(ZonedDateTime.ofInstant(Instant.ofEpochSecond(1_481_617_954L), ZoneId.systemDefault()));
         assertThat(Files.readAllLines(log))
                 .containsExactly(now + " node1.example.net> 30d706be63e555db8c073ec17a23af44 " + requested
                         + " caller=choria=rip.mcollective#dev3.example.net agent=rpcutil action=ping "

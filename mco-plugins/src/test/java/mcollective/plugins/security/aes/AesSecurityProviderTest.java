@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Cipher;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,8 +49,8 @@ class AesSecurityProviderTest {
     /** The AES key Ruby chose for a request: its {@code :sslkey} opened with the client's certificate. */
     static byte[] rubySecret(byte[] frame) throws Exception {
         Map<?, ?> outer = (Map<?, ?>) RubyMarshal.load(frame);
-        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
-        rsa.init(javax.crypto.Cipher.DECRYPT_MODE, CLIENT_CERT);
+        Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(Cipher.DECRYPT_MODE, CLIENT_CERT);
         return rsa.doFinal(SslCrypto.decode64((String) outer.get(AesSecurityProvider.SSLKEY)));
     }
 
