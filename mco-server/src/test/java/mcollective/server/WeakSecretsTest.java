@@ -2,6 +2,7 @@ package mcollective.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
@@ -22,7 +23,7 @@ class WeakSecretsTest {
                 .build();
     }
 
-    private static java.util.List<String> warnings(Config config) {
+    private static List<String> warnings(Config config) {
         try (LogCapture log = LogCapture.of(WeakSecrets.class)) {
             WeakSecrets.warn(config);
             return log.messages(Level.WARN);
