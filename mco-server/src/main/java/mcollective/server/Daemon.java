@@ -43,8 +43,11 @@ final class Daemon {
         this.err = err;
     }
 
-    /** Starts everything and blocks until stopped; returns the exit status (1: start-up failed). */
-    int run() {
+    /**
+     * Starts everything and blocks until stopped; returns the exit status (1: start-up failed). {@code started} runs
+     * once the node is up, so that a start that fails prints its one line and nothing else.
+     */
+    int run(Runnable started) {
         handleSignals();
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -55,6 +58,9 @@ final class Daemon {
                 pidFile.ifPresent(Daemon::writePid);
             }
             node.start();
+            if (!stopping.get()) {
+                started.run();
+            }
         } catch (RuntimeException e) {
             if (!stopping.get()) {
                 if (!logsToConsole) {

@@ -78,10 +78,10 @@ public final class Mcollectived {
     }
 
     private static int serve(Config config, Optional<Path> pidFile, PrintStream err) {
-        WeakSecrets.warn(config);
         EmbeddedBrokerSupport broker = EmbeddedBrokerSupport.fromConfig(config);
         Node node = new Node(config, PluginRegistry.discover());
         node.onDeaf(reason -> System.exit(1)); // never alive but deaf: a supervisor starts the daemon afresh
-        return new Daemon(node, broker, pidFile, "console".equals(config.loggerType()), err).run();
+        return new Daemon(node, broker, pidFile, "console".equals(config.loggerType()), err)
+                .run(() -> WeakSecrets.warn(config));
     }
 }
