@@ -163,6 +163,15 @@ class MixedFleetCompatIT {
         }
     }
 
+    /** {@code mco ping} from the Java and from the Ruby client both list exactly {@code nodes}. */
+    static void assertBothClientsPing(Fleet fleet, List<String> nodes) {
+        McoResult java = fleet.mco("ping", "-t", "3");
+        McoResult ruby = fleet.rubyMco("ping", "-t", "3");
+
+        assertThat(identities(java.lines())).as(java.out() + java.err()).containsExactlyInAnyOrderElementsOf(nodes);
+        assertThat(identities(ruby.lines())).as(ruby.out() + ruby.err()).containsExactlyInAnyOrderElementsOf(nodes);
+    }
+
     static List<String> identities(List<String> pingLines) {
         return pingLines.stream()
                 .filter(l -> l.contains("time="))

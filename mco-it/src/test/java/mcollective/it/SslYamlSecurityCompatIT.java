@@ -1,10 +1,7 @@
 package mcollective.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
-import mcollective.testkit.McoResult;
 import mcollective.testkit.fleet.Fleet;
 import mcollective.testkit.fleet.SslFleetSecurity;
 import mcollective.testkit.fleet.WithFleet;
@@ -22,14 +19,6 @@ class SslYamlSecurityCompatIT {
 
     @Test
     void shouldPingEveryNodeFromBothClients() {
-        McoResult java = fleet.mco("ping", "-t", "3");
-        McoResult ruby = fleet.rubyMco("ping", "-t", "3");
-
-        assertThat(MixedFleetCompatIT.identities(java.lines()))
-                .as(java.out() + java.err())
-                .containsExactlyInAnyOrderElementsOf(SslSecurityCompatIT.ALL);
-        assertThat(MixedFleetCompatIT.identities(ruby.lines()))
-                .as(ruby.out() + ruby.err())
-                .containsExactlyInAnyOrderElementsOf(SslSecurityCompatIT.ALL);
+        MixedFleetCompatIT.assertBothClientsPing(fleet, SslSecurityCompatIT.ALL);
     }
 }
