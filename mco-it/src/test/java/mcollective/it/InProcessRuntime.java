@@ -17,6 +17,7 @@ import mcollective.config.ConfigParser;
 import mcollective.plugin.PluginRegistry;
 import mcollective.server.Node;
 import mcollective.spi.PluginContext;
+import mcollective.spi.Role;
 import mcollective.spi.SecurityProvider;
 import mcollective.testkit.McoResult;
 import mcollective.testkit.fleet.Fleet;
@@ -66,12 +67,24 @@ public final class InProcessRuntime implements InProcessJava {
      * for tests that encode and decode requests and replies themselves.
      */
     static SecurityProvider psk(Fleet fleet, String identity, String psk) {
-        Config config = new ConfigParser(Map.of())
-                .parse(fleet.clientConfig(identity + ".cfg", "identity = " + identity, "plugin.psk = " + psk));
+        return security(fleet, identity, "plugin.psk = " + psk);
+    }
+
+    /**
+     * The security provider a client of {@code fleet} (identity {@code identity}) is configured with, the fleet's
+     * client config plus {@code extraLines}: for tests that encode and decode requests and replies themselves.
+     */
+    static SecurityProvider security(Fleet fleet, String identity, String... extraLines) {
+        String[] lines = new String[extraLines.length + 1];
+        lines[0] = "identity = " + identity;
+        System.arraycopy(extraLines, 0, lines, 1, extraLines.length);
+        Config config = new ConfigParser(Map.of()).parse(fleet.clientConfig(identity + ".cfg", lines));
         PluginRegistry registry = PluginRegistry.discover();
+        String name = config.securityProvider();
         return registry.create(
                 SecurityProvider.class,
-                "psk",
-                new PluginContext(config, "psk", registry, Clock.systemUTC(), Map.of(), Map.of()));
+                name,
+                new PluginContext(
+                        config, name, registry, Clock.systemUTC(), Map.of(), Map.of(Role.class, Role.CLIENT)));
     }
 }
