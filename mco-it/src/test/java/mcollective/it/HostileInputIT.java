@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,10 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import mcollective.plugins.connector.stomp.StompClient;
-import mcollective.plugins.connector.stomp.StompClientOptions;
-import mcollective.plugins.connector.stomp.StompFrame;
-import mcollective.plugins.connector.stomp.StompHost;
 import mcollective.protocol.Filter;
 import mcollective.protocol.Request;
 import mcollective.protocol.RequestId;
@@ -53,18 +48,12 @@ class HostileInputIT {
 
     Fleet fleet;
     RunningNode node;
-    StompClient raw;
-    final List<StompFrame> replies = new CopyOnWriteArrayList<>();
+    ReplyCatcher raw;
 
     @BeforeAll
     void start() {
         node = fleet.node(NODES.get(0));
-        raw = new StompClient(StompClientOptions.builder()
-                .host(StompHost.plain("127.0.0.1", fleet.port(), Fleet.USER, Fleet.PASSWORD))
-                .onMessage(replies::add)
-                .build());
-        raw.connect();
-        raw.subscribe(REPLIES, Map.of());
+        raw = ReplyCatcher.on(fleet, REPLIES);
     }
 
     @AfterAll
@@ -76,7 +65,7 @@ class HostileInputIT {
 
     @BeforeEach
     void clearReplies() {
-        replies.clear();
+        raw.clear();
     }
 
     @Test
@@ -163,7 +152,7 @@ class HostileInputIT {
                 .as(rubyPing.out() + rubyPing.err())
                 .containsExactlyInAnyOrderElementsOf(NODES);
         assertThat(fleet.node(NODES.get(1)).isAlive()).isTrue();
-        assertThat(replies).isEmpty();
+        assertThat(raw.replies()).isEmpty();
     }
 
     private void sendAndExpectCounter(byte[] payload, String counter) {
@@ -174,8 +163,8 @@ class HostileInputIT {
         assertThat(node.stat("total")).isEqualTo(total + 1);
         // The node still answers: a valid ping after the bad message gets its pong, and the bad one got none.
         raw.send(TOPIC, Map.of("reply-to", REPLIES), security(fleet.psk()).encodeRequest(ping(0, "uid=0")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !replies.isEmpty());
-        assertThat(replies).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !raw.replies().isEmpty());
+        assertThat(raw.replies()).hasSize(1);
     }
 
     /** A ping for the Java node only: the Ruby node on the same topic ignores it. */

@@ -9,15 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import mcollective.plugins.connector.stomp.StompClient;
-import mcollective.plugins.connector.stomp.StompClientOptions;
-import mcollective.plugins.connector.stomp.StompFrame;
-import mcollective.plugins.connector.stomp.StompHost;
 import mcollective.protocol.Reply;
 import mcollective.protocol.Request;
 import mcollective.protocol.RequestId;
@@ -125,13 +120,7 @@ class MixedFleetCompatIT {
         void shouldHaveARubyNodeAcceptReEncodedRubyRequests() throws Exception {
             Path frames = Reference.path("frames");
             SecurityProvider psk = InProcessRuntime.psk(fleet, "golden", fleet.psk());
-            List<StompFrame> replies = new CopyOnWriteArrayList<>();
-            try (var raw = new StompClient(StompClientOptions.builder()
-                    .host(StompHost.plain("127.0.0.1", fleet.port(), Fleet.USER, Fleet.PASSWORD))
-                    .onMessage(replies::add)
-                    .build())) {
-                raw.connect();
-                raw.subscribe("/queue/mcollective.reply.golden_1.1", Map.of());
+            try (ReplyCatcher raw = ReplyCatcher.on(fleet, "/queue/mcollective.reply.golden_1.1")) {
                 for (String name : List.of("psk-request-discovery-ping.bin", "psk-request-rpcutil-ping.bin")) {
                     Request ruby = psk.decodeRequest(Files.readAllBytes(frames.resolve(name)));
                     // Ruby's own request, as decoded, re-encoded now (fresh id and time, so the TTL holds).
@@ -145,7 +134,7 @@ class MixedFleetCompatIT {
                             ruby.ttl(),
                             Instant.now().getEpochSecond(),
                             ruby.body());
-                    replies.clear();
+                    raw.clear();
                     raw.send(
                             "/queue/mcollective.nodes",
                             Map.of(
@@ -154,8 +143,9 @@ class MixedFleetCompatIT {
                                     "mc_identity",
                                     "node2.example.net"),
                             psk.encodeRequest(again));
-                    await().atMost(Duration.ofSeconds(20)).until(() -> !replies.isEmpty());
-                    Reply reply = psk.decodeReply(replies.get(0).body());
+                    await().atMost(Duration.ofSeconds(20))
+                            .until(() -> !raw.replies().isEmpty());
+                    Reply reply = psk.decodeReply(raw.replies().get(0).body());
                     assertThat(reply.senderId()).isEqualTo("node2.example.net");
                     assertThat(reply.requestId()).isEqualTo(again.requestId());
                 }

@@ -7,16 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import mcollective.plugins.connector.stomp.StompClient;
-import mcollective.plugins.connector.stomp.StompClientOptions;
 import mcollective.plugins.connector.stomp.StompFrame;
-import mcollective.plugins.connector.stomp.StompHost;
 import mcollective.protocol.Filter;
 import mcollective.protocol.Request;
 import mcollective.protocol.RequestId;
@@ -43,18 +39,12 @@ class SslTamperingCompatIT {
 
     static Fleet fleet;
     static SecurityProvider client;
-    static StompClient raw;
-    static final List<StompFrame> replies = new CopyOnWriteArrayList<>();
+    static ReplyCatcher raw;
 
     @BeforeAll
     static void connect() {
         client = InProcessRuntime.security(fleet, "tamper");
-        raw = new StompClient(StompClientOptions.builder()
-                .host(StompHost.plain("127.0.0.1", fleet.port(), Fleet.USER, Fleet.PASSWORD))
-                .onMessage(replies::add)
-                .build());
-        raw.connect();
-        raw.subscribe(REPLIES, Map.of());
+        raw = ReplyCatcher.on(fleet, REPLIES);
     }
 
     @AfterAll
@@ -90,19 +80,19 @@ class SslTamperingCompatIT {
 
     /** Broadcasts {@code frame} and returns the replies that came within {@link #QUIET}. */
     static List<StompFrame> broadcast(byte[] frame) throws InterruptedException {
-        replies.clear();
+        raw.clear();
         raw.send("/topic/mcollective.discovery.agent", Map.of("reply-to", REPLIES), frame);
         Thread.sleep(QUIET.toMillis());
-        return List.copyOf(replies);
+        return List.copyOf(raw.replies());
     }
 
     @Test
     void shouldBeAnsweredByEveryNodeAsSigned() {
-        replies.clear();
+        raw.clear();
         raw.send("/topic/mcollective.discovery.agent", Map.of("reply-to", REPLIES), signedPing(client.callerId()));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> replies.size() >= AesSecurityCompatIT.ALL.size());
-        assertThat(replies.stream().map(r -> client.decodeReply(r.body()).senderId()))
+        await().atMost(Duration.ofSeconds(20)).until(() -> raw.replies().size() >= AesSecurityCompatIT.ALL.size());
+        assertThat(raw.replies().stream().map(r -> client.decodeReply(r.body()).senderId()))
                 .containsExactlyInAnyOrderElementsOf(AesSecurityCompatIT.ALL);
     }
 
